@@ -1,0 +1,289 @@
+package lab.overload.engine.component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import lab.overload.engine.core.EventHandler;
+import lab.overload.engine.core.Phase;
+import lab.overload.engine.core.RandomStreams;
+import lab.overload.engine.core.Simulation;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.engine.metrics.Recorder;
+import lab.overload.engine.metrics.Summary;
+import lab.overload.models.scenario.ClientSpec;
+import lab.overload.models.scenario.FieldDef;
+import lab.overload.models.scenario.ParameterPaths;
+import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.ServiceSpec;
+import lab.overload.models.scenario.TimelineChange;
+
+/**
+ * A scenario brought to life: the simulation core, the client groups and services built from the scenario, the
+ * metrics recorder, the interval clock and the scenario's timeline. Every parameter change, from a slider, the
+ * timeline, {@code --set} or a replayed recording, goes through {@link #apply(String, String)}.
+ *
+ * <p>Thread rule: owned by one thread (a runner's); only immutable snapshots and summaries leave it.
+ */
+public final class World implements EventHandler {
+    private static final int SEAL = 0;
+    private static final int TIMELINE = 1;
+    private static final int RESTORE = 2;
+
+    final Simulation sim = new Simulation();
+    final RandomStreams streams;
+    final Recorder recorder;
+    final Pool<Request> requests = new Pool<>(Request::new, (r, s) -> r.slot = s);
+    final Pool<Attempt> attempts = new Pool<>(Attempt::new, (a, s) -> a.slot = s);
+    private final Map<String, ClientGroup> clients = new LinkedHashMap<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final int handlerId;
+    private final long intervalMicros;
+    private Scenario scenario;
+    private final double[] rampFrom;
+    private Consumer<IntervalSnapshot> listener = s -> { };
+    private final List<AppliedChange> changes = new ArrayList<>();
+    private Consumer<TraceEvent> trace;
+    private long requestIds;
+
+    /** A parameter change as applied, at the sim time it took effect. */
+    public record AppliedChange(long atMicros, String path, String value, String source) {
+    }
+
+    public World(Scenario scenario) {
+        this.scenario = scenario;
+        this.streams = new RandomStreams(scenario.seed());
+        this.recorder = new Recorder(scenario.warmupMicros());
+        this.handlerId = sim.register(this);
+        this.intervalMicros = scenario.intervalMillis() * 1000L;
+        for (ServiceSpec s : scenario.services()) {
+            services.put(s.name(), new Service(this, s));
+        }
+        for (ClientSpec c : scenario.clients()) {
+            clients.put(c.name(), new ClientGroup(this, c, services.get(c.target())));
+        }
+        recorder.setWorkers(0, totalWorkers());
+        for (ClientGroup c : clients.values()) {
+            c.start(0);
+        }
+        sim.schedule(intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
+        List<TimelineChange> timeline = scenario.timeline();
+        rampFrom = new double[timeline.size()];
+        for (int i = 0; i < timeline.size(); i++) {
+            sim.schedule(Math.round(timeline.get(i).atSeconds() * 1e6), Phase.CONTROL, handlerId, TIMELINE, i, 0);
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public long nowMicros() {
+        return sim.nowMicros();
+    }
+
+    public long eventsProcessed() {
+        return sim.eventsProcessed();
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    /** Receives every sealed interval, on the simulation thread. */
+    public void onInterval(Consumer<IntervalSnapshot> intervalListener) {
+        this.listener = intervalListener;
+    }
+
+    /** Receives a trace line for every step of every request (slow; for tests and sampled traces). */
+    public void onTrace(Consumer<TraceEvent> traceListener) {
+        this.trace = traceListener;
+    }
+
+    boolean tracing() {
+        return trace != null;
+    }
+
+    void trace(String source, String event, Attempt a) {
+        trace.accept(new TraceEvent(sim.nowMicros(), source, event, a.requestId, a.number));
+    }
+
+    void trace(String source, String event, Request r) {
+        trace.accept(new TraceEvent(sim.nowMicros(), source, event, r.id, r.attemptsMade));
+    }
+
+    /** The changes applied so far (timeline and user), in order. */
+    public List<AppliedChange> appliedChanges() {
+        return List.copyOf(changes);
+    }
+
+    public void runUntil(long micros) {
+        sim.runUntil(micros);
+    }
+
+    /**
+     * Applies a parameter change now: validates it by building the changed scenario, then reconfigures the one
+     * component it touches. Throws IllegalArgumentException naming the path and range; nothing changes then.
+     */
+    public void apply(String path, String value) {
+        apply(path, value, "user");
+    }
+
+    private void apply(String path, String value, String source) {
+        Scenario next = ParameterPaths.with(scenario, path, value);
+        FieldDef def = ParameterPaths.def(scenario, path);
+        if (!def.live()) {
+            throw new IllegalArgumentException(path + " cannot change while running; restart with the new value");
+        }
+        scenario = next;
+        long now = sim.nowMicros();
+        String[] parts = path.split("\\.");
+        if (parts[0].equals("clients")) {
+            clients.get(parts[1]).reconfigure(next.client(parts[1]), now);
+        } else {
+            services.get(parts[1]).reconfigure(next.service(parts[1]), now);
+            recorder.setWorkers(now, totalWorkers());
+        }
+        changes.add(new AppliedChange(now, path, def.display(ParameterPaths.get(next, path)), source));
+    }
+
+    private long totalWorkers() {
+        long w = 0;
+        for (Service s : services.values()) {
+            w += s.workers();
+        }
+        return w;
+    }
+
+    @Override
+    public void handle(int type, int a, long b) {
+        long now = sim.nowMicros();
+        switch (type) {
+            case SEAL -> {
+                long oldest = -1;
+                for (Service s : services.values()) {
+                    long t = s.oldestQueuedMicros();
+                    if (t >= 0 && (oldest < 0 || t < oldest)) {
+                        oldest = t;
+                    }
+                }
+                listener.accept(recorder.seal(now, oldest < 0 ? -1 : now - oldest));
+                sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
+            }
+            case TIMELINE -> timelineStep(a, (int) b, now);
+            case RESTORE -> {
+                TimelineChange c = scenario.timeline().get(a);
+                apply(c.path(), FieldDef.format(rampFrom[a]), "timeline");
+            }
+            default -> throw new IllegalStateException("event type " + type);
+        }
+    }
+
+    /** Step k of timeline change i: a step change, or one step of a ramp (one interval per step). */
+    private void timelineStep(int i, int k, long now) {
+        TimelineChange c = scenario.timeline().get(i);
+        FieldDef def = ParameterPaths.def(scenario, c.path());
+        if (k == 0) {
+            rampFrom[i] = ParameterPaths.get(scenario, c.path());
+        }
+        long rampMicros = Math.round(c.rampSeconds() * 1e6);
+        long endOfChange = now;
+        if (rampMicros <= 0) {
+            apply(c.path(), c.value(), "timeline");
+        } else {
+            double target = def.parse(c.path(), c.value());
+            long elapsed = Math.min(rampMicros, (long) k * intervalMicros);
+            double v = rampFrom[i] + (target - rampFrom[i]) * elapsed / rampMicros;
+            if (def.kind() == FieldDef.Kind.INTEGER) {
+                v = Math.round(v);
+            }
+            apply(c.path(), FieldDef.format(v), "timeline");
+            if (elapsed < rampMicros) {
+                sim.schedule(now + intervalMicros, Phase.CONTROL, handlerId, TIMELINE, i, k + 1);
+                return;
+            }
+            endOfChange = now;
+        }
+        if (c.holdSeconds() > 0) {
+            sim.schedule(endOfChange + Math.round(c.holdSeconds() * 1e6), Phase.CONTROL, handlerId, RESTORE, i, 0);
+        }
+    }
+
+    Request takeRequest() {
+        Request r = requests.take();
+        r.inUse = true;
+        r.id = ++requestIds;
+        return r;
+    }
+
+    Attempt takeAttempt() {
+        Attempt a = attempts.take();
+        a.inUse = true;
+        a.clientDone = false;
+        a.serverDone = false;
+        a.state = Attempt.NEW;
+        a.host = null;
+        return a;
+    }
+
+    void releaseRequest(Request r) {
+        r.inUse = false;
+        r.gen++;
+        r.current = null;
+        r.client = null;
+        requests.release(r.slot);
+    }
+
+    /** Frees an attempt once both the client and the server are done with it. */
+    void releaseAttemptIfDone(Attempt a) {
+        if (a.inUse && a.clientDone && a.serverDone) {
+            a.inUse = false;
+            a.gen++;
+            a.request = null;
+            attempts.release(a.slot);
+        }
+    }
+
+    /**
+     * The measured-period summary now. Requests and attempts still in flight are counted from the live objects, not
+     * derived from the other counts, so {@link Summary#checkConservation()} is a real check.
+     */
+    public Summary summary() {
+        long reqInFlight = 0;
+        for (Request r : requests.all()) {
+            if (r.inUse && r.measured) {
+                reqInFlight++;
+            }
+        }
+        long attInFlight = 0;
+        for (Attempt at : attempts.all()) {
+            if (at.inUse && at.measured && !at.serverDone) {
+                attInFlight++;
+            }
+        }
+        return recorder.summary(scenario.name(), scenario.seed(), sim.nowMicros(), reqInFlight, attInFlight);
+    }
+
+    /** Busy workers over all hosts (for tests and status). */
+    public int busyWorkers() {
+        int n = 0;
+        for (Service s : services.values()) {
+            for (Host h : s.hosts) {
+                n += h.busy;
+            }
+        }
+        return n;
+    }
+
+    /** Queued attempts over all hosts. */
+    public int queuedAttempts() {
+        int n = 0;
+        for (Service s : services.values()) {
+            for (Host h : s.hosts) {
+                n += h.queue.size();
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,87 @@
+package lab.overload.engine.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The event core: an integer microsecond clock, the calendar ordered by (time, phase, sequence), and
+ * {@link #step()} / {@link #runUntil(long)}. Components register as handlers and schedule events with plain
+ * arguments; the core knows nothing of clients or services.
+ *
+ * <p>Thread rule: a simulation and everything in it belongs to one thread at a time (the runner's).
+ */
+public final class Simulation {
+    private final EventCalendar calendar = new EventCalendar();
+    private final List<EventHandler> handlerList = new ArrayList<>();
+    private EventHandler[] handlers = new EventHandler[0];
+    private long nowMicros;
+    private long eventsProcessed;
+
+    /** Registers a handler and returns its id for {@link #schedule}. */
+    public int register(EventHandler handler) {
+        handlerList.add(handler);
+        handlers = handlerList.toArray(new EventHandler[0]);
+        return handlers.length - 1;
+    }
+
+    /** A new FIFO timer ring for timers scheduled in time order (see {@link #scheduleInOrder}). */
+    public int newTimerRing() {
+        return calendar.newFifo();
+    }
+
+    public long nowMicros() {
+        return nowMicros;
+    }
+
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    /** Events waiting in the calendar (including cancelled ones not yet discarded). */
+    public int pendingEvents() {
+        return calendar.size();
+    }
+
+    /** Schedules an event for a handler at an absolute time, which must not be in the past. */
+    public void schedule(long atMicros, int phase, int handler, int type, int a, long b) {
+        if (atMicros < nowMicros) {
+            throw new IllegalArgumentException("cannot schedule at " + atMicros + " us, before now " + nowMicros);
+        }
+        calendar.schedule(atMicros, phase, handler << 8 | type, a, b);
+    }
+
+    /** Schedules a timer on a ring; cheap when the ring's times are non-decreasing, correct either way. */
+    public void scheduleInOrder(int ring, long atMicros, int phase, int handler, int type, int a, long b) {
+        if (atMicros < nowMicros) {
+            throw new IllegalArgumentException("cannot schedule at " + atMicros + " us, before now " + nowMicros);
+        }
+        calendar.scheduleFifo(ring, atMicros, phase, handler << 8 | type, a, b);
+    }
+
+    /** Time of the next event, or Long.MAX_VALUE if none. */
+    public long peekMicros() {
+        return calendar.peekTime();
+    }
+
+    /** Processes the next event; false if there is none. */
+    public boolean step() {
+        if (!calendar.pop()) {
+            return false;
+        }
+        nowMicros = calendar.time;
+        eventsProcessed++;
+        int c = calendar.code;
+        handlers[c >>> 8].handle(c & 0xff, calendar.a, calendar.b);
+        return true;
+    }
+
+    /** Processes every event with time up to and including {@code untilMicros}, then sets the clock to it. */
+    public void runUntil(long untilMicros) {
+        while (calendar.peekTime() <= untilMicros) {
+            step();
+        }
+        if (untilMicros > nowMicros) {
+            nowMicros = untilMicros;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package lab.overload.engine.metrics;
+
+/**
+ * Everything measured in one interval of sim time, immutable. Counts are of events that happened in the interval
+ * (by event time); levels are time averages and maxima over the interval; latency percentiles are of the
+ * client-observed latency of requests that succeeded in the interval (NaN when none did). Work is in
+ * worker-seconds credited when an attempt ended.
+ */
+public record IntervalSnapshot(
+        int index, long startMicros, long endMicros,
+        long offered, long attempts, long retries,
+        long succeeded, long failedTimeout, long failedRejected, long failedError, long expired,
+        long completedUseful, long completedWasted, long completedError, long shed, long throttled,
+        long abandonedByServer,
+        double latencyMeanMillis, double latencyP50Millis, double latencyP90Millis, double latencyP99Millis,
+        double latencyP999Millis,
+        double queueWaitMeanMillis,
+        double concurrencyMean, long concurrencyMax, double queueLengthMean, long queueLengthMax,
+        double oldestQueuedAgeMillis, double inSystemMean, long workers, double utilization,
+        double usefulWorkSeconds, double wastedWorkSeconds, double rejectionWorkSeconds,
+        double abandonedWorkSeconds,
+        double requestMeanTimeMillis) {
+
+    public double seconds() {
+        return (endMicros - startMicros) / 1e6;
+    }
+
+    /** New requests per second. */
+    public double offeredPerSecond() {
+        return offered / seconds();
+    }
+
+    /** Attempts (first tries and retries) per second. */
+    public double attemptsPerSecond() {
+        return attempts / seconds();
+    }
+
+    /** Attempts the servers finished working on per second, whatever their use. */
+    public double throughputPerSecond() {
+        return (completedUseful + completedWasted + completedError) / seconds();
+    }
+
+    /** Requests that succeeded per second: the only rate users care about. */
+    public double goodputPerSecond() {
+        return succeeded / seconds();
+    }
+
+    /** Rejections (shed and throttled) per second. */
+    public double rejectedPerSecond() {
+        return (shed + throttled) / seconds();
+    }
+
+    /** Requests that failed on a client timeout per second. */
+    public double timedOutPerSecond() {
+        return failedTimeout / seconds();
+    }
+}

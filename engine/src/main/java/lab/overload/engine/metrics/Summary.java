@@ -1,0 +1,89 @@
+package lab.overload.engine.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The summary of a run over its measured period (after warm-up). Request and attempt counts are by cohort: the
+ * requests that arrived, and the attempts that were sent, in the measured period, each classified by how it ended
+ * (or still in flight at the end), so conservation holds exactly. Latency is client-observed, from a request's
+ * arrival to its successful answer, over successful requests. Work is in worker-seconds.
+ */
+public record Summary(String scenario, long seed, double measuredSeconds,
+                      long requestsTotal, long succeeded, long failedTimeout, long failedRejected, long failedError,
+                      long expired, long requestsInFlight,
+                      long attemptsTotal, long retries, long completedUseful, long completedWasted,
+                      long completedError, long shed, long throttled, long abandonedByServer, long attemptsInFlight,
+                      double latencyMean, double latencyP50, double latencyP90, double latencyP99,
+                      double latencyP999, double latencyMax,
+                      double queueWaitMean, double concurrencyMean, long concurrencyMax, double queueLengthMean,
+                      long queueLengthMax, double utilization, double usefulWork, double wastedWork,
+                      double rejectionWork, double abandonedWork,
+                      double inSystemMean, double requestMeanTimeMillis, long requestsEnded) {
+
+    /** The documented summary JSON layout (see docs/summary-format.md), as ordered nested maps. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", scenario);
+        m.put("seed", seed);
+        m.put("measuredSeconds", measuredSeconds);
+        m.put("requests", ordered("total", requestsTotal, "succeeded", succeeded, "failedTimeout", failedTimeout,
+                "failedRejected", failedRejected, "failedError", failedError, "expired", expired,
+                "inFlight", requestsInFlight));
+        m.put("attempts", ordered("total", attemptsTotal, "retries", retries, "completedUseful", completedUseful,
+                "completedWasted", completedWasted, "completedError", completedError, "shed", shed,
+                "throttled", throttled, "abandonedByServer", abandonedByServer, "inFlight", attemptsInFlight));
+        double s = measuredSeconds;
+        m.put("ratesPerSecond", ordered("offered", requestsTotal / s, "attempts", attemptsTotal / s,
+                "throughput", (completedUseful + completedWasted + completedError) / s,
+                "goodput", succeeded / s));
+        m.put("latencyMillis", ordered("mean", latencyMean, "p50", latencyP50, "p90", latencyP90, "p99", latencyP99,
+                "p999", latencyP999, "max", latencyMax));
+        m.put("queueWaitMillis", ordered("mean", queueWaitMean));
+        m.put("concurrency", ordered("mean", concurrencyMean, "max", concurrencyMax));
+        m.put("queueLength", ordered("mean", queueLengthMean, "max", queueLengthMax));
+        m.put("utilization", utilization);
+        m.put("workSeconds", ordered("useful", usefulWork, "wasted", wastedWork, "rejection", rejectionWork,
+                "abandoned", abandonedWork));
+        m.put("littlesLaw", ordered("inSystemMean", inSystemMean, "arrivalRatePerSecond", requestsTotal / s,
+                "meanTimeInSystemMillis", requestMeanTimeMillis));
+        return m;
+    }
+
+    static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** Goodput in requests per second. */
+    public double goodputPerSecond() {
+        return succeeded / measuredSeconds;
+    }
+
+    /** Server throughput in completed attempts per second. */
+    public double throughputPerSecond() {
+        return (completedUseful + completedWasted + completedError) / measuredSeconds;
+    }
+
+    /** Checks request and attempt conservation; throws naming the imbalance. */
+    public void checkConservation() {
+        long requestEnds = succeeded + failedTimeout + failedRejected + failedError + expired + requestsInFlight;
+        if (requestEnds != requestsTotal) {
+            throw new IllegalStateException("request conservation: total " + requestsTotal + " != outcomes "
+                    + requestEnds);
+        }
+        long attemptEnds = completedUseful + completedWasted + completedError + shed + throttled
+                + abandonedByServer + attemptsInFlight;
+        if (attemptEnds != attemptsTotal) {
+            throw new IllegalStateException("attempt conservation: total " + attemptsTotal + " != outcomes "
+                    + attemptEnds);
+        }
+        if (attemptsTotal != requestsTotal + retries) {
+            throw new IllegalStateException("attempts " + attemptsTotal + " != requests " + requestsTotal
+                    + " + retries " + retries);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package lab.overload.engine.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.overload.engine.component.World;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.models.scenario.Scenario;
+
+/** Runs a scenario as fast as possible, optionally replaying a recording of parameter changes. */
+public final class BatchRunner {
+    private BatchRunner() {
+    }
+
+    public static RunResult run(Scenario scenario) {
+        return run(scenario, List.of(), false);
+    }
+
+    /**
+     * Runs to the scenario's duration. Each control change is applied after every event at or before its time, as
+     * the live runner does, so a live recording replays exactly.
+     *
+     * @param keepIntervals whether to keep every interval snapshot (memory grows with the duration)
+     */
+    public static RunResult run(Scenario scenario, List<ControlChange> controls, boolean keepIntervals) {
+        long t0 = System.nanoTime();
+        World world = new World(scenario);
+        List<IntervalSnapshot> intervals = new ArrayList<>();
+        if (keepIntervals) {
+            world.onInterval(intervals::add);
+        }
+        long end = scenario.durationMicros();
+        for (ControlChange c : controls) {
+            if (c.atMicros() > end) {
+                break;
+            }
+            world.runUntil(c.atMicros());
+            world.apply(c.path(), c.value());
+        }
+        world.runUntil(end);
+        var summary = world.summary();
+        summary.checkConservation();
+        return new RunResult(summary, List.copyOf(intervals), world.eventsProcessed(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

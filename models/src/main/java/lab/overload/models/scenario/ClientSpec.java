@@ -1,0 +1,61 @@
+package lab.overload.models.scenario;
+
+import java.util.List;
+
+/**
+ * A group of clients sending requests to one service: open loop (a rate) or closed loop (users with think time),
+ * request sizes that scale the service time, a timeout per attempt and a retry policy.
+ */
+public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind arrivals, double ratePerSecond,
+                         int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
+                         double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry) {
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Client", ClientSpec.class, List.of(
+            FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
+            FieldDef.text("target", null, 40, "Name of the service this group calls."),
+            FieldDef.choice("loop", LoopKind.class, LoopKind.OPEN,
+                    "OPEN: requests arrive at a rate whatever the responses; CLOSED: users wait, think, repeat.")
+                    .restartRequired(),
+            FieldDef.choice("arrivals", ArrivalKind.class, ArrivalKind.POISSON,
+                    "Open loop gaps between requests: POISSON (exponential) or CONSTANT."),
+            FieldDef.real("ratePerSecond", "1/s", 0, 100_000, 10,
+                    "Offered load: new requests per second (open loop).").log(),
+            FieldDef.integer("users", "users", 0, 100_000, 10,
+                    "Number of users, each with one request outstanding at a time (closed loop)."),
+            FieldDef.real("thinkTimeMillis", "ms", 0, 3_600_000, 1000,
+                    "Mean exponential pause between a user's response and its next request (closed loop)."),
+            FieldDef.choice("sizeDistribution", Distribution.class, Distribution.CONSTANT,
+                    "Distribution of request size, which multiplies the service time."),
+            FieldDef.real("sizeMean", "x", 0.001, 1000, 1, "Mean request size (1 = a typical request)."),
+            FieldDef.real("sizeCv", "", 0, 20, 1,
+                    "Coefficient of variation of request size (LOGNORMAL only)."),
+            FieldDef.choice("timeoutKind", TimeoutKind.class, TimeoutKind.FIXED,
+                    "Client timeout per attempt: NONE, FIXED or EXPONENTIAL (patience with that mean)."),
+            FieldDef.real("timeoutMillis", "ms", 0.001, 3_600_000, 1000,
+                    "How long the client waits for one attempt before giving up on it.").log(),
+            FieldDef.object("retry", RetrySpec.SCHEMA, "Retry policy.")));
+
+    public ClientSpec {
+        name = checkName(SCHEMA.checkText("name", name), "name");
+        target = checkName(SCHEMA.checkText("target", target), "target");
+        loop = SCHEMA.orDefault("loop", loop);
+        arrivals = SCHEMA.orDefault("arrivals", arrivals);
+        SCHEMA.check("ratePerSecond", ratePerSecond);
+        SCHEMA.check("users", users);
+        SCHEMA.check("thinkTimeMillis", thinkTimeMillis);
+        sizeDistribution = SCHEMA.orDefault("sizeDistribution", sizeDistribution);
+        SCHEMA.check("sizeMean", sizeMean);
+        SCHEMA.check("sizeCv", sizeCv);
+        timeoutKind = SCHEMA.orDefault("timeoutKind", timeoutKind);
+        SCHEMA.check("timeoutMillis", timeoutMillis);
+        retry = retry == null ? RetrySpec.NONE : retry;
+    }
+
+    /** Names appear in parameter paths, so they are restricted to letters, digits, '-' and '_'. */
+    static String checkName(String value, String field) {
+        if (!value.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException(field + " must use only letters, digits, '-' and '_', was '"
+                    + value + "'");
+        }
+        return value;
+    }
+}

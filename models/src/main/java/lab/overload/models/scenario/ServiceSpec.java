@@ -1,0 +1,73 @@
+package lab.overload.models.scenario;
+
+import java.util.List;
+
+/**
+ * A service: {@code hosts} identical hosts, each with {@code workersPerHost} worker threads (its concurrency
+ * bound) sharing {@code coresPerHost} CPU cores, and an accept queue of {@code queueCapacity}. An attempt that
+ * finds every worker busy and the queue full is shed: the host spends {@code rejectionCostMillis} of CPU on the
+ * rejection and answers with an error the client may retry.
+ *
+ * <p>Speed of work in progress on a host with n attempts holding workers and m attempts being rejected:
+ * {@code min(1, cores / (n + m)) / (1 + sigma (n - 1) + kappa n (n - 1))}, the Universal Scalability Law slowdown on
+ * top of processor sharing of the cores. Every attempt in progress slows when n rises, including those that
+ * started earlier.
+ */
+public record ServiceSpec(String name, int hosts, int workersPerHost, int coresPerHost, int queueCapacity,
+                          Discipline discipline, double rejectionCostMillis, ExpiredWork expiredWork,
+                          Distribution serviceTimeDistribution, double serviceTimeMillis, double serviceTimeCv,
+                          double errorProbability, double contentionSigma, double coherencyKappa,
+                          Balancer balancer) {
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Service", ServiceSpec.class, List.of(
+            FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
+            FieldDef.integer("hosts", "hosts", 1, 1000, 1, "Number of identical hosts behind the balancer."),
+            FieldDef.integer("workersPerHost", "workers", 1, 100_000, 10,
+                    "Worker threads per host: the most attempts a host works on at once.").log(),
+            FieldDef.integer("coresPerHost", "cores", 0, 4096, 0,
+                    "CPU cores per host shared by its workers; 0 means one core per worker (no CPU sharing)."),
+            FieldDef.integer("queueCapacity", "attempts", 0, 10_000_000, 1000,
+                    "Accept queue per host; an attempt arriving to a full queue is shed.").log(),
+            FieldDef.choice("discipline", Discipline.class, Discipline.FIFO,
+                    "Order in which queued attempts are taken: FIFO or LIFO."),
+            FieldDef.real("rejectionCostMillis", "ms", 0, 60_000, 0,
+                    "CPU time a host spends to shed one attempt (cheap rejection is small)."),
+            FieldDef.choice("expiredWork", ExpiredWork.class, ExpiredWork.PROCESS,
+                    "Queued work whose client gave up: PROCESS it anyway (wasted) or DROP_AT_DEQUEUE."),
+            FieldDef.choice("serviceTimeDistribution", Distribution.class, Distribution.EXPONENTIAL,
+                    "Distribution of the uncontended work per attempt of size 1."),
+            FieldDef.real("serviceTimeMillis", "ms", 0.001, 3_600_000, 100,
+                    "Mean uncontended work per attempt of size 1.").log(),
+            FieldDef.real("serviceTimeCv", "", 0, 20, 1,
+                    "Coefficient of variation of the service time (LOGNORMAL only)."),
+            FieldDef.real("errorProbability", "", 0, 1, 0,
+                    "Probability that a completed attempt answers with an error."),
+            FieldDef.real("contentionSigma", "", 0, 1, 0,
+                    "USL contention sigma: the serial fraction that makes work slow as concurrency grows."),
+            FieldDef.real("coherencyKappa", "", 0, 1, 0,
+                    "USL coherency kappa: cross-talk cost that makes throughput fall past a peak."),
+            FieldDef.choice("balancer", Balancer.class, Balancer.ROUND_ROBIN,
+                    "How attempts are spread over hosts: ROUND_ROBIN, LEAST_OUTSTANDING or RANDOM.")));
+
+    public ServiceSpec {
+        name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
+        SCHEMA.check("hosts", hosts);
+        SCHEMA.check("workersPerHost", workersPerHost);
+        SCHEMA.check("coresPerHost", coresPerHost);
+        SCHEMA.check("queueCapacity", queueCapacity);
+        discipline = SCHEMA.orDefault("discipline", discipline);
+        SCHEMA.check("rejectionCostMillis", rejectionCostMillis);
+        expiredWork = SCHEMA.orDefault("expiredWork", expiredWork);
+        serviceTimeDistribution = SCHEMA.orDefault("serviceTimeDistribution", serviceTimeDistribution);
+        SCHEMA.check("serviceTimeMillis", serviceTimeMillis);
+        SCHEMA.check("serviceTimeCv", serviceTimeCv);
+        SCHEMA.check("errorProbability", errorProbability);
+        SCHEMA.check("contentionSigma", contentionSigma);
+        SCHEMA.check("coherencyKappa", coherencyKappa);
+        balancer = SCHEMA.orDefault("balancer", balancer);
+    }
+
+    /** Cores that actually limit a host: coresPerHost, or one per worker when it is 0. */
+    public int effectiveCores() {
+        return coresPerHost == 0 ? workersPerHost : coresPerHost;
+    }
+}
