@@ -9,6 +9,7 @@ import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.RandomStreams;
 import lab.overload.engine.core.Simulation;
+import lab.overload.engine.core.ThreadGuard;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.metrics.Recorder;
 import lab.overload.engine.metrics.Summary;
@@ -52,6 +53,7 @@ public final class World implements EventHandler {
     }
 
     public World(Scenario scenario) {
+        ThreadGuard.checkNotUiThread();
         this.scenario = scenario;
         this.streams = new RandomStreams(scenario.seed());
         this.recorder = new Recorder(scenario.warmupMicros());
@@ -119,6 +121,7 @@ public final class World implements EventHandler {
     }
 
     public void runUntil(long micros) {
+        ThreadGuard.checkNotUiThread();
         sim.runUntil(micros);
     }
 
@@ -131,6 +134,7 @@ public final class World implements EventHandler {
     }
 
     private void apply(String path, String value, String source) {
+        ThreadGuard.checkNotUiThread();
         Scenario next = ParameterPaths.with(scenario, path, value);
         FieldDef def = ParameterPaths.def(scenario, path);
         if (!def.live()) {

@@ -1,0 +1,14 @@
+package lab.overload.engine.run;
+
+import lab.overload.models.scenario.Scenario;
+
+/**
+ * The live runner's state, replaced as a whole (never mutated) so any thread can read a consistent copy.
+ *
+ * @param achievedSpeed sim seconds per wall second over the last second of running
+ * @param behindRealTime true when the engine could not keep up with the requested speed
+ * @param message the last notice for the user (a restart, a rejected change), or empty
+ */
+public record LiveStatus(int generation, Scenario scenario, long simMicros, boolean running, double speed,
+                         double achievedSpeed, double eventsPerSecond, boolean behindRealTime, String message) {
+}

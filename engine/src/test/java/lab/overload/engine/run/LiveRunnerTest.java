@@ -1,0 +1,94 @@
+package lab.overload.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import lab.overload.engine.Scenarios;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.models.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+class LiveRunnerTest {
+    private static final Scenario SCENARIO = Scenarios.mmc(4, 30, 10, 5, 60, 0);
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void playPauseStepResetAndClose() throws Exception {
+        try (LiveRunner runner = new LiveRunner(SCENARIO, 1024)) {
+            runner.start();
+            runner.setSpeed(100);
+            runner.play();
+            await(() -> runner.status().simMicros() > 2_000_000, "sim time to pass 2 s");
+            runner.pause();
+            await(() -> !runner.status().running(), "pause");
+            long paused = runner.status().simMicros();
+            Thread.sleep(100);
+            assertEquals(paused, runner.status().simMicros(), "sim time must not move while paused");
+
+            long before = runner.ring().published();
+            runner.step();
+            await(() -> runner.ring().published() == before + 1, "one interval after step");
+            Thread.sleep(100);
+            assertEquals(before + 1, runner.ring().published(), "step seals exactly one interval");
+            assertEquals(0, runner.status().simMicros() % 100_000, "step stops on an interval boundary");
+
+            int gen = runner.status().generation();
+            runner.reset();
+            await(() -> runner.status().generation() == gen + 1, "reset");
+            assertEquals(0, runner.status().simMicros(), "reset returns to t = 0");
+            assertThrows(IllegalArgumentException.class, () -> runner.change("services.api.workersPerHost", "0"));
+        }
+    }
+
+    @Test
+    void closeStopsTheThread() {
+        LiveRunner runner = new LiveRunner(SCENARIO, 16);
+        runner.start();
+        runner.play();
+        runner.close();
+        assertFalse(runner.isAlive(), "the simulation thread ends on close");
+    }
+
+    /** The live run's intervals equal a batch replay of its control log, whatever the pacing was. */
+    @Test
+    void liveRecordingReplaysExactlyInBatch() throws Exception {
+        List<IntervalSnapshot> live;
+        List<ControlChange> log;
+        try (LiveRunner runner = new LiveRunner(SCENARIO, 4096)) {
+            runner.start();
+            runner.setSpeed(20);
+            runner.play();
+            await(() -> runner.status().simMicros() > 1_000_000, "1 s");
+            runner.change("clients.web.ratePerSecond", "45");
+            await(() -> runner.status().simMicros() > 2_000_000, "2 s");
+            runner.change("services.api.contentionSigma", "0.05");
+            await(() -> runner.status().simMicros() > 3_000_000, "3 s");
+            runner.change("services.api.workersPerHost", "2");
+            await(() -> runner.controlLog().size() == 3, "three changes applied");
+            await(() -> runner.ring().published() >= 45, "45 intervals");
+            runner.pause();
+            live = runner.ring().since(0).stream().limit(45).map(LiveFrame::snapshot).toList();
+            log = runner.controlLog();
+        }
+        assertEquals(3, log.size(), "three changes recorded");
+        assertTrue(log.get(2).atMicros() < 4_500_000, "changes fall inside the compared 4.5 s");
+        Scenario replay = SCENARIO.withDuration(4.5, 0);
+        List<IntervalSnapshot> batch = BatchRunner.run(replay, log, true).intervals();
+        assertEquals(45, batch.size());
+        assertEquals(batch, live, "live intervals equal the batch replay of the control log");
+        assertTrue(live.get(44).offered() > 0);
+    }
+}
