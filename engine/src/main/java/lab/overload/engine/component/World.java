@@ -135,7 +135,15 @@ public final class World implements EventHandler {
 
     private void apply(String path, String value, String source) {
         ThreadGuard.checkNotUiThread();
-        Scenario next = ParameterPaths.with(scenario, path, value);
+        install(ParameterPaths.with(scenario, path, value), path, source);
+    }
+
+    /** Applies a numeric encoding exactly (ramps and restores must not lose digits to text). */
+    private void apply(String path, double encoded, String source) {
+        install(ParameterPaths.with(scenario, path, encoded), path, source);
+    }
+
+    private void install(Scenario next, String path, String source) {
         FieldDef def = ParameterPaths.def(scenario, path);
         if (!def.live()) {
             throw new IllegalArgumentException(path + " cannot change while running; restart with the new value");
@@ -178,7 +186,7 @@ public final class World implements EventHandler {
             case TIMELINE -> timelineStep(a, (int) b, now);
             case RESTORE -> {
                 TimelineChange c = scenario.timeline().get(a);
-                apply(c.path(), FieldDef.format(rampFrom[a]), "timeline");
+                apply(c.path(), rampFrom[a], "timeline");
             }
             default -> throw new IllegalStateException("event type " + type);
         }
@@ -202,7 +210,9 @@ public final class World implements EventHandler {
             if (def.kind() == FieldDef.Kind.INTEGER) {
                 v = Math.round(v);
             }
-            apply(c.path(), FieldDef.format(v), "timeline");
+            if (k > 0) {
+                apply(c.path(), v, "timeline");
+            }
             if (elapsed < rampMicros) {
                 sim.schedule(now + intervalMicros, Phase.CONTROL, handlerId, TIMELINE, i, k + 1);
                 return;

@@ -22,7 +22,7 @@ public final class LiveRunner implements AutoCloseable {
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 100;
 
-    private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load {
+    private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load, RunTo {
     }
 
     private record Play() implements Command {
@@ -44,6 +44,9 @@ public final class LiveRunner implements AutoCloseable {
     }
 
     private record Load(Scenario scenario) implements Command {
+    }
+
+    private record RunTo(long simMicros) implements Command {
     }
 
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
@@ -104,6 +107,11 @@ public final class LiveRunner implements AutoCloseable {
     /** Pauses and advances exactly one metrics interval. */
     public void step() {
         send(new Step());
+    }
+
+    /** Pauses and runs as fast as possible to the given sim time (a no-op if already past it). */
+    public void runTo(long simMicros) {
+        send(new RunTo(simMicros));
     }
 
     /** Back to t = 0 with the scenario as loaded, paused. */
@@ -220,6 +228,9 @@ public final class LiveRunner implements AutoCloseable {
             pacer.setSpeed(s.value(), wall, world.nowMicros());
         } else if (c instanceof Change ch) {
             applyChange(ch, wall);
+        } else if (c instanceof RunTo r) {
+            running = false;
+            stepTarget = r.simMicros() > world.nowMicros() ? r.simMicros() : -1;
         } else if (c instanceof Load l) {
             base = l.scenario();
             message = "";

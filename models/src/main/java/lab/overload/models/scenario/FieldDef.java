@@ -92,7 +92,7 @@ public record FieldDef(String name, Kind kind, String unit, double min, double m
     /** As {@link #check(double)}, naming the field {@code label} (a parameter path or JSON path) in the message. */
     public double checkAs(String label, double value) {
         if (!Double.isFinite(value) || value < min || value > max
-                || (kind == Kind.INTEGER && value != Math.rint(value))) {
+                || ((kind == Kind.INTEGER || kind == Kind.CHOICE || kind == Kind.BOOLEAN) && value != Math.rint(value))) {
             throw new IllegalArgumentException(label + " must be " + rangeText() + ", was " + format(value));
         }
         return value;
@@ -159,11 +159,21 @@ public record FieldDef(String name, Kind kind, String unit, double min, double m
         };
     }
 
-    /** Numbers as people write them: integers without a decimal point, others with up to 6 significant digits. */
+    /**
+     * Numbers as people write them, exactly: integers without a decimal point, others in the shortest decimal form
+     * that reads back as the same double (so a value formatted and parsed again is unchanged).
+     */
     public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (v == Math.rint(v) && Math.abs(v) < 9.0e18) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-6 && a < 1e15) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(v);
     }
 }

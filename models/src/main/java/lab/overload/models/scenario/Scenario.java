@@ -72,6 +72,10 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
                 try {
                     FieldDef def = ParameterPaths.def(base, change.path());
                     def.parse(change.path(), change.value());
+                    if (!def.live()) {
+                        throw new IllegalArgumentException(change.path()
+                                + " cannot change while a run is going (it needs a restart), so it cannot be on the timeline");
+                    }
                     if (change.rampSeconds() > 0 && !def.isNumeric()) {
                         throw new IllegalArgumentException(change.path() + " is not numeric, so it cannot ramp");
                     }
