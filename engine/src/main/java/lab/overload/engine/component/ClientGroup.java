@@ -87,7 +87,8 @@ final class ClientGroup implements EventHandler {
     }
 
     private void scheduleThink(long now) {
-        long t = spec.thinkTimeMillis() == 0 ? 0 : Math.round(Sampler.exponential(spec.thinkTimeMillis() * 1000, think));
+        // At least 1 us: a user whose request is shed instantly must not loop forever at one instant.
+        long t = Math.max(1, Math.round(Sampler.exponential(spec.thinkTimeMillis() * 1000, think)));
         world.sim.schedule(now + t, Phase.ARRIVAL, handlerId, THINK_DONE, 0, 0);
     }
 
@@ -171,6 +172,9 @@ final class ClientGroup implements EventHandler {
             return;
         }
         a.clientDone = true;
+        if (a.state == Attempt.IN_SERVICE && !a.serverDone) {
+            world.recorder.busyClientGoneChanged(now, 1);
+        }
         Request r = a.request;
         r.current = null;
         if (world.tracing()) {

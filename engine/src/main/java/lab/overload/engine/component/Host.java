@@ -84,6 +84,9 @@ final class Host {
         }
         busy++;
         service.world.recorder.busyChanged(now, 1);
+        if (a.clientDone) {
+            service.world.recorder.busyClientGoneChanged(now, 1);
+        }
         a.inServiceIndex = inService.size();
         inService.add(a);
         if (shared) {
@@ -99,6 +102,7 @@ final class Host {
     private void reject(Attempt a, long now) {
         a.state = Attempt.REJECTING;
         a.startedMicros = now;
+        service.world.recorder.rejectingChanged(now, 1);
         long cost = service.rejectionCostMicros();
         if (cost == 0) {
             service.finishRejection(a, now);
@@ -144,6 +148,9 @@ final class Host {
     private void finishWork(Attempt a, long now) {
         busy--;
         service.world.recorder.busyChanged(now, -1);
+        if (a.clientDone) {
+            service.world.recorder.busyClientGoneChanged(now, -1);
+        }
         Attempt last = inService.remove(inService.size() - 1);
         if (last != a) {
             inService.set(a.inServiceIndex, last);

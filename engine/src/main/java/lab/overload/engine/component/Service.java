@@ -114,6 +114,7 @@ final class Service implements EventHandler {
     }
 
     void finishRejection(Attempt a, long now) {
+        world.recorder.rejectingChanged(now, -1);
         endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, now - a.startedMicros, now);
         if (!a.clientDone) {
             a.request.client.onResponse(a, ClientGroup.REJECTED, now);

@@ -68,20 +68,24 @@ public final class Simulation {
         if (!calendar.pop()) {
             return false;
         }
-        nowMicros = calendar.time;
-        eventsProcessed++;
-        int c = calendar.code;
-        handlers[c >>> 8].handle(c & 0xff, calendar.a, calendar.b);
+        dispatch();
         return true;
     }
 
     /** Processes every event with time up to and including {@code untilMicros}, then sets the clock to it. */
     public void runUntil(long untilMicros) {
-        while (calendar.peekTime() <= untilMicros) {
-            step();
+        while (calendar.popNotAfter(untilMicros)) {
+            dispatch();
         }
         if (untilMicros > nowMicros) {
             nowMicros = untilMicros;
         }
+    }
+
+    private void dispatch() {
+        nowMicros = calendar.time;
+        eventsProcessed++;
+        int c = calendar.code;
+        handlers[c >>> 8].handle(c & 0xff, calendar.a, calendar.b);
     }
 }

@@ -3,8 +3,10 @@ package lab.overload.engine.metrics;
 /**
  * Everything measured in one interval of sim time, immutable. Counts are of events that happened in the interval
  * (by event time); levels are time averages and maxima over the interval; latency percentiles are of the
- * client-observed latency of requests that succeeded in the interval (NaN when none did). Work is in
- * worker-seconds credited when an attempt ended.
+ * client-observed latency of requests that succeeded in the interval (NaN when none did). The work fields are in
+ * worker-seconds credited when an attempt ended (its whole held time, classified by how it ended). The last three
+ * fields split the interval's busy workers as the work happened: serving clients still waiting, serving clients who
+ * had already given up (certain waste), and rejecting.
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -19,7 +21,8 @@ public record IntervalSnapshot(
         double oldestQueuedAgeMillis, double inSystemMean, long workers, double utilization,
         double usefulWorkSeconds, double wastedWorkSeconds, double rejectionWorkSeconds,
         double abandonedWorkSeconds,
-        double requestMeanTimeMillis) {
+        double requestMeanTimeMillis,
+        double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean) {
 
     public double seconds() {
         return (endMicros - startMicros) / 1e6;

@@ -31,12 +31,17 @@ final class Level {
     }
 
     void advance(long nowMicros) {
+        if (lastChangeMicros < measureFromMicros && nowMicros >= measureFromMicros && value > summaryMax) {
+            summaryMax = value;
+        }
         long dt = nowMicros - lastChangeMicros;
         if (dt > 0) {
-            intervalArea += (double) value * dt;
-            long from = Math.max(lastChangeMicros, measureFromMicros);
-            if (nowMicros > from) {
-                summaryArea += (double) value * (nowMicros - from);
+            double area = (double) value * dt;
+            intervalArea += area;
+            if (lastChangeMicros >= measureFromMicros) {
+                summaryArea += area; // the same product as below with from == lastChangeMicros
+            } else if (nowMicros > measureFromMicros) {
+                summaryArea += (double) value * (nowMicros - measureFromMicros);
             }
             lastChangeMicros = nowMicros;
         }
@@ -46,11 +51,5 @@ final class Level {
     void resetInterval() {
         intervalArea = 0;
         intervalMax = value;
-    }
-
-    void startMeasuring() {
-        if (value > summaryMax) {
-            summaryMax = value;
-        }
     }
 }

@@ -20,21 +20,21 @@ public final class Sampler {
                 if (cv == 0) {
                     yield mean;
                 }
-                double s2 = Math.log1p(cv * cv);
-                double m = Math.log(mean) - s2 / 2;
-                yield Math.exp(m + Math.sqrt(s2) * gaussian(random));
+                double s2 = StrictMath.log1p(cv * cv);
+                double m = StrictMath.log(mean) - s2 / 2;
+                yield StrictMath.exp(m + StrictMath.sqrt(s2) * gaussian(random));
             }
         };
     }
 
     public static double exponential(double mean, SplittableRandom random) {
-        return -mean * Math.log(1.0 - random.nextDouble());
+        return -mean * StrictMath.log(1.0 - random.nextDouble());
     }
 
     /** Standard normal by the Box-Muller transform (one of the pair; stateless so streams stay simple). */
     public static double gaussian(SplittableRandom random) {
         double u1 = 1.0 - random.nextDouble();
         double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 }

@@ -1,0 +1,193 @@
+package lab.overload.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import lab.overload.app.fx.Styles;
+import lab.overload.app.view.DashboardCharts;
+import lab.overload.app.view.MainView;
+import lab.overload.app.viewmodel.LabViewModel;
+import lab.overload.app.viewmodel.PresetCatalog;
+import lab.overload.models.scenario.Scenario;
+
+/**
+ * The composition root: builds the view model, the charts and the window, wires the keyboard and one
+ * {@link AnimationTimer} that drains the engine's frames and redraws once per pulse, and closes the engine with the
+ * window.
+ */
+public final class OverloadLabApp extends Application {
+    /** Stylesheets, in order, as classpath resources (packaged from assets/). */
+    public static final List<String> STYLESHEETS = List.of("/assets/overload-lab.css", "/assets/chart.css");
+
+    private Lab lab;
+
+    /** Everything a window shows, built without a stage (also used by the headless screenshot command). */
+    public record Lab(LabViewModel vm, DashboardCharts charts, MainView view, Scene scene) {
+        public static Lab create(Scenario scenario, double width, double height) {
+            DashboardCharts charts = new DashboardCharts();
+            LabViewModel vm = new LabViewModel(scenario, charts);
+            MainView view = new MainView(vm, charts);
+            Scene scene = new Scene(view, width, height);
+            for (String css : STYLESHEETS) {
+                var url = OverloadLabApp.class.getResource(css);
+                if (url != null) {
+                    scene.getStylesheets().add(url.toExternalForm());
+                }
+            }
+            return new Lab(vm, charts, view, scene);
+        }
+
+        /** One pulse: commands out, frames in, redraw what changed. */
+        public void pulse() {
+            vm.pulse();
+            charts.redrawIfDirty();
+        }
+    }
+
+    /** The scenario the app opens with: the first bundled lesson. */
+    public static Scenario firstLesson() {
+        return PresetCatalog.bundled(PresetCatalog.bundledNames().get(0));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        lab = Lab.create(firstLesson(), 1600, 960);
+        wirePresets(stage);
+        wireKeys(stage);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                lab.pulse();
+            }
+        }.start();
+        stage.setTitle("Overload Lab");
+        stage.setScene(lab.scene());
+        stage.setOnHidden(e -> lab.vm().close());
+        stage.show();
+        lab.vm().play();
+    }
+
+    @Override
+    public void stop() {
+        if (lab != null) {
+            lab.vm().close();
+        }
+    }
+
+    private void wirePresets(Stage stage) {
+        var toolbar = lab.view().toolbar();
+        var picker = toolbar.presets;
+        picker.getItems().setAll(PresetCatalog.all());
+        if (!picker.getItems().isEmpty()) {
+            picker.getSelectionModel().select(0);
+        }
+        picker.setOnAction(e -> {
+            PresetCatalog.Entry entry = picker.getSelectionModel().getSelectedItem();
+            if (entry == null) {
+                return;
+            }
+            if (entry.ok()) {
+                lab.vm().load(entry.scenario());
+            } else {
+                lab.vm().reportError(entry.file().getFileName() + ": " + entry.error());
+            }
+        });
+        toolbar.open.setOnAction(e -> open(stage));
+        toolbar.save.setOnAction(e -> save(stage));
+        toolbar.fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        toolbar.presenter.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                lab.view().getStyleClass().add(Styles.PRESENTER);
+            } else {
+                lab.view().getStyleClass().remove(Styles.PRESENTER);
+            }
+        });
+    }
+
+    private void open(Stage stage) {
+        FileChooser chooser = chooser("Open scenario");
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            lab.vm().loadFile(f.toPath());
+        }
+    }
+
+    private void save(Stage stage) {
+        FileChooser chooser = chooser("Save scenario");
+        chooser.setInitialFileName(lab.vm().scenarioProperty().get().name().replaceAll("[^A-Za-z0-9-]+", "-")
+                .toLowerCase() + ".json");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                lab.vm().saveTo(f.toPath());
+            } catch (IOException ex) {
+                lab.vm().reportError("Could not save " + f.getName() + ": " + ex.getMessage()
+                        + " (the file was left as it was)");
+            }
+        }
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario JSON", "*.json"));
+        File folder = PresetCatalog.userFolder().toFile();
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
+        return chooser;
+    }
+
+    private void wireKeys(Stage stage) {
+        KeyCombination openKey = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        lab.scene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (openKey.match(e)) {
+                open(stage);
+            } else if (saveKey.match(e)) {
+                save(stage);
+            } else if (e.getCode() == KeyCode.F11) {
+                stage.setFullScreen(!stage.isFullScreen());
+            } else if (lab.scene().getFocusOwner() instanceof TextInputControl) {
+                return;
+            } else if (!handleKey(lab, e.getCode())) {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    /** The lab's keyboard: space, right arrow, R, +/-, 1-7, P. Returns whether the key was used. */
+    public static boolean handleKey(Lab lab, KeyCode code) {
+        switch (code) {
+            case SPACE -> lab.vm().togglePlay();
+            case RIGHT -> lab.vm().step();
+            case R -> lab.vm().reset();
+            case PLUS, EQUALS, ADD -> lab.vm().nudgeSpeed(1);
+            case MINUS, SUBTRACT -> lab.vm().nudgeSpeed(-1);
+            case P -> lab.view().toolbar().presenter.setSelected(!lab.view().toolbar().presenter.isSelected());
+            default -> {
+                if (code.isDigitKey()) {
+                    int tab = code.getChar().charAt(0) - '1';
+                    var tabs = lab.view().chartsView().getTabs();
+                    if (tab >= 0 && tab < tabs.size()) {
+                        lab.view().chartsView().getSelectionModel().select(tab);
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,222 @@
+package lab.overload.app.chart;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link ChartModel} onto a canvas: header (title and legend), grid, axes with units, decimated series,
+ * event markers and the hover read-out. Every colour, width and font comes from CSS through the
+ * {@link ChartPalette}. Keeps the plot geometry of the last draw for hit-testing and tick density. FX thread only.
+ */
+final class ChartRenderer {
+    private static final double PAD = 4;
+    private static final double TICK = 4;
+    private static final double SWATCH = 18;
+    private static final String X_CAPTION = "sim time (s)";
+
+    private final ChartModel model;
+    private final ChartPalette pal;
+    private final Pen pen;
+    private final Decimator decimator = new Decimator();
+    private final PlotArea area = new PlotArea();
+    private int markersDrawn;
+
+    ChartRenderer(ChartModel model, ChartPalette palette) {
+        this.model = model;
+        this.pal = palette;
+        this.pen = new Pen(palette);
+    }
+
+    /** How many value-axis intervals suit the current plot height (about one per 40 px). */
+    int yTickTarget() {
+        return (int) Math.max(2, Math.min(8, area.height / 40));
+    }
+
+    int markersDrawn() {
+        return markersDrawn;
+    }
+
+    PlotArea area() {
+        return area;
+    }
+
+    void draw(GraphicsContext g, double w, double h, String title, String unit, double hoverX, double hoverY) {
+        g.clearRect(0, 0, w, h);
+        markersDrawn = 0;
+        double top = drawHeader(g, w, title, unit);
+        Font axisFont = pal.font(ChartStyles.AXIS_LABEL);
+        double axisH = pen.height(axisFont);
+        area.y = top;
+        area.height = h - top - TICK - axisH - PAD;
+        area.pxPerSecond = 0;
+        if (area.height < 20 || w < 80) {
+            return;
+        }
+        double window = model.windowSeconds();
+        double t1 = model.windowEnd();
+        area.t0 = t1 - window;
+        area.log = model.logScale();
+        Ticks yTicks = model.yTicks(area.t0, t1, yTickTarget());
+        area.yLo = area.log ? Math.log10(yTicks.lo()) : yTicks.lo();
+        area.yHi = area.log ? Math.log10(yTicks.hi()) : yTicks.hi();
+        double labelW = 0;
+        for (int i = 0; i < yTicks.count(); i++) {
+            labelW = Math.max(labelW, pen.width(axisFont, yTicks.label(i)));
+        }
+        area.x = PAD + (unit.isEmpty() ? 0 : axisH + PAD) + labelW + TICK + 2;
+        area.width = w - area.x - PAD - 12;
+        area.pxPerSecond = area.width / window;
+        Ticks xTicks = Ticks.within(area.t0, t1, (int) Math.max(2, Math.min(10, area.width / 90)));
+
+        Paint plotFill = pal.boxFill(ChartStyles.PLOT);
+        if (plotFill != null) {
+            g.setFill(plotFill);
+            g.fillRect(area.x, area.y, area.width, area.height);
+        }
+        pen.stroke(g, ChartStyles.GRID, false);
+        for (int i = 0; i < yTicks.count(); i++) {
+            double y = Pen.snap(area.yOf(yTicks.value(i)));
+            g.strokeLine(area.x, y, area.x + area.width, y);
+        }
+        for (int i = 0; i < xTicks.count(); i++) {
+            double x = Pen.snap(area.xOf(xTicks.value(i)));
+            g.strokeLine(x, area.y, x, area.y + area.height);
+        }
+        drawAxes(g, w, unit, axisFont, axisH, yTicks, xTicks);
+
+        g.save();
+        g.beginPath();
+        g.rect(area.x, area.y, area.width, area.height);
+        g.clip();
+        for (TimeSeries s : model.series()) {
+            drawSeries(g, s);
+        }
+        drawMarkers(g, t1);
+        g.restore();
+        ReadoutBox.draw(g, pen, model, area, unit, hoverX, hoverY);
+    }
+
+    /** Title, then one legend entry per series (swatch, name, newest value), wrapping; returns the bottom. */
+    private double drawHeader(GraphicsContext g, double w, String title, String unit) {
+        Font titleFont = pal.font(ChartStyles.TITLE);
+        Font legendFont = pal.font(ChartStyles.LEGEND);
+        double rowH = Math.max(pen.height(titleFont), pen.height(legendFont));
+        double x = PAD;
+        double y = PAD;
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        if (!title.isEmpty()) {
+            g.setFont(titleFont);
+            g.setFill(pal.textFill(ChartStyles.TITLE));
+            g.fillText(title, x, y + rowH / 2);
+            x += pen.width(titleFont, title) + 16;
+        }
+        g.setFont(legendFont);
+        for (TimeSeries s : model.series()) {
+            String text = s.name() + "  " + Pen.withUnit(s.lastValue(), unit);
+            double itemW = SWATCH + 4 + pen.width(legendFont, text) + 14;
+            if (x + itemW > w - PAD && x > PAD) {
+                x = PAD;
+                y += rowH;
+            }
+            double cy = Pen.snap(y + rowH / 2);
+            pen.stroke(g, s.styleClass(), s.isDashed());
+            g.strokeLine(x, cy, x + SWATCH, cy);
+            g.setFill(pal.textFill(ChartStyles.LEGEND));
+            g.fillText(text, x + SWATCH + 4, y + rowH / 2);
+            x += itemW;
+        }
+        return y + rowH + PAD + 2;
+    }
+
+    private void drawAxes(GraphicsContext g, double w, String unit, Font font, double axisH, Ticks yTicks,
+            Ticks xTicks) {
+        pen.stroke(g, ChartStyles.AXIS, false);
+        double left = Pen.snap(area.x);
+        double bottom = Pen.snap(area.y + area.height);
+        g.strokeLine(left, area.y, left, bottom);
+        g.strokeLine(area.x, bottom, area.x + area.width, bottom);
+        g.setFont(font);
+        g.setFill(pal.textFill(ChartStyles.AXIS_LABEL));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < yTicks.count(); i++) {
+            double y = Pen.snap(area.yOf(yTicks.value(i)));
+            g.strokeLine(left - TICK, y, left, y);
+            g.fillText(yTicks.label(i), left - TICK - 2, y);
+        }
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(X_CAPTION, w - PAD, bottom + TICK);
+        double captionLeft = w - PAD - pen.width(font, X_CAPTION) - 8;
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < xTicks.count(); i++) {
+            double x = Pen.snap(area.xOf(xTicks.value(i)));
+            g.strokeLine(x, bottom, x, bottom + TICK);
+            String label = xTicks.label(i);
+            if (x + pen.width(font, label) / 2 < captionLeft) {
+                g.fillText(label, x, bottom + TICK);
+            }
+        }
+        if (!unit.isEmpty()) {
+            g.save();
+            g.translate(PAD + axisH / 2, area.y + area.height / 2);
+            g.rotate(-90);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(unit, 0, 0);
+            g.restore();
+        }
+    }
+
+    /** One polyline from the sample before the window to the newest, at most two points per pixel column. */
+    private void drawSeries(GraphicsContext g, TimeSeries s) {
+        int from = Math.max(0, s.lowerBound(area.t0) - 1);
+        int n = decimator.run(s, from, s.size(), area.t0, area.pxPerSecond, area.log);
+        pen.stroke(g, s.styleClass(), s.isDashed());
+        g.beginPath();
+        boolean penDown = false;
+        for (int i = 0; i < n; i++) {
+            double v = decimator.v(i);
+            if (Double.isNaN(v)) {
+                penDown = false;
+                continue;
+            }
+            double x = area.xOf(decimator.t(i));
+            double y = area.yOf(v);
+            if (penDown) {
+                g.lineTo(x, y);
+            } else {
+                g.moveTo(x, y);
+                penDown = true;
+            }
+        }
+        g.stroke();
+    }
+
+    /** Vertical lines with labels reading downwards from the top, for markers inside the window only. */
+    private void drawMarkers(GraphicsContext g, double t1) {
+        MarkerList markers = model.markers();
+        g.setFont(pal.font(ChartStyles.MARKER_LABEL));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (int i = 0; i < markers.size(); i++) {
+            double t = markers.t(i);
+            if (t < area.t0 || t > t1) {
+                continue;
+            }
+            markersDrawn++;
+            String style = markers.styleClass(i);
+            double x = Pen.snap(area.xOf(t));
+            pen.stroke(g, style, false);
+            g.strokeLine(x, area.y, x, area.y + area.height);
+            g.save();
+            g.translate(x + 2, area.y + 4);
+            g.rotate(90);
+            g.setFill(pal.stroke(style));
+            g.fillText(markers.label(i), 0, 0);
+            g.restore();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package lab.overload.app.chart;
+
+/**
+ * Style-class names used by {@link LiveChart}. Colours, line widths, dashes and fonts live only in
+ * {@code assets/chart.css}; code refers to them by these names.
+ */
+public final class ChartStyles {
+    /** The chart region itself (background, padding). */
+    public static final String LIVE_CHART = "live-chart";
+
+    // Chrome: read from hidden probe nodes by ChartPalette.
+    /** Title text ({@code Text}: font, fill). */
+    public static final String TITLE = "chart-title";
+    /** Axis tick labels and axis captions ({@code Text}). */
+    public static final String AXIS_LABEL = "chart-axis-label";
+    /** Legend entries ({@code Text}). */
+    public static final String LEGEND = "chart-legend";
+    /** Axis lines and tick marks ({@code Line}: stroke, width). */
+    public static final String AXIS = "chart-axis";
+    /** Grid lines ({@code Line}). */
+    public static final String GRID = "chart-grid";
+    /** Plot area ({@code Rectangle}: fill, stroke). */
+    public static final String PLOT = "chart-plot";
+    /** Hover crosshair ({@code Line}). */
+    public static final String CROSSHAIR = "chart-crosshair";
+    /** Hover read-out box ({@code Rectangle}: fill, stroke). */
+    public static final String READOUT = "chart-readout";
+    /** Hover read-out text ({@code Text}). */
+    public static final String READOUT_TEXT = "chart-readout-text";
+    /** Event marker labels ({@code Text}: font; the colour is the marker's stroke). */
+    public static final String MARKER_LABEL = "chart-marker-label";
+
+    // Series ({@code Line}: -fx-stroke, -fx-stroke-width, -fx-stroke-dash-array for dashed series).
+    public static final String SERIES_OFFERED = "series-offered";
+    public static final String SERIES_THROUGHPUT = "series-throughput";
+    public static final String SERIES_GOODPUT = "series-goodput";
+    public static final String SERIES_ATTEMPTS = "series-attempts";
+    public static final String SERIES_P50 = "series-p50";
+    public static final String SERIES_P99 = "series-p99";
+    public static final String SERIES_CONCURRENCY = "series-concurrency";
+    /** Little's law λ×W, drawn dashed next to the measured concurrency. */
+    public static final String SERIES_LITTLE = "series-little";
+    public static final String SERIES_QUEUE = "series-queue";
+    public static final String SERIES_OLDEST_AGE = "series-oldest-age";
+    public static final String SERIES_SUCCEEDED = "series-succeeded";
+    public static final String SERIES_TIMEOUT = "series-timeout";
+    public static final String SERIES_SHED = "series-shed";
+    public static final String SERIES_THROTTLED = "series-throttled";
+    public static final String SERIES_ERROR = "series-error";
+    public static final String SERIES_USEFUL_WORK = "series-useful-work";
+    public static final String SERIES_WASTED_WORK = "series-wasted-work";
+    public static final String SERIES_REJECTION_WORK = "series-rejection-work";
+    public static final String SERIES_ABANDONED_WORK = "series-abandoned-work";
+
+    // Event markers ({@code Line}).
+    /** A change the user made (slider, button). */
+    public static final String MARKER_USER = "marker-user";
+    /** A step of the preset's timeline. */
+    public static final String MARKER_TIMELINE = "marker-timeline";
+
+    private ChartStyles() {
+    }
+}

@@ -1,0 +1,247 @@
+package lab.overload.app.chart;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * A fast live time-series chart drawn on one {@link Canvas}: no node per point, at most one redraw per pulse.
+ *
+ * <p>The x axis is sim time in seconds over a fixed window ({@link #setWindowSeconds}, e.g. 30, 120 or 600 s) whose
+ * right edge follows the newest sample. The y axis auto-scales to the visible samples with 1-2-5 ticks from 0, or
+ * shows whole decades on a log scale ({@link #setLogScale}, values {@code <= 0} skipped). Series wider than the plot
+ * are decimated to each pixel column's minimum and maximum, so spikes survive. The chart also draws a legend with
+ * each series' newest value, dashed reference series ({@link TimeSeries#setDashed}), event markers
+ * ({@link #addMarker}) and, under the pointer, a crosshair with a read-out box ({@link #readoutAt}).
+ *
+ * <p>Colours, line widths, dashes and fonts come only from CSS ({@code assets/chart.css}, this region's user-agent
+ * stylesheet, overridable by scene stylesheets), through the style classes in {@link ChartStyles}.
+ *
+ * <p>Redraw contract: changing data does not draw. Call {@link #markDirty()} after adding samples and
+ * {@link #redrawIfDirty()} once per pulse (from the owner's single {@code AnimationTimer}); resizing redraws at once.
+ * Hover moves also mark the chart dirty, so keep calling {@code redrawIfDirty()} while paused.
+ *
+ * <p>Thread rule: FX thread only.
+ */
+public final class LiveChart extends Region {
+    /** Classpath location of the default stylesheet. */
+    public static final String STYLESHEET = "/assets/chart.css";
+    /** The window lengths the UI offers, in seconds. */
+    public static final List<Double> WINDOW_CHOICES_SECONDS = List.of(30.0, 120.0, 600.0);
+
+    private static final String USER_AGENT_STYLESHEET = resource(STYLESHEET);
+
+    private final Canvas canvas = new Canvas();
+    private final ChartModel model = new ChartModel();
+    private final ChartPalette palette = new ChartPalette(this::markDirty);
+    private final ChartRenderer renderer = new ChartRenderer(model, palette);
+    private String title;
+    private String unit;
+    private boolean dirty = true;
+    private long lastDrawNanos;
+    private double hoverX = Double.NaN;
+    private double hoverY = Double.NaN;
+
+    /**
+     * @param title chart title, e.g. "Throughput"
+     * @param unit  y-axis unit, e.g. "req/s" or "ms"; empty for a count
+     */
+    public LiveChart(String title, String unit) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.unit = Objects.requireNonNull(unit, "unit");
+        getStyleClass().add(ChartStyles.LIVE_CHART);
+        getChildren().addAll(canvas, palette.probes());
+        addEventHandler(MouseEvent.MOUSE_MOVED,
+                e -> hover(e.getX() - canvas.getLayoutX(), e.getY() - canvas.getLayoutY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, Double.NaN));
+    }
+
+    /** Adds a series (ids must be unique in a chart); returns it for chaining. */
+    public TimeSeries addSeries(TimeSeries series) {
+        model.add(Objects.requireNonNull(series, "series"));
+        palette.prepare(series.styleClass());
+        markDirty();
+        return series;
+    }
+
+    /** The series in legend order (read-only view). */
+    public List<TimeSeries> series() {
+        return model.series();
+    }
+
+    /**
+     * Adds a vertical event marker; only the newest 200 are kept.
+     *
+     * @param tSeconds   sim time of the event
+     * @param label      short text drawn along the line
+     * @param styleClass e.g. {@link ChartStyles#MARKER_USER} or {@link ChartStyles#MARKER_TIMELINE}
+     */
+    public void addMarker(double tSeconds, String label, String styleClass) {
+        model.markers().add(tSeconds, Objects.requireNonNull(label, "label"), Objects.requireNonNull(styleClass));
+        palette.prepare(styleClass);
+        markDirty();
+    }
+
+    /** Markers held (at most 200). */
+    public int markerCount() {
+        return model.markers().size();
+    }
+
+    /** Markers that fell inside the window at the last draw. */
+    public int markersDrawn() {
+        return renderer.markersDrawn();
+    }
+
+    /** Empties every series and drops every marker (for a simulation reset). */
+    public void clearData() {
+        for (TimeSeries s : model.series()) {
+            s.clear();
+        }
+        model.markers().clear();
+        markDirty();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = Objects.requireNonNull(title, "title");
+        markDirty();
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = Objects.requireNonNull(unit, "unit");
+        markDirty();
+    }
+
+    public double getWindowSeconds() {
+        return model.windowSeconds();
+    }
+
+    /** Sets the visible time window; must be positive (the UI offers {@link #WINDOW_CHOICES_SECONDS}). */
+    public void setWindowSeconds(double seconds) {
+        model.setWindowSeconds(seconds);
+        markDirty();
+    }
+
+    public boolean isLogScale() {
+        return model.logScale();
+    }
+
+    /** Switches the value axis between linear from 0 and log10 decades. */
+    public void setLogScale(boolean log) {
+        model.setLogScale(log);
+        markDirty();
+    }
+
+    /** Colours and fonts in use, read from CSS. */
+    public ChartPalette palette() {
+        return palette;
+    }
+
+    /** Requests a redraw at the next {@link #redrawIfDirty()}. */
+    public void markDirty() {
+        dirty = true;
+    }
+
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    /** Redraws if anything changed since the last draw; call once per pulse. Returns whether it drew. */
+    public boolean redrawIfDirty() {
+        if (!dirty) {
+            return false;
+        }
+        redraw();
+        return true;
+    }
+
+    /** Redraws now, whatever the dirty flag says. */
+    public void redraw() {
+        long start = System.nanoTime();
+        dirty = false;
+        renderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), title, unit, hoverX,
+                hoverY);
+        lastDrawNanos = System.nanoTime() - start;
+    }
+
+    /**
+     * How long the last draw took, in nanoseconds. This is the time to record the canvas commands on the FX thread;
+     * rasterising them happens later in the pulse, on the render thread.
+     */
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    /** The time window and value-axis range the next draw will show. */
+    public VisibleRange visibleRange() {
+        double t1 = model.windowEnd();
+        double t0 = t1 - model.windowSeconds();
+        Ticks y = model.yTicks(t0, t1, renderer.yTickTarget());
+        return new VisibleRange(t0, t1, y.lo(), y.hi());
+    }
+
+    /**
+     * What the hover box shows for a pointer at sim time {@code tSeconds}: the nearest sample time over all series
+     * and each series' value there (exact sample, else linear between its neighbours; {@code NaN} outside its
+     * samples or next to a gap). Empty when the chart has no samples.
+     */
+    public Optional<Readout> readoutAt(double tSeconds) {
+        return model.readoutAt(tSeconds);
+    }
+
+    /** Sim time under a point in this chart's coordinates at the last draw, or {@code NaN} outside the plot. */
+    public double timeAt(double x, double y) {
+        return renderer.area().timeAt(x - canvas.getLayoutX(), y - canvas.getLayoutY());
+    }
+
+    private void hover(double x, double y) {
+        hoverX = x;
+        hoverY = y;
+        markDirty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double w = Math.max(0, snapSizeX(getWidth()) - left - snappedRightInset());
+        double h = Math.max(0, snapSizeY(getHeight()) - top - snappedBottomInset());
+        canvas.relocate(left, top);
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 640;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 260;
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return USER_AGENT_STYLESHEET;
+    }
+
+    private static String resource(String path) {
+        URL url = LiveChart.class.getResource(path);
+        return url == null ? null : url.toExternalForm();
+    }
+}

@@ -1,0 +1,31 @@
+package lab.overload.app.fx;
+
+/** Style-class names used by the views; colours and fonts live only in the stylesheets under assets/. */
+public final class Styles {
+    public static final String ROOT = "overload-lab";
+    public static final String PRESENTER = "presenter";
+    public static final String TOOLBAR = "lab-toolbar";
+    public static final String LESSON = "lesson-panel";
+    public static final String LESSON_TITLE = "lesson-title";
+    public static final String LESSON_STORY = "lesson-story";
+    public static final String LESSON_STEP = "lesson-step";
+    public static final String FORMULA = "formula";
+    public static final String FORMULA_VALUES = "formula-values";
+    public static final String CONTROLS = "controls-panel";
+    public static final String CONTROL = "param-control";
+    public static final String CONTROL_LABEL = "param-label";
+    public static final String CONTROL_VALUE = "param-value";
+    public static final String CONTROL_UNIT = "param-unit";
+    public static final String CONTROL_CHANGED = "param-changed";
+    public static final String CONTROL_INVALID = "param-invalid";
+    public static final String RESTART_BADGE = "restart-badge";
+    public static final String ERROR_BAR = "error-bar";
+    public static final String NOTICE_BAR = "notice-bar";
+    public static final String BEHIND = "behind-warning";
+    public static final String ICON = "icon";
+    public static final String SECTION = "section-title";
+    public static final String SPEED_LABEL = "speed-label";
+
+    private Styles() {
+    }
+}

@@ -1,0 +1,96 @@
+package lab.overload.app.view;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import lab.overload.app.chart.LiveChart;
+
+/**
+ * The centre: an overview with the headline chart large and the others around it, then one tab per chart (number
+ * keys 1-7 switch tabs). A chart node can only have one parent, so the overview and the single-chart tabs move the
+ * same chart objects when the selection changes.
+ */
+public final class ChartsView extends TabPane {
+    private final DashboardCharts charts;
+    private final GridPane overview = new GridPane();
+
+    ChartsView(DashboardCharts charts) {
+        this.charts = charts;
+        setId("charts");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        getTabs().add(new Tab("1 Overview", overview));
+        add("2 Goodput", charts.goodputChart);
+        CheckBox log = new CheckBox("Logarithmic latency axis");
+        log.selectedProperty().addListener((o, a, b) -> {
+            charts.latencyChart.setLogScale(b);
+            charts.latencyChart.markDirty();
+        });
+        add("3 Latency", charts.latencyChart, log);
+        add("4 Concurrency", charts.concurrencyChart);
+        add("5 Queue", charts.queueChart, charts.ageChart);
+        add("6 Outcomes", charts.outcomesChart);
+        add("7 Work", charts.workChart);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100 / 3.0);
+            c.setHgrow(Priority.ALWAYS);
+            overview.getColumnConstraints().add(c);
+        }
+        for (double pct : new double[] {50, 25, 25}) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(pct);
+            r.setVgrow(Priority.ALWAYS);
+            overview.getRowConstraints().add(r);
+        }
+        getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> place(b.intValue()));
+        place(0);
+    }
+
+    private void add(String title, LiveChart chart, Node... extra) {
+        Tab tab = new Tab(title);
+        tab.setUserData(List.of(chart, extra));
+        getTabs().add(tab);
+    }
+
+    /** Puts the charts where the selected tab shows them. */
+    private void place(int index) {
+        overview.getChildren().clear();
+        for (Tab t : getTabs().subList(1, getTabs().size())) {
+            t.setContent(null);
+        }
+        if (index == 0) {
+            overview.add(charts.goodputChart, 0, 0, 2, 1);
+            overview.add(charts.latencyChart, 2, 0);
+            overview.add(charts.concurrencyChart, 0, 1);
+            overview.add(charts.queueChart, 1, 1);
+            overview.add(charts.ageChart, 2, 1);
+            overview.add(charts.outcomesChart, 0, 2, 2, 1);
+            overview.add(charts.workChart, 2, 2);
+        } else {
+            Tab tab = getTabs().get(index);
+            @SuppressWarnings("unchecked")
+            List<Object> data = (List<Object>) tab.getUserData();
+            LiveChart chart = (LiveChart) data.get(0);
+            Node[] extra = (Node[]) data.get(1);
+            VBox box = new VBox(6);
+            box.getChildren().add(chart);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            for (Node n : extra) {
+                box.getChildren().add(n);
+                if (n instanceof LiveChart) {
+                    VBox.setVgrow(n, Priority.ALWAYS);
+                }
+            }
+            tab.setContent(new BorderPane(box));
+        }
+        charts.markDirty();
+    }
+}

@@ -1,0 +1,156 @@
+package lab.overload.app.view;
+
+import java.util.List;
+import lab.overload.app.chart.LiveChart;
+import lab.overload.app.chart.TimeSeries;
+import lab.overload.app.viewmodel.ChartModel;
+import lab.overload.app.viewmodel.RollingWindow;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.TimelineChange;
+
+/**
+ * The dashboard's charts and the series behind them, fed from interval snapshots. Every chart shares the time axis
+ * and the markers (timeline changes and the user's own changes). Series colours follow the outcome, the same in
+ * every chart (see assets/chart.css).
+ */
+public final class DashboardCharts implements ChartModel {
+    public final TimeSeries offered = series("offered", "offered", "series-offered");
+    public final TimeSeries attempts = series("attempts", "attempts (incl. retries)", "series-attempts");
+    public final TimeSeries throughput = series("throughput", "throughput", "series-throughput");
+    public final TimeSeries goodput = series("goodput", "goodput", "series-goodput");
+    public final TimeSeries p50 = series("p50", "p50", "series-p50");
+    public final TimeSeries p99 = series("p99", "p99", "series-p99");
+    public final TimeSeries busy = series("busy", "busy workers", "series-concurrency");
+    public final TimeSeries inSystem = series("inSystem", "requests in system (L)", "series-in-system");
+    public final TimeSeries littles = series("littles", "\u03bb \u00d7 W", "series-little").setDashed(true);
+    public final TimeSeries workers = series("workers", "workers", "series-capacity").setDashed(true);
+    public final TimeSeries queue = series("queue", "queue length", "series-queue");
+    public final TimeSeries oldestAge = series("oldestAge", "oldest queued age", "series-oldest-age");
+    public final TimeSeries succeeded = series("succeeded", "succeeded", "series-succeeded");
+    public final TimeSeries timedOut = series("timedOut", "failed: timed out", "series-timeout");
+    public final TimeSeries shed = series("shed", "shed (attempts)", "series-shed");
+    public final TimeSeries throttled = series("throttled", "throttled (attempts)", "series-throttled");
+    public final TimeSeries errors = series("errors", "errors (attempts)", "series-error");
+    public final TimeSeries usefulWork = series("usefulWork", "for waiting clients", "series-useful-work");
+    public final TimeSeries wastedWork = series("wastedWork", "for clients who left", "series-wasted-work");
+    public final TimeSeries rejectionWork = series("rejectionWork", "rejecting", "series-rejection-work");
+
+    public final LiveChart goodputChart = chart("Offered vs throughput vs goodput", "req/s",
+            offered, attempts, throughput, goodput);
+    public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99);
+    public final LiveChart concurrencyChart = chart("Concurrency, Little's law", "requests",
+            busy, inSystem, littles, workers);
+    public final LiveChart queueChart = chart("Queue length", "attempts", queue);
+    public final LiveChart ageChart = chart("Oldest queued age", "ms", oldestAge);
+    public final LiveChart outcomesChart = chart("Outcomes per second by cause", "per s",
+            succeeded, timedOut, shed, throttled, errors);
+    public final LiveChart workChart = chart("Busy workers: whom they serve", "workers",
+            usefulWork, wastedWork, rejectionWork);
+
+    private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
+            outcomesChart, workChart);
+    private final RollingWindow window = new RollingWindow(10);
+
+    private static TimeSeries series(String id, String name, String style) {
+        return new TimeSeries(id, name, style);
+    }
+
+    private static LiveChart chart(String title, String unit, TimeSeries... series) {
+        LiveChart c = new LiveChart(title, unit);
+        for (TimeSeries s : series) {
+            c.addSeries(s);
+        }
+        return c;
+    }
+
+    public List<LiveChart> charts() {
+        return charts;
+    }
+
+    @Override
+    public void reset(Scenario scenario) {
+        window.clear();
+        for (LiveChart c : charts) {
+            c.clearData();
+            for (TimelineChange t : scenario.timeline()) {
+                c.addMarker(t.atSeconds(), t.label().isEmpty() ? t.path() + " \u2192 " + t.value() : t.label(),
+                        "marker-timeline");
+            }
+            c.markDirty();
+        }
+    }
+
+    @Override
+    public void add(IntervalSnapshot s) {
+        double t = s.endMicros() / 1e6;
+        offered.add(t, s.offeredPerSecond());
+        attempts.add(t, s.attemptsPerSecond());
+        throughput.add(t, s.throughputPerSecond());
+        goodput.add(t, s.goodputPerSecond());
+        p50.add(t, s.latencyP50Millis());
+        p99.add(t, s.latencyP99Millis());
+        busy.add(t, s.concurrencyMean());
+        inSystem.add(t, s.inSystemMean());
+        window.add(s);
+        littles.add(t, window.lambdaTimesW());
+        workers.add(t, s.workers());
+        queue.add(t, s.queueLengthMean());
+        oldestAge.add(t, s.oldestQueuedAgeMillis());
+        double sec = s.seconds();
+        succeeded.add(t, s.succeeded() / sec);
+        timedOut.add(t, s.failedTimeout() / sec);
+        shed.add(t, s.shed() / sec);
+        throttled.add(t, s.throttled() / sec);
+        errors.add(t, s.completedError() / sec);
+        usefulWork.add(t, s.busyClientWaitingMean());
+        wastedWork.add(t, s.busyClientGoneMean());
+        rejectionWork.add(t, s.rejectingMean());
+    }
+
+    @Override
+    public void addUserMarker(double tSeconds, String label) {
+        for (LiveChart c : charts) {
+            c.addMarker(tSeconds, label, "marker-user");
+        }
+    }
+
+    @Override
+    public void markDirty() {
+        for (LiveChart c : charts) {
+            c.markDirty();
+        }
+    }
+
+    /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
+    static final int REDRAWS_PER_PULSE = 3;
+    private int nextRedraw;
+
+    /**
+     * Redraws charts whose data changed, at most {@link #REDRAWS_PER_PULSE} per pulse in turn (so each chart still
+     * refreshes 20 or more times a second); charts not on screen are skipped until they are shown.
+     */
+    public void redrawIfDirty() {
+        int drawn = 0;
+        for (int i = 0; i < charts.size() && drawn < REDRAWS_PER_PULSE; i++) {
+            LiveChart c = charts.get((nextRedraw + i) % charts.size());
+            if (c.getScene() != null && c.isDirty() && c.redrawIfDirty()) {
+                drawn++;
+            }
+        }
+        nextRedraw = (nextRedraw + 1) % charts.size();
+    }
+
+    /** Redraws every chart now (for snapshots). */
+    public void redrawAll() {
+        for (LiveChart c : charts) {
+            c.redraw();
+        }
+    }
+
+    public void setWindowSeconds(double seconds) {
+        for (LiveChart c : charts) {
+            c.setWindowSeconds(seconds);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package lab.overload.app.view;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import lab.overload.app.fx.Icons;
+import lab.overload.app.fx.Styles;
+import lab.overload.app.viewmodel.LabViewModel;
+import lab.overload.app.viewmodel.PresetCatalog;
+import org.controlsfx.control.SegmentedButton;
+
+/** Preset picker, open/save, play/pause, step, reset, speed with achieved speed, seed, chart window, presenter. */
+public final class LabToolbar extends ToolBar {
+    public final ComboBox<PresetCatalog.Entry> presets = new ComboBox<>();
+    public final Button open = iconButton(Icons.OPEN, "Open a scenario file (Ctrl+O)");
+    public final Button save = iconButton(Icons.SAVE, "Save the scenario with your changes (Ctrl+S)");
+    public final Button play = iconButton(Icons.PLAY, "Play / pause (Space)");
+    public final Button step = iconButton(Icons.STEP, "Step one interval (Right arrow)");
+    public final Button reset = iconButton(Icons.RESET, "Reset to t = 0 with the preset's values (R)");
+    public final Slider speed = new Slider(Math.log10(0.1), Math.log10(100), 0);
+    public final Label speedLabel = new Label();
+    public final TextField seed = new TextField();
+    public final SegmentedButton window = new SegmentedButton();
+    public final ToggleButton presenter = new ToggleButton("Presenter");
+    public final Button fullScreen = iconButton(Icons.FULLSCREEN, "Full screen (F11)");
+
+    LabToolbar(LabViewModel vm, Consumer<Double> onWindow) {
+        getStyleClass().add(Styles.TOOLBAR);
+        presets.setId("preset-picker");
+        presets.setTooltip(new Tooltip("Lessons and your own presets (" + PresetCatalog.userFolder() + ")"));
+        presets.setPrefWidth(230);
+        play.setId("play");
+        step.setId("step");
+        reset.setId("reset");
+        vm.runningProperty().addListener((o, a, running) -> {
+            play.setGraphic(Icons.of(running ? Icons.PAUSE : Icons.PLAY, 22));
+        });
+        play.setOnAction(e -> vm.togglePlay());
+        step.setOnAction(e -> vm.step());
+        reset.setOnAction(e -> vm.reset());
+
+        speed.setId("speed");
+        speed.setPrefWidth(140);
+        speed.setTooltip(new Tooltip("Simulation speed, 0.1x to 100x sim seconds per wall second (+ / -)"));
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (speed.isValueChanging() || speed.isFocused()) {
+                vm.setSpeed(snap(Math.pow(10, b.doubleValue())));
+            }
+        });
+        vm.speedProperty().addListener((o, a, b) -> {
+            if (!speed.isValueChanging()) {
+                speed.setValue(Math.log10(b.doubleValue()));
+            }
+            updateSpeedLabel(vm);
+        });
+        vm.achievedSpeedProperty().addListener((o, a, b) -> updateSpeedLabel(vm));
+        speedLabel.getStyleClass().add(Styles.SPEED_LABEL);
+        speedLabel.setMinWidth(120);
+        updateSpeedLabel(vm);
+
+        seed.setId("seed");
+        seed.setPrefColumnCount(6);
+        seed.setTooltip(new Tooltip("Seed of every random stream; Enter restarts with it (same seed, same run)"));
+        seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
+        vm.scenarioProperty().addListener((o, a, b) -> {
+            if (!seed.isFocused()) {
+                seed.setText(Long.toString(b.seed()));
+            }
+        });
+        seed.setOnAction(e -> {
+            try {
+                long value = Long.parseLong(seed.getText().trim());
+                if (value < 0) {
+                    throw new NumberFormatException();
+                }
+                vm.setSeed(value);
+            } catch (NumberFormatException ex) {
+                vm.reportError("seed must be an integer in [0, 9007199254740991], was '" + seed.getText() + "'");
+            }
+        });
+
+        for (double[] w : new double[][] {{30}, {120}, {600}}) {
+            ToggleButton b = new ToggleButton(w[0] < 60 ? (int) w[0] + " s" : (int) (w[0] / 60) + " min");
+            b.setTooltip(new Tooltip("Show the last " + b.getText() + " of sim time"));
+            b.setOnAction(e -> onWindow.accept(w[0]));
+            window.getButtons().add(b);
+        }
+        window.getButtons().get(1).setSelected(true);
+
+        presenter.setTooltip(new Tooltip("Large fonts for a projector (P)"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox speedBox = new HBox(6, new Label("Speed"), speed, speedLabel);
+        speedBox.setAlignment(Pos.CENTER_LEFT);
+        HBox seedBox = new HBox(6, new Label("Seed"), seed);
+        seedBox.setAlignment(Pos.CENTER_LEFT);
+        getItems().addAll(presets, open, save, new Separator(), play, step, reset, new Separator(), speedBox,
+                new Separator(), seedBox, spacer, new Label("Window"), window, presenter, fullScreen);
+    }
+
+    private void updateSpeedLabel(LabViewModel vm) {
+        double achieved = vm.achievedSpeedProperty().get();
+        speedLabel.setText(String.format(Locale.ROOT, "%sx (got %.1fx)", fmt(vm.speedProperty().get()),
+                vm.runningProperty().get() ? achieved : 0));
+    }
+
+    private static String fmt(double v) {
+        return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Snaps a speed to two significant digits so the label stays readable. */
+    private static double snap(double v) {
+        double mag = Math.pow(10, Math.floor(Math.log10(v)) - 1);
+        return Math.max(0.1, Math.min(100, Math.round(v / mag) * mag));
+    }
+
+    private static Button iconButton(String icon, String tip) {
+        Button b = new Button();
+        b.setGraphic(Icons.of(icon, 22));
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,105 @@
+package lab.overload.app.view;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
+import lab.overload.app.fx.Styles;
+import lab.overload.app.viewmodel.ControlGroups;
+import lab.overload.app.viewmodel.LabViewModel;
+import lab.overload.app.viewmodel.Relevance;
+import lab.overload.models.scenario.Parameter;
+import lab.overload.models.scenario.ParameterPaths;
+import lab.overload.models.scenario.Scenario;
+
+/**
+ * The grouped controls on the right (Load, Client, Latency, Server), one control per parameter path, built from the
+ * loaded scenario's paths and refreshed from the running scenario (timeline ramps move the sliders too).
+ */
+final class ParameterPanel extends ScrollPane {
+    private final LabViewModel vm;
+    private final VBox content = new VBox(6);
+    private final Map<String, ParameterControl> controls = new LinkedHashMap<>();
+    private Scenario shown;
+
+    ParameterPanel(LabViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add(Styles.CONTROLS);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setContent(content);
+        setPrefWidth(360);
+        vm.loadedProperty().addListener((o, a, b) -> rebuild(b));
+        vm.scenarioProperty().addListener((o, a, b) -> refresh(b));
+        rebuild(vm.loadedProperty().get());
+    }
+
+    private void rebuild(Scenario loaded) {
+        controls.clear();
+        content.getChildren().clear();
+        Map<String, List<Parameter>> groups = new LinkedHashMap<>();
+        List<Parameter> params = ParameterPaths.list(loaded);
+        for (String owner : owners(params)) {
+            for (String group : ControlGroups.ORDER) {
+                for (Parameter p : params) {
+                    if (p.group().equals(owner) && ControlGroups.of(p.path()).equals(group)) {
+                        groups.computeIfAbsent(group + " \u2014 " + owner.substring(owner.indexOf('.') + 1),
+                                k -> new ArrayList<>()).add(p);
+                    }
+                }
+            }
+        }
+        boolean first = true;
+        for (Map.Entry<String, List<Parameter>> g : groups.entrySet()) {
+            VBox box = new VBox(10);
+            for (Parameter p : g.getValue()) {
+                ParameterControl c = new ParameterControl(p, p.value(), vm::requestChange);
+                c.setOnError(vm::reportError);
+                controls.put(p.path(), c);
+                boolean relevant = Relevance.relevant(loaded, p.path());
+                c.setVisible(relevant);
+                c.setManaged(relevant);
+                box.getChildren().add(c);
+            }
+            TitledPane pane = new TitledPane(g.getKey(), box);
+            pane.setExpanded(first || g.getKey().startsWith(ControlGroups.LOAD));
+            first = false;
+            content.getChildren().add(pane);
+        }
+        shown = loaded;
+    }
+
+    private static List<String> owners(List<Parameter> params) {
+        List<String> out = new ArrayList<>();
+        for (Parameter p : params) {
+            if (!out.contains(p.group())) {
+                out.add(p.group());
+            }
+        }
+        return out;
+    }
+
+    private void refresh(Scenario current) {
+        if (current == null || current == shown) {
+            return;
+        }
+        shown = current;
+        for (Parameter p : ParameterPaths.list(current)) {
+            ParameterControl c = controls.get(p.path());
+            if (c != null) {
+                c.show(p.value());
+                boolean relevant = Relevance.relevant(current, p.path());
+                c.setVisible(relevant);
+                c.setManaged(relevant);
+            }
+        }
+    }
+
+    /** The control of a path (for tests and keyboard focus), or null. */
+    ParameterControl control(String path) {
+        return controls.get(path);
+    }
+}

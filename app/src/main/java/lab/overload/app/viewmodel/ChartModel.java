@@ -1,0 +1,19 @@
+package lab.overload.app.viewmodel;
+
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.models.scenario.Scenario;
+
+/** What the view model feeds the live charts: data in, one redraw per pulse out. FX thread only. */
+public interface ChartModel {
+    /** A new run starts: clear every series and show the scenario's timeline markers. */
+    void reset(Scenario scenario);
+
+    /** One interval's numbers. */
+    void add(IntervalSnapshot snapshot);
+
+    /** A change the user made, at sim time {@code tSeconds}. */
+    void addUserMarker(double tSeconds, String label);
+
+    /** New data arrived: redraw at the next pulse. */
+    void markDirty();
+}

@@ -1,0 +1,269 @@
+package lab.overload.app.viewmodel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.overload.engine.run.ControlChange;
+import lab.overload.engine.run.LiveFrame;
+import lab.overload.engine.run.LiveRunner;
+import lab.overload.engine.run.LiveStatus;
+import lab.overload.models.json.ScenarioCodec;
+import lab.overload.models.scenario.ParameterPaths;
+import lab.overload.models.scenario.Scenario;
+
+/**
+ * The lab's state as the window sees it: it owns the {@link LiveRunner}, turns user intent into runner commands,
+ * and once per pulse drains new interval frames into the chart model and refreshes its read-only properties.
+ * Slider changes are coalesced: at most one change per path per pulse reaches the engine (latest wins).
+ *
+ * <p>Thread rule: FX thread only. The engine runs on the runner's thread; only commands and frames cross.
+ */
+public final class LabViewModel implements AutoCloseable {
+    /** Speed steps for the + and - keys. */
+    public static final double[] SPEED_STEPS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100};
+
+    private final ReadOnlyDoubleWrapper simSeconds = new ReadOnlyDoubleWrapper(this, "simSeconds");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 1);
+    private final ReadOnlyDoubleWrapper achievedSpeed = new ReadOnlyDoubleWrapper(this, "achievedSpeed");
+    private final ReadOnlyDoubleWrapper eventsPerSecond = new ReadOnlyDoubleWrapper(this, "eventsPerSecond");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper behind = new ReadOnlyBooleanWrapper(this, "behind");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper formulaValues = new ReadOnlyStringWrapper(this, "formulaValues", "");
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<Scenario> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(this, "generation");
+    private final ChartModel charts;
+    private final RollingWindow window = new RollingWindow(10);
+    private final Map<String, String> pending = new LinkedHashMap<>();
+    private LiveRunner runner;
+    private long nextSequence;
+    private int frameGeneration = -1;
+
+    public LabViewModel(Scenario initial, ChartModel charts) {
+        this.charts = charts;
+        this.runner = new LiveRunner(initial, 8192);
+        loaded.set(initial);
+        scenario.set(initial);
+        charts.reset(initial);
+        runner.start();
+    }
+
+    public ChartModel charts() {
+        return charts;
+    }
+
+    /** Once per pulse: send coalesced changes, drain new frames, refresh properties. */
+    public void pulse() {
+        if (!pending.isEmpty()) {
+            for (Map.Entry<String, String> e : pending.entrySet()) {
+                runner.change(e.getKey(), e.getValue());
+            }
+            pending.clear();
+        }
+        List<LiveFrame> frames = runner.ring().since(nextSequence);
+        for (LiveFrame f : frames) {
+            if (f.generation() != frameGeneration) {
+                frameGeneration = f.generation();
+                window.clear();
+                charts.reset(runner.status().scenario());
+            }
+            charts.add(f.snapshot());
+            for (ControlChange c : f.changes()) {
+                charts.addUserMarker(c.atMicros() / 1e6, c.path() + " = " + c.value());
+            }
+            window.add(f.snapshot());
+            nextSequence = f.sequence() + 1;
+        }
+        if (!frames.isEmpty()) {
+            charts.markDirty();
+            formulaValues.set(LessonFormulas.describe(scenario.get(), window));
+        }
+        LiveStatus st = runner.status();
+        if (st.generation() != generation.get()) {
+            generation.set(st.generation());
+            if (frames.isEmpty()) {
+                window.clear();
+                charts.reset(st.scenario());
+                formulaValues.set(LessonFormulas.describe(st.scenario(), window));
+            }
+        }
+        scenario.set(st.scenario());
+        simSeconds.set(st.simMicros() / 1e6);
+        running.set(st.running());
+        speed.set(st.speed());
+        achievedSpeed.set(st.achievedSpeed());
+        eventsPerSecond.set(st.eventsPerSecond());
+        behind.set(st.behindRealTime());
+        notice.set(st.message());
+    }
+
+    public void play() {
+        runner.play();
+        running.set(true);
+    }
+
+    public void pause() {
+        runner.pause();
+        running.set(false);
+    }
+
+    public void togglePlay() {
+        if (running.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void step() {
+        runner.step();
+        running.set(false);
+    }
+
+    /** Back to t = 0 with the scenario as loaded (live changes are dropped), paused. */
+    public void reset() {
+        pending.clear();
+        runner.reset();
+        running.set(false);
+        error.set("");
+    }
+
+    public void setSpeed(double value) {
+        runner.setSpeed(value);
+        speed.set(value);
+    }
+
+    /** One step faster (+1) or slower (-1) on {@link #SPEED_STEPS}. */
+    public void nudgeSpeed(int direction) {
+        double current = speed.get();
+        int best = 0;
+        for (int i = 0; i < SPEED_STEPS.length; i++) {
+            if (Math.abs(Math.log(SPEED_STEPS[i] / current)) < Math.abs(Math.log(SPEED_STEPS[best] / current))) {
+                best = i;
+            }
+        }
+        setSpeed(SPEED_STEPS[Math.max(0, Math.min(SPEED_STEPS.length - 1, best + direction))]);
+    }
+
+    /**
+     * Asks for a parameter change. Validated now against the current scenario: an invalid value throws
+     * IllegalArgumentException naming the path and range, and nothing changes. Valid changes reach the engine at
+     * the next pulse (latest value per path wins).
+     */
+    public void requestChange(String path, String value) {
+        ParameterPaths.with(scenario.get(), path, value);
+        pending.put(path, value);
+        error.set("");
+    }
+
+    /** Restarts with another seed (the seed shapes every random stream, so it cannot change mid-run). */
+    public void setSeed(long seed) {
+        load(scenario.get().withSeed(seed));
+    }
+
+    /** Loads a scenario and restarts from t = 0, keeping play/pause. */
+    public void load(Scenario next) {
+        pending.clear();
+        loaded.set(next);
+        scenario.set(next);
+        runner.load(next);
+        error.set("");
+        notice.set("");
+    }
+
+    /**
+     * Loads a scenario file. A file that cannot be read leaves the running scenario untouched and sets
+     * {@link #errorProperty()} to the problem (JSON path and reason); returns whether it loaded.
+     */
+    public boolean loadFile(Path file) {
+        try {
+            load(ScenarioCodec.read(file));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            error.set(file.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Shows a problem to the user (for failures detected outside the view model). */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
+    /** Saves the current scenario, with every live change applied, atomically. */
+    public void saveTo(Path file) throws IOException {
+        ScenarioCodec.writeAtomically(scenario.get(), file);
+    }
+
+
+    public LiveRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    public ReadOnlyDoubleProperty simSecondsProperty() {
+        return simSeconds.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty achievedSpeedProperty() {
+        return achievedSpeed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty eventsPerSecondProperty() {
+        return eventsPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty behindProperty() {
+        return behind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty formulaValuesProperty() {
+        return formulaValues.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scenario> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty generationProperty() {
+        return generation.getReadOnlyProperty();
+    }
+}
