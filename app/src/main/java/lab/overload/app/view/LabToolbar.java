@@ -81,13 +81,10 @@ public final class LabToolbar extends ToolBar {
         });
         seed.setOnAction(e -> {
             try {
-                long value = Long.parseLong(seed.getText().trim());
-                if (value < 0) {
-                    throw new NumberFormatException();
-                }
-                vm.setSeed(value);
-            } catch (NumberFormatException ex) {
+                vm.setSeed(Long.parseLong(seed.getText().trim()));
+            } catch (IllegalArgumentException ex) {
                 vm.reportError("seed must be an integer in [0, 9007199254740991], was '" + seed.getText() + "'");
+                seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
             }
         });
 

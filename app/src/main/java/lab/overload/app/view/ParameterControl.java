@@ -35,7 +35,7 @@ final class ParameterControl extends VBox {
     private ComboBox<String> combo;
     private SegmentedButton segments;
     private ToggleSwitch toggle;
-    private double presetValue;
+    private final double presetValue;
     private boolean updating;
 
     ParameterControl(Parameter parameter, double presetValue, BiConsumer<String, String> onChange) {
@@ -149,12 +149,6 @@ final class ParameterControl extends VBox {
 
     Slider slider() {
         return slider;
-    }
-
-    /** Re-targets the reset button after a new preset is loaded. */
-    void setPresetValue(double value) {
-        presetValue = value;
-        reset.setDisable(value == currentValue);
     }
 
     private double currentValue;

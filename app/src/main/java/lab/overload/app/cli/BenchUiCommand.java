@@ -1,0 +1,45 @@
+package lab.overload.app.cli;
+
+import java.util.concurrent.Callable;
+import lab.overload.app.headless.FrameBench;
+import lab.overload.models.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench-ui}: the headless frame-time benchmark of the full dashboard. */
+@Command(name = "bench-ui", mixinStandardHelpOptions = true, version = OverloadLabCli.VERSION,
+        description = {"Run the full dashboard headless (software renderer) with the engine at a given speed and "
+            + "report frame time, the lab's per-pulse work, the FX thread's response time to a probe posted every "
+            + "100 ms, and the heap after GC at the start and the end."},
+        footer = {"", "Example:", "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60"})
+public final class BenchUiCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "SCENARIO", description = "Scenario file or preset "
+            + "(default: goodput-collapse).")
+    String scenario = "goodput-collapse";
+
+    @Option(names = "--speed", paramLabel = "X", description = "Engine speed, 0.1 to 100 (default: 10).")
+    double speed = 10;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Wall seconds to measure, 5 to 3600 (default: 60).")
+    double seconds = 60;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(speed >= 0.1 && speed <= 100)) {
+            throw new InputException("--speed must be in [0.1, 100], was " + speed);
+        }
+        if (!(seconds >= 5 && seconds <= 3600)) {
+            throw new InputException("--seconds must be in [5, 3600], was " + seconds);
+        }
+        Scenario s = ScenarioSource.load(scenario);
+        FrameBench.Result r = FrameBench.run(s, speed, seconds);
+        spec.commandLine().getOut().print(r.report());
+        spec.commandLine().getOut().flush();
+        return OverloadLabCli.EXIT_OK;
+    }
+}
