@@ -87,10 +87,6 @@ public final class OverloadLabApp extends Application {
     private void wirePresets(Stage stage) {
         var toolbar = lab.view().toolbar();
         var picker = toolbar.presets;
-        picker.getItems().setAll(PresetCatalog.all());
-        if (!picker.getItems().isEmpty()) {
-            picker.getSelectionModel().select(0);
-        }
         picker.setOnAction(e -> {
             PresetCatalog.Entry entry = picker.getSelectionModel().getSelectedItem();
             if (entry == null) {

@@ -41,11 +41,14 @@ public final class LabToolbar extends ToolBar {
         presets.setId("preset-picker");
         presets.setTooltip(new Tooltip("Lessons and your own presets (" + PresetCatalog.userFolder() + ")"));
         presets.setPrefWidth(230);
+        presets.getItems().setAll(PresetCatalog.all());
+        selectPreset(vm.loadedProperty().get());
         play.setId("play");
         step.setId("step");
         reset.setId("reset");
         vm.runningProperty().addListener((o, a, running) -> {
             play.setGraphic(Icons.of(running ? Icons.PAUSE : Icons.PLAY, 22));
+            updateSpeedLabel(vm);
         });
         play.setOnAction(e -> vm.togglePlay());
         step.setOnAction(e -> vm.step());
@@ -107,10 +110,21 @@ public final class LabToolbar extends ToolBar {
                 new Separator(), seedBox, spacer, new Label("Window"), window, presenter, fullScreen);
     }
 
+    /** Shows the preset of that name as selected, if it is one. */
+    void selectPreset(lab.overload.models.scenario.Scenario s) {
+        for (PresetCatalog.Entry e : presets.getItems()) {
+            if (e.ok() && e.scenario().equals(s)) {
+                presets.getSelectionModel().select(e);
+                return;
+            }
+        }
+    }
+
     private void updateSpeedLabel(LabViewModel vm) {
         double achieved = vm.achievedSpeedProperty().get();
-        speedLabel.setText(String.format(Locale.ROOT, "%sx (got %.1fx)", fmt(vm.speedProperty().get()),
-                vm.runningProperty().get() ? achieved : 0));
+        speedLabel.setText(vm.runningProperty().get()
+                ? String.format(Locale.ROOT, "%sx (got %.1fx)", fmt(vm.speedProperty().get()), achieved)
+                : fmt(vm.speedProperty().get()) + "x (paused)");
     }
 
     private static String fmt(double v) {
