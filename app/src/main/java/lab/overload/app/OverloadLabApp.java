@@ -18,6 +18,7 @@ import lab.overload.app.view.DashboardCharts;
 import lab.overload.app.view.MainView;
 import lab.overload.app.viewmodel.LabViewModel;
 import lab.overload.app.viewmodel.PresetCatalog;
+import lab.overload.engine.core.ThreadGuard;
 import lab.overload.models.scenario.Scenario;
 
 /**
@@ -31,9 +32,13 @@ public final class OverloadLabApp extends Application {
 
     private Lab lab;
 
-    /** Everything a window shows, built without a stage (also used by the headless screenshot command). */
+    /**
+     * Everything a window shows, built without a stage (also used by the headless screenshot command). Must be
+     * created on the FX thread, which it registers with the engine's {@link ThreadGuard}.
+     */
     public record Lab(LabViewModel vm, DashboardCharts charts, MainView view, Scene scene) {
         public static Lab create(Scenario scenario, double width, double height) {
+            ThreadGuard.forbid(Thread.currentThread());
             DashboardCharts charts = new DashboardCharts();
             LabViewModel vm = new LabViewModel(scenario, charts);
             MainView view = new MainView(vm, charts);

@@ -215,7 +215,7 @@ final class ClientGroup implements EventHandler {
         if (world.tracing()) {
             world.trace(spec.name(), outcome.name(), r);
         }
-        world.recorder.requestEnded(outcome, now - r.arrivedMicros, r.measured);
+        world.recorder.requestEnded(outcome, now - r.arrivedMicros, r.measured, now);
         world.recorder.inSystemChanged(now, -1);
         world.releaseRequest(r);
         if (spec.loop() == LoopKind.CLOSED) {

@@ -1,8 +1,6 @@
 package lab.overload.engine.component;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.WorkClass;
@@ -28,7 +26,9 @@ final class Host {
     int busy;
     int rejecting;
     final ArrayDeque<Attempt> queue = new ArrayDeque<>();
-    private final List<Attempt> inService = new ArrayList<>();
+    /** Attempts holding a worker, in slots 0..inServiceCount-1 (a plain array: touched at every start and finish). */
+    private Attempt[] inService = new Attempt[16];
+    private int inServiceCount;
     private boolean shared;
     private double vnow;
     private long vAt;
@@ -87,8 +87,11 @@ final class Host {
         if (a.clientDone) {
             service.world.recorder.busyClientGoneChanged(now, 1);
         }
-        a.inServiceIndex = inService.size();
-        inService.add(a);
+        if (inServiceCount == inService.length) {
+            inService = java.util.Arrays.copyOf(inService, inServiceCount * 2);
+        }
+        a.inServiceIndex = inServiceCount;
+        inService[inServiceCount++] = a;
         if (shared) {
             a.vfinish = vnow + a.workMicros;
             heap.add(a);
@@ -151,9 +154,10 @@ final class Host {
         if (a.clientDone) {
             service.world.recorder.busyClientGoneChanged(now, -1);
         }
-        Attempt last = inService.remove(inService.size() - 1);
+        Attempt last = inService[--inServiceCount];
+        inService[inServiceCount] = null;
         if (last != a) {
-            inService.set(a.inServiceIndex, last);
+            inService[a.inServiceIndex] = last;
             last.inServiceIndex = a.inServiceIndex;
         }
         a.inServiceIndex = -1;
@@ -201,7 +205,8 @@ final class Host {
         } else if (!wasShared && nowShared) {
             vnow = 0;
             vAt = now;
-            for (Attempt a : inService) {
+            for (int i = 0; i < inServiceCount; i++) {
+                Attempt a = inService[i];
                 a.epoch++;
                 a.vfinish = Math.max(0, a.finishMicros - now);
                 heap.add(a);

@@ -1,6 +1,7 @@
 package lab.overload.engine.component;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,7 +14,9 @@ final class Pool<T> {
         void init(int slot);
     }
 
-    private final List<T> all = new ArrayList<>();
+    /** Every object ever made, by slot (a plain array: get/take are on the hot path of every event). */
+    private Object[] items = new Object[64];
+    private int count;
     private int[] free = new int[64];
     private int freeCount;
     private final Supplier<T> factory;
@@ -24,13 +27,17 @@ final class Pool<T> {
         this.setSlot = setSlot;
     }
 
+    @SuppressWarnings("unchecked")
     T take() {
         if (freeCount > 0) {
-            return all.get(free[--freeCount]);
+            return (T) items[free[--freeCount]];
         }
         T t = factory.get();
-        setSlot.accept(t, all.size());
-        all.add(t);
+        if (count == items.length) {
+            items = java.util.Arrays.copyOf(items, count * 2);
+        }
+        setSlot.accept(t, count);
+        items[count++] = t;
         return t;
     }
 
@@ -41,11 +48,17 @@ final class Pool<T> {
         free[freeCount++] = slot;
     }
 
+    @SuppressWarnings("unchecked")
     T get(int slot) {
-        return all.get(slot);
+        if (slot >= count) {
+            throw new IndexOutOfBoundsException("slot " + slot + " of " + count);
+        }
+        return (T) items[slot];
     }
 
+    /** Every object ever made, by slot (a read-only view). */
+    @SuppressWarnings("unchecked")
     List<T> all() {
-        return all;
+        return Collections.unmodifiableList(Arrays.asList((T[]) items).subList(0, count));
     }
 }

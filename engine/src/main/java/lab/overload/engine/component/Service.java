@@ -129,7 +129,7 @@ final class Service implements EventHandler {
         if (world.tracing()) {
             world.trace(spec.name(), outcome.name(), a);
         }
-        world.recorder.attemptEnded(outcome, workClass, workMicros, a.measured);
+        world.recorder.attemptEnded(outcome, workClass, workMicros, a.measured, now);
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {
             world.releaseAttemptIfDone(a);
         }

@@ -22,6 +22,8 @@ final class EventCalendar {
     private int size;
     private long sequence;
     private Fifo[] fifos = new Fifo[0];
+    /** Entries over all FIFO rings; when 0 a pop skips scanning them. */
+    private int fifoEntries;
 
     /** Popped event fields, valid until the next pop. */
     long time;
@@ -75,6 +77,7 @@ final class EventCalendar {
             return;
         }
         f.push(at, ((long) phase << PHASE_SHIFT) | sequence++, pack(eventCode, argA), argB);
+        fifoEntries++;
     }
 
     boolean isEmpty() {
@@ -114,7 +117,8 @@ final class EventCalendar {
         long[] h = heap;
         long bt = size > 0 ? h[0] : Long.MAX_VALUE;
         long bk = size > 0 ? h[1] : Long.MAX_VALUE;
-        for (Fifo f : fifos) {
+        for (int q = 0; q < fifos.length && fifoEntries > 0; q++) {
+            Fifo f = fifos[q];
             if (f.size > 0) {
                 long[] r = f.ring;
                 int k = f.head;
@@ -131,6 +135,7 @@ final class EventCalendar {
         }
         if (bestFifo != null) {
             bestFifo.pop(this);
+            fifoEntries--;
             return true;
         }
         if (size == 0) {

@@ -59,6 +59,9 @@ public final class Recorder {
     private double sRequestTimeSum;
     private long sRequestEnded;
     private double sWorkerMicros;
+    /** Successes and completions that happened in the measured window (by event time, whenever they arrived). */
+    private long sSucceededInWindow;
+    private long sCompletedInWindow;
 
     public Recorder(long warmupMicros) {
         this.warmupMicros = warmupMicros;
@@ -81,7 +84,10 @@ public final class Recorder {
     }
 
     /** A request ended; {@code timeMicros} is from its arrival to now (its latency when it succeeded). */
-    public void requestEnded(RequestOutcome outcome, long timeMicros, boolean measured) {
+    public void requestEnded(RequestOutcome outcome, long timeMicros, boolean measured, long nowMicros) {
+        if (outcome == RequestOutcome.SUCCEEDED && nowMicros >= warmupMicros) {
+            sSucceededInWindow++;
+        }
         reqOut[outcome.ordinal()]++;
         requestTimeSum += timeMicros;
         requestEnded++;
@@ -116,7 +122,12 @@ public final class Recorder {
     }
 
     /** An attempt ended at the server, with the work it cost (worker-microseconds) in the given class. */
-    public void attemptEnded(AttemptOutcome outcome, WorkClass workClass, long workMicros, boolean measured) {
+    public void attemptEnded(AttemptOutcome outcome, WorkClass workClass, long workMicros, boolean measured,
+                             long nowMicros) {
+        if (nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
+                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
+            sCompletedInWindow++;
+        }
         attOut[outcome.ordinal()]++;
         work[workClass.ordinal()] += workMicros;
         if (measured) {
@@ -258,24 +269,31 @@ public final class Recorder {
     private boolean intervalSorted;
 
     /**
-     * Sorts v[0..n): insertion sort for the handful of values of a typical interval (the call into Arrays.sort cost
-     * more than the sorting), Arrays.sort beyond that.
+     * Sorts v[0..n). Up to 16 values (a typical interval): each value's rank is counted with branch-free comparisons
+     * and the value is placed there, which avoids the mispredicted branches of an insertion sort; beyond that
+     * Arrays.sort.
      */
-    private static void sortBuffer(long[] v, int n) {
-        if (n > 48) {
+    private void sortBuffer(long[] v, int n) {
+        if (n > 16) {
             java.util.Arrays.sort(v, 0, n);
             return;
         }
-        for (int i = 1; i < n; i++) {
+        long[] out = rankScratch;
+        for (int i = 0; i < n; i++) {
             long x = v[i];
-            int j = i - 1;
-            while (j >= 0 && v[j] > x) {
-                v[j + 1] = v[j];
-                j--;
+            int rank = 0;
+            for (int j = 0; j < i; j++) {
+                rank += v[j] <= x ? 1 : 0;
             }
-            v[j + 1] = x;
+            for (int j = i + 1; j < n; j++) {
+                rank += v[j] < x ? 1 : 0;
+            }
+            out[rank] = x;
         }
+        System.arraycopy(out, 0, v, 0, n);
     }
+
+    private final long[] rankScratch = new long[16];
 
     /**
      * {@link Histogram#getValueAtPercentile} of the buffered values, without the histogram: it returns the highest
@@ -312,6 +330,7 @@ public final class Recorder {
                 sWorkerMicros == 0 ? 0 : busy.summaryArea / sWorkerMicros,
                 sWork[0] / 1e6, sWork[1] / 1e6, sWork[2] / 1e6, sWork[3] / 1e6,
                 inSystem.summaryArea / measured,
-                sRequestEnded == 0 ? Double.NaN : sRequestTimeSum / sRequestEnded / 1000, sRequestEnded);
+                sRequestEnded == 0 ? Double.NaN : sRequestTimeSum / sRequestEnded / 1000, sRequestEnded,
+                sCompletedInWindow / (measured / 1e6), sSucceededInWindow / (measured / 1e6));
     }
 }

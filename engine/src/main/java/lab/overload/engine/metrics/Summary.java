@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The summary of a run over its measured period (after warm-up). Request and attempt counts are by cohort: the
  * requests that arrived, and the attempts that were sent, in the measured period, each classified by how it ended
- * (or still in flight at the end), so conservation holds exactly. Latency is client-observed, from a request's
+ * (or still in flight at the end), so conservation holds exactly. Throughput and goodput rates are by event time:
+ * completions and successes that happened in the measured period, whenever their requests arrived (under overload a
+ * cohort's requests may still be queued at the end, which would make a cohort rate understate the server's work). Latency is client-observed, from a request's
  * arrival to its successful answer, over successful requests. Work is in worker-seconds.
  */
 public record Summary(String scenario, long seed, double measuredSeconds,
@@ -19,7 +21,8 @@ public record Summary(String scenario, long seed, double measuredSeconds,
                       double queueWaitMean, double concurrencyMean, long concurrencyMax, double queueLengthMean,
                       long queueLengthMax, double utilization, double usefulWork, double wastedWork,
                       double rejectionWork, double abandonedWork,
-                      double inSystemMean, double requestMeanTimeMillis, long requestsEnded) {
+                      double inSystemMean, double requestMeanTimeMillis, long requestsEnded,
+                      double throughputPerSecond, double goodputPerSecond) {
 
     /** The documented summary JSON layout (see docs/summary-format.md), as ordered nested maps. */
     public Map<String, Object> toMap() {
@@ -35,8 +38,7 @@ public record Summary(String scenario, long seed, double measuredSeconds,
                 "throttled", throttled, "abandonedByServer", abandonedByServer, "inFlight", attemptsInFlight));
         double s = measuredSeconds;
         m.put("ratesPerSecond", ordered("offered", requestsTotal / s, "attempts", attemptsTotal / s,
-                "throughput", (completedUseful + completedWasted + completedError) / s,
-                "goodput", succeeded / s));
+                "throughput", throughputPerSecond, "goodput", goodputPerSecond));
         m.put("latencyMillis", ordered("mean", latencyMean, "p50", latencyP50, "p90", latencyP90, "p99", latencyP99,
                 "p999", latencyP999, "max", latencyMax));
         m.put("queueWaitMillis", ordered("mean", queueWaitMean));
@@ -56,16 +58,6 @@ public record Summary(String scenario, long seed, double measuredSeconds,
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    /** Goodput in requests per second. */
-    public double goodputPerSecond() {
-        return succeeded / measuredSeconds;
-    }
-
-    /** Server throughput in completed attempts per second. */
-    public double throughputPerSecond() {
-        return (completedUseful + completedWasted + completedError) / measuredSeconds;
     }
 
     /** Checks request and attempt conservation; throws naming the imbalance. */
