@@ -31,6 +31,7 @@ public final class OverloadLabApp extends Application {
     public static final List<String> STYLESHEETS = List.of("/assets/overload-lab.css", "/assets/chart.css");
 
     private Lab lab;
+    private AnimationTimer timer;
 
     /**
      * Everything a window shows, built without a stage (also used by the headless screenshot command). Must be
@@ -69,24 +70,36 @@ public final class OverloadLabApp extends Application {
         lab = Lab.create(firstLesson(), 1600, 960);
         wirePresets(stage);
         wireKeys(stage);
-        new AnimationTimer() {
+        timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 lab.pulse();
             }
-        }.start();
+        };
+        timer.start();
         stage.setTitle("Overload Lab");
         stage.setScene(lab.scene());
-        stage.setOnHidden(e -> lab.vm().close());
+        stage.setOnHidden(e -> {
+            timer.stop();
+            lab.vm().close();
+        });
         stage.show();
         lab.vm().play();
     }
 
     @Override
     public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
         if (lab != null) {
             lab.vm().close();
         }
+    }
+
+    /** The lab this application shows (for tests). */
+    public Lab lab() {
+        return lab;
     }
 
     private void wirePresets(Stage stage) {
@@ -179,7 +192,8 @@ public final class OverloadLabApp extends Application {
             case P -> lab.view().toolbar().presenter.setSelected(!lab.view().toolbar().presenter.isSelected());
             default -> {
                 if (code.isDigitKey()) {
-                    int tab = code.getChar().charAt(0) - '1';
+                    String name = code.getName();
+                    int tab = name.charAt(name.length() - 1) - '1';
                     var tabs = lab.view().chartsView().getTabs();
                     if (tab >= 0 && tab < tabs.size()) {
                         lab.view().chartsView().getSelectionModel().select(tab);

@@ -52,6 +52,8 @@ public final class LabViewModel implements AutoCloseable {
     private LiveRunner runner;
     private long nextSequence;
     private int frameGeneration = -1;
+    /** Frames of older runs still in the ring after a reset or load are skipped. */
+    private int minGeneration;
 
     public LabViewModel(Scenario initial, ChartModel charts) {
         this.charts = charts;
@@ -76,6 +78,10 @@ public final class LabViewModel implements AutoCloseable {
         }
         List<LiveFrame> frames = runner.ring().since(nextSequence);
         for (LiveFrame f : frames) {
+            nextSequence = f.sequence() + 1;
+            if (f.generation() < minGeneration) {
+                continue;
+            }
             if (f.generation() != frameGeneration) {
                 frameGeneration = f.generation();
                 window.clear();
@@ -86,7 +92,6 @@ public final class LabViewModel implements AutoCloseable {
                 charts.addUserMarker(c.atMicros() / 1e6, c.path() + " = " + c.value());
             }
             window.add(f.snapshot());
-            nextSequence = f.sequence() + 1;
         }
         if (!frames.isEmpty()) {
             charts.markDirty();
@@ -137,6 +142,7 @@ public final class LabViewModel implements AutoCloseable {
     /** Back to t = 0 with the scenario as loaded (live changes are dropped), paused. */
     public void reset() {
         pending.clear();
+        startNewRun(loaded.get());
         runner.reset();
         running.set(false);
         error.set("");
@@ -180,9 +186,18 @@ public final class LabViewModel implements AutoCloseable {
         pending.clear();
         loaded.set(next);
         scenario.set(next);
+        startNewRun(next);
         runner.load(next);
         error.set("");
         notice.set("");
+    }
+
+    /** Clears what the old run showed and ignores its frames still in flight. */
+    private void startNewRun(Scenario next) {
+        minGeneration = runner.status().generation() + 1;
+        window.clear();
+        charts.reset(next);
+        formulaValues.set(LessonFormulas.describe(next, window));
     }
 
     /**

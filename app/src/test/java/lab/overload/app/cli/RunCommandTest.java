@@ -77,8 +77,10 @@ class RunCommandTest {
                 "shed", "throttled", "abandonedByServer", "inFlight"));
         assertEquals(att.get("total").asLong(), total + att.get("retries").asLong());
         assertTrue(att.get("retries").asLong() > 0, "the tiny scenario is overloaded, so it retries");
-        assertEquals(j.get("requests").get("succeeded").asDouble() / 4.0,
-                j.get("ratesPerSecond").get("goodput").asDouble(), 1e-9);
+        double cohortGoodput = j.get("requests").get("succeeded").asDouble() / 4.0;
+        assertEquals(cohortGoodput, j.get("ratesPerSecond").get("goodput").asDouble(), 0.05 * cohortGoodput,
+                "goodput counts successes by when they happen; it differs from the cohort's successes per second "
+                        + "only by requests that straddle the warm-up and the end (within 5% here)");
         for (String group : List.of("ratesPerSecond", "latencyMillis", "queueWaitMillis", "concurrency",
                 "queueLength", "workSeconds", "littlesLaw")) {
             assertTrue(j.get(group).isObject(), group);

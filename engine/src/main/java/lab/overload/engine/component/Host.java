@@ -183,7 +183,11 @@ final class Host {
         return queue.isEmpty() ? -1 : queue.peekFirst().enqueuedMicros;
     }
 
-    /** Applies a new spec (already set on the service): converts between modes, starts queued work if it can. */
+    /**
+     * Applies a new spec (already set on the service): converts between modes, sheds the oldest queued attempts
+     * beyond a lowered queue capacity (as a restarted server would lose them, but answered), starts queued work if
+     * it can.
+     */
     void reconfigure(long now) {
         boolean wasShared = shared;
         boolean nowShared = sharedMode(service.spec);
@@ -216,6 +220,11 @@ final class Host {
             advanceWith(now);
         }
         pull(now);
+        while (queue.size() > service.spec.queueCapacity()) {
+            Attempt a = queue.pollFirst();
+            service.world.recorder.queueChanged(now, -1);
+            reject(a, now);
+        }
         settle(now);
     }
 

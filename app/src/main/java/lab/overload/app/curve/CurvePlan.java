@@ -1,0 +1,106 @@
+package lab.overload.app.curve;
+
+import java.util.List;
+import lab.overload.engine.run.Sweep;
+import lab.overload.models.scenario.ClientSpec;
+import lab.overload.models.scenario.FieldDef;
+import lab.overload.models.scenario.LoopKind;
+import lab.overload.models.scenario.ParameterPaths;
+import lab.overload.models.scenario.Records;
+import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.ServiceSpec;
+
+/**
+ * The sweep behind a tipping-point curve: the first client's load from about 5% to 150% of an estimated capacity,
+ * in {@link #STEPS} steps, each a steady-state run of 30 s sim time after 10 s of warm-up.
+ *
+ * <p>Capacity estimate of the first client's target service, in requests per second:
+ * {@code hosts × min(workersPerHost, cores) / (serviceTimeMillis × sizeMean / 1000)} (the work a request brings
+ * scales with its size). Contention (USL σ, κ) and retries make the real peak lower, which is what the curve shows.
+ * An open-loop client sweeps {@code ratePerSecond} over that range; a closed-loop client sweeps {@code users}, whole
+ * numbers around the population that offers that load by Little's law:
+ * {@code users ≈ capacity × (thinkTime + serviceTime)}. Very high loads shorten the runs (at most about
+ * {@link #MAX_REQUESTS} requests at the top step) and very low ones lengthen them (up to 120 s), so a sweep stays quick
+ * and still sees enough requests.
+ */
+public record CurvePlan(String path, boolean closedLoop, double from, double to, int steps, double durationSeconds,
+                        double warmupSeconds, double capacityPerSecond) {
+    public static final int STEPS = 16;
+    public static final double FROM_SHARE = 0.05;
+    public static final double TO_SHARE = 1.5;
+    public static final double DURATION_SECONDS = 30;
+    public static final double WARMUP_SECONDS = 10;
+    static final double MAX_REQUESTS = 240_000;
+    static final double MIN_REQUESTS = 3_000;
+    static final double MAX_DURATION_SECONDS = 120;
+    static final double MIN_DURATION_SECONDS = 6;
+
+    /** The plan for a scenario's current settings. */
+    public static CurvePlan of(Scenario scenario) {
+        ClientSpec client = scenario.clients().get(0);
+        double capacity = capacityPerSecond(scenario);
+        String path = sweptPath(scenario);
+        FieldDef def = ParameterPaths.def(scenario, path);
+        double topRate = TO_SHARE * capacity;
+        double duration = DURATION_SECONDS;
+        if (topRate * duration > MAX_REQUESTS) {
+            duration = Math.max(MIN_DURATION_SECONDS, MAX_REQUESTS / topRate);
+        } else if (topRate * duration < MIN_REQUESTS) {
+            duration = Math.min(MAX_DURATION_SECONDS, MIN_REQUESTS / Math.max(topRate, 1e-9));
+        }
+        double warmup = duration * WARMUP_SECONDS / DURATION_SECONDS;
+        if (client.loop() == LoopKind.CLOSED) {
+            ServiceSpec target = scenario.service(client.target());
+            double cycleSeconds = (client.thinkTimeMillis() + target.serviceTimeMillis() * client.sizeMean()) / 1000;
+            double users = capacity * cycleSeconds;
+            long lo = clampLong(Math.round(FROM_SHARE * users), Math.max(1, (long) def.min()), (long) def.max());
+            long hi = clampLong(Math.round(TO_SHARE * users), lo, (long) def.max());
+            int steps = (int) Math.min(STEPS, hi - lo + 1);
+            long step = steps <= 1 ? 0 : (hi - lo + steps - 2) / (steps - 1);
+            while (steps > 1 && lo + step * (steps - 1) > def.max()) {
+                steps--;
+            }
+            return new CurvePlan(path, true, lo, lo + step * (steps - 1), steps, duration, warmup, capacity);
+        }
+        double lo = clamp(FROM_SHARE * capacity, def.min(), def.max());
+        double hi = clamp(topRate, lo, def.max());
+        return new CurvePlan(path, false, lo, hi, hi > lo ? STEPS : 1, duration, warmup, capacity);
+    }
+
+    /** The path a curve sweeps: the first client's rate (open loop) or number of users (closed loop). */
+    public static String sweptPath(Scenario scenario) {
+        ClientSpec client = scenario.clients().get(0);
+        return "clients." + client.name() + (client.loop() == LoopKind.CLOSED ? ".users" : ".ratePerSecond");
+    }
+
+    /** Estimated capacity of the first client's target service, in requests per second (see the class doc). */
+    public static double capacityPerSecond(Scenario scenario) {
+        ClientSpec client = scenario.clients().get(0);
+        ServiceSpec s = scenario.service(client.target());
+        double serviceSeconds = s.serviceTimeMillis() * client.sizeMean() / 1000;
+        return s.hosts() * (double) Math.min(s.workersPerHost(), s.effectiveCores()) / serviceSeconds;
+    }
+
+    /**
+     * What a curve depends on: the scenario with the swept load set to a fixed value and the timeline dropped, so
+     * two scenarios with equal keys have the same curve (a load ramp or a load slider does not call for a new one).
+     */
+    public static Scenario settingsKey(Scenario scenario) {
+        String path = sweptPath(scenario);
+        Scenario s = ParameterPaths.with(scenario, path, ParameterPaths.def(scenario, path).min());
+        return Records.with(s, "timeline", List.of());
+    }
+
+    /** The engine's sweep plan: one replication, seeded with the scenario's seed. */
+    public Sweep.Plan sweepPlan(long seed) {
+        return new Sweep.Plan(path, from, to, steps, 1, seed, durationSeconds, warmupSeconds);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static long clampLong(long v, long lo, long hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
