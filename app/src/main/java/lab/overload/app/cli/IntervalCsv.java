@@ -16,7 +16,10 @@ import lab.overload.engine.metrics.IntervalSnapshot;
  * percentile in an interval with no success) are empty cells; line ends are {@code \n}.
  */
 final class IntervalCsv {
-    private static final RecordComponent[] COMPONENTS = IntervalSnapshot.class.getRecordComponents();
+    /** The snapshot's scalar fields; the policy map becomes one column per policy name instead. */
+    private static final RecordComponent[] COMPONENTS = java.util.Arrays.stream(
+            IntervalSnapshot.class.getRecordComponents()).filter(c -> c.getType() != java.util.Map.class)
+            .toArray(RecordComponent[]::new);
 
     private record Derived(String name, ToDoubleFunction<IntervalSnapshot> value) {
     }
@@ -34,17 +37,23 @@ final class IntervalCsv {
 
     /** The header names, in column order. */
     static List<String> header() {
+        return header(List.of());
+    }
+
+    private static List<String> header(List<String> policyNames) {
         List<String> names = new ArrayList<>();
         for (RecordComponent c : COMPONENTS) {
             names.add(c.getName());
         }
         DERIVED.forEach(d -> names.add(d.name()));
+        names.addAll(policyNames);
         return names;
     }
 
     static String write(List<IntervalSnapshot> intervals) {
         StringBuilder out = new StringBuilder(64 + intervals.size() * 320);
-        out.append(String.join(",", header())).append('\n');
+        List<String> policy = intervals.isEmpty() ? List.of() : List.copyOf(intervals.get(0).policy().keySet());
+        out.append(String.join(",", header(policy))).append('\n');
         Method[] accessors = new Method[COMPONENTS.length];
         for (int i = 0; i < COMPONENTS.length; i++) {
             accessors[i] = COMPONENTS[i].getAccessor();
@@ -59,6 +68,10 @@ final class IntervalCsv {
             for (Derived d : DERIVED) {
                 out.append(',');
                 cell(out, d.value().applyAsDouble(s));
+            }
+            for (String name : policy) {
+                out.append(',');
+                cell(out, s.policy().get(name));
             }
             out.append('\n');
         }

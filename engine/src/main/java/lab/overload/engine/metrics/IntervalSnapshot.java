@@ -6,7 +6,9 @@ package lab.overload.engine.metrics;
  * client-observed latency of requests that succeeded in the interval (NaN when none did). The work fields are in
  * worker-seconds credited when an attempt ended (its whole held time, classified by how it ended). The last three
  * fields split the interval's busy workers as the work happened: serving clients still waiting, serving clients who
- * had already given up (certain waste), and rejecting.
+ * had already given up (certain waste), and rejecting. {@code policy} holds the state of the scenario's policies,
+ * named by component (e.g. {@code clients.web.retryTokens} sampled at the end of the interval, or
+ * {@code clients.web.retriesDenied} counted over it); it is empty when no policy reports anything.
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -22,7 +24,8 @@ public record IntervalSnapshot(
         double usefulWorkSeconds, double wastedWorkSeconds, double rejectionWorkSeconds,
         double abandonedWorkSeconds,
         double requestMeanTimeMillis,
-        double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean) {
+        double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean,
+        java.util.Map<String, Double> policy) {
 
     public double seconds() {
         return (endMicros - startMicros) / 1e6;

@@ -63,6 +63,47 @@ public final class Recorder {
     private long sSucceededInWindow;
     private long sCompletedInWindow;
 
+    private final java.util.List<Counter> counters = new java.util.ArrayList<>();
+    private final java.util.List<String> gaugeNames = new java.util.ArrayList<>();
+    private final java.util.List<java.util.function.DoubleSupplier> gauges = new java.util.ArrayList<>();
+
+    /** A new named counter of policy events, reported per interval and over the measured period. */
+    public Counter counter(String name) {
+        Counter c = new Counter(name);
+        counters.add(c);
+        return c;
+    }
+
+    /** A named policy state (tokens, a limit, a breaker state) sampled when each interval is sealed. */
+    public void gauge(String name, java.util.function.DoubleSupplier value) {
+        gaugeNames.add(name);
+        gauges.add(value);
+    }
+
+    /** Measured-period totals of every counter, by name. */
+    public java.util.Map<String, Long> counterTotals() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Counter c : counters) {
+            out.put(c.name(), c.measured);
+        }
+        return out;
+    }
+
+    private java.util.Map<String, Double> policySnapshot() {
+        if (counters.isEmpty() && gauges.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < gauges.size(); i++) {
+            m.put(gaugeNames.get(i), gauges.get(i).getAsDouble());
+        }
+        for (Counter c : counters) {
+            m.put(c.name(), (double) c.interval);
+            c.interval = 0;
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     public Recorder(long warmupMicros) {
         this.warmupMicros = warmupMicros;
         busy = new Level(warmupMicros);
@@ -213,7 +254,7 @@ public final class Recorder {
                 work[0] / 1e6, work[1] / 1e6, work[2] / 1e6, work[3] / 1e6,
                 requestEnded == 0 ? Double.NaN : requestTimeSum / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
-                rejecting.intervalArea / span);
+                rejecting.intervalArea / span, policySnapshot());
         intervalIndex++;
         intervalStart = nowMicros;
         offered = attempts = retries = 0;
