@@ -18,7 +18,7 @@ import lab.overload.engine.metrics.IntervalSnapshot;
 final class IntervalCsv {
     /** The snapshot's scalar fields; the policy map becomes one column per policy name instead. */
     private static final RecordComponent[] COMPONENTS = java.util.Arrays.stream(
-            IntervalSnapshot.class.getRecordComponents()).filter(c -> c.getType() != java.util.Map.class)
+            IntervalSnapshot.class.getRecordComponents()).filter(c -> c.getType() != java.util.Map.class && c.getType() != java.util.Set.class)
             .toArray(RecordComponent[]::new);
 
     private record Derived(String name, ToDoubleFunction<IntervalSnapshot> value) {
@@ -52,7 +52,9 @@ final class IntervalCsv {
 
     static String write(List<IntervalSnapshot> intervals) {
         StringBuilder out = new StringBuilder(64 + intervals.size() * 320);
-        List<String> policy = intervals.isEmpty() ? List.of() : List.copyOf(intervals.get(0).policy().keySet());
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        intervals.forEach(i -> names.addAll(i.policy().keySet()));
+        List<String> policy = List.copyOf(names);
         out.append(String.join(",", header(policy))).append('\n');
         Method[] accessors = new Method[COMPONENTS.length];
         for (int i = 0; i < COMPONENTS.length; i++) {

@@ -38,6 +38,7 @@ public final class ChartsView extends TabPane {
         add("5 Queue", charts.queueChart, charts.ageChart);
         add("6 Outcomes", charts.outcomesChart);
         add("7 Work", charts.workChart);
+        add("8 Policies", charts.policyStateChart, charts.policyEventsChart);
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);

@@ -48,8 +48,13 @@ public final class DashboardCharts implements ChartModel {
     public final LiveChart workChart = chart("Busy workers: whom they serve", "workers",
             usefulWork, wastedWork, rejectionWork);
 
+    /** Policy state (token buckets, limits, breaker state) and policy events, one series per entry, made lazily. */
+    public final LiveChart policyStateChart = new LiveChart("Policy state", "value");
+    public final LiveChart policyEventsChart = new LiveChart("Policy events", "per s");
+    private final java.util.Map<String, TimeSeries> policySeries = new java.util.LinkedHashMap<>();
+
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
-            outcomesChart, workChart);
+            outcomesChart, workChart, policyStateChart, policyEventsChart);
     private final RollingWindow window = new RollingWindow(10);
 
     private static TimeSeries series(String id, String name, String style) {
@@ -71,6 +76,9 @@ public final class DashboardCharts implements ChartModel {
     @Override
     public void reset(Scenario scenario) {
         window.clear();
+        for (TimeSeries ts : policySeries.values()) {
+            ts.clear();
+        }
         for (LiveChart c : charts) {
             c.clearData();
             for (TimelineChange t : scenario.timeline()) {
@@ -106,6 +114,15 @@ public final class DashboardCharts implements ChartModel {
         usefulWork.add(t, s.busyClientWaitingMean());
         wastedWork.add(t, s.busyClientGoneMean());
         rejectionWork.add(t, s.rejectingMean());
+        for (var e : s.policy().entrySet()) {
+            boolean count = s.isPolicyCounter(e.getKey());
+            TimeSeries ts = policySeries.computeIfAbsent(e.getKey(), k -> {
+                TimeSeries n = new TimeSeries(k, k, "series-policy-" + policySeries.size() % 8);
+                (count ? policyEventsChart : policyStateChart).addSeries(n);
+                return n;
+            });
+            ts.add(t, count ? e.getValue() / sec : e.getValue());
+        }
     }
 
     @Override

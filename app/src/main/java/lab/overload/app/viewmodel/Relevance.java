@@ -15,25 +15,61 @@ public final class Relevance {
     private Relevance() {
     }
 
+    /** A nested client policy's fields show once the policy is on (its kind or enabled switch always shows). */
+    private static boolean clientPolicy(ClientSpec c, String object, String field) {
+        return switch (object) {
+            case "retry" -> !(field.startsWith("backoff") || field.equals("jitter")) || c.retry().maxAttempts() > 1;
+            case "retryBudget" -> switch (field) {
+                case "kind" -> true;
+                case "quotaCapacity", "retryCost", "timeoutRetryCost", "noRetryIncrement" ->
+                        c.retryBudget().kind() == lab.overload.models.scenario.RetryBudgetKind.AWS_STANDARD;
+                case "maxTokens", "tokenRatio" ->
+                        c.retryBudget().kind() == lab.overload.models.scenario.RetryBudgetKind.GRPC;
+                default -> c.retryBudget().kind() == lab.overload.models.scenario.RetryBudgetKind.FINAGLE;
+            };
+            case "throttle" -> field.equals("enabled") || c.throttle().enabled();
+            case "circuitBreaker" -> field.equals("enabled") || c.circuitBreaker().enabled();
+            case "pagination" -> field.equals("enabled") || c.pagination().enabled();
+            default -> true;
+        };
+    }
+
     public static boolean relevant(Scenario s, String path) {
         String[] p = path.split("\\.");
         String field = p[p.length - 1];
         if (p[0].equals("clients")) {
             ClientSpec c = s.client(p[1]);
+            if (p.length > 3) {
+                return clientPolicy(c, p[2], field);
+            }
             boolean open = c.loop() == LoopKind.OPEN;
             return switch (field) {
                 case "arrivals", "ratePerSecond" -> open;
                 case "users", "thinkTimeMillis" -> !open;
                 case "sizeCv" -> c.sizeDistribution() == Distribution.LOGNORMAL;
                 case "timeoutMillis" -> c.timeoutKind() != TimeoutKind.NONE;
-                case "backoffBaseMillis", "backoffCapMillis", "jitter" -> c.retry().maxAttempts() > 1;
                 default -> true;
             };
         }
         ServiceSpec v = s.service(p[1]);
+        if (p.length > 3) {
+            return switch (p[2]) {
+                case "limit" -> switch (field) {
+                    case "kind" -> true;
+                    case "backoffRatio", "latencyThresholdMillis" ->
+                            v.limit().kind() == lab.overload.models.scenario.LimitKind.AIMD;
+                    case "smoothing", "rttTolerance", "longWindowSamples", "queueSize" ->
+                            v.limit().kind() == lab.overload.models.scenario.LimitKind.GRADIENT;
+                    default -> v.limit().kind() != lab.overload.models.scenario.LimitKind.FIXED;
+                };
+                case "shedding" -> field.equals("maxQueueWaitMillis") || v.shedding().maxQueueWaitMillis() > 0;
+                case "dependency" -> field.equals("enabled") || v.dependency().enabled();
+                default -> true;
+            };
+        }
         return switch (field) {
             case "serviceTimeCv" -> v.serviceTimeDistribution() == Distribution.LOGNORMAL;
-            case "balancer" -> v.hosts() > 1;
+            case "balancer", "hostsDown" -> v.hosts() > 1;
             default -> true;
         };
     }

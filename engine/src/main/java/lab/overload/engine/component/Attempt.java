@@ -36,6 +36,35 @@ final class Attempt {
     double vfinish;
     int heapIndex = -1;
     int inServiceIndex = -1;
+    /** In service but waiting for its dependency call: it holds a worker and uses no CPU. */
+    boolean calling;
+    /** Its dependency call failed or was refused: it answers with an error when it leaves service. */
+    boolean depFailed;
+    /** Attempts in service on its host when it was admitted, itself included (the limit's inflight sample). */
+    int inflightAtStart;
+    /** The request's saved progress (work micros done in completed checkpoints) this attempt resumed from. */
+    long baseMicros;
+    /** Its own work done at its last completed checkpoint. */
+    long savedMicros;
+    /** Its own work at its next checkpoint, or {@link #NO_CHECKPOINT}. */
+    long nextCheckpointMicros = NO_CHECKPOINT;
+    /** Fixed-speed mode: sim time its CPU work began (moved on mode changes so that work done = now - it). */
+    long cpuStartMicros;
+    /** Shared-speed mode: the host's virtual time at which its CPU work began. */
+    double vstart;
+    /** Shared-speed mode: virtual time of its next event, a checkpoint or the finish (the heap's key). */
+    double vnext;
+
+    static final long NO_CHECKPOINT = Long.MAX_VALUE;
+
+    /** Clears the server-side state of a new attempt. */
+    void resetServerState() {
+        calling = false;
+        depFailed = false;
+        baseMicros = 0;
+        savedMicros = 0;
+        nextCheckpointMicros = NO_CHECKPOINT;
+    }
 
     /** Event argument naming this attempt's current life and completion epoch. */
     long token() {

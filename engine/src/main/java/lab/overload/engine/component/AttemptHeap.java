@@ -2,7 +2,10 @@ package lab.overload.engine.component;
 
 import java.util.Arrays;
 
-/** Min-heap of attempts by virtual finish time, for a host in shared-speed mode. */
+/**
+ * Min-heap of attempts by the virtual time of their next event (a checkpoint or the finish), for a host in
+ * shared-speed mode.
+ */
 final class AttemptHeap {
     private Attempt[] items = new Attempt[16];
     private int size;
@@ -26,7 +29,7 @@ final class AttemptHeap {
         int i = size++;
         while (i > 0) {
             int p = (i - 1) >>> 1;
-            if (items[p].vfinish <= a.vfinish) {
+            if (items[p].vnext <= a.vnext) {
                 break;
             }
             place(items[p], i);
@@ -45,10 +48,10 @@ final class AttemptHeap {
             int half = size >>> 1;
             while (i < half) {
                 int c = 2 * i + 1;
-                if (c + 1 < size && items[c + 1].vfinish < items[c].vfinish) {
+                if (c + 1 < size && items[c + 1].vnext < items[c].vnext) {
                     c++;
                 }
-                if (items[c].vfinish >= last.vfinish) {
+                if (items[c].vnext >= last.vnext) {
                     break;
                 }
                 place(items[c], i);

@@ -1,22 +1,50 @@
 package lab.overload.engine.component;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
+import lab.overload.engine.metrics.AttemptOutcome;
+import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.RequestOutcome;
+import lab.overload.engine.metrics.WorkClass;
+import lab.overload.engine.policy.AdaptiveThrottle;
 import lab.overload.engine.policy.Backoff;
+import lab.overload.engine.policy.CircuitBreaker;
+import lab.overload.engine.policy.Pagination;
+import lab.overload.engine.policy.RetryBudget;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.ArrivalKind;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.LoopKind;
+import lab.overload.models.scenario.PaginationSpec;
 import lab.overload.models.scenario.TimeoutKind;
 
 /**
  * A client group: generates requests (open loop at a rate, or closed loop with users and think time), sends
  * attempts to its target service, arms a timeout per attempt, and retries with backoff while attempts remain.
  *
+ * <p>Client-side overload policies, each off unless its spec enables it:
+ * <ul>
+ *   <li>a {@link RetryBudget}, asked before each retry (after {@code maxAttempts}); a denied retry ends the request
+ *       with the outcome of its last attempt;</li>
+ *   <li>a {@link CircuitBreaker} and an {@link AdaptiveThrottle}, asked before each attempt is sent (breaker first).
+ *       A first attempt they reject never reaches the server, but it is still recorded as an attempt, sent and ended
+ *       at once with outcome THROTTLED and no work (a client-side 429), and its request fails FAILED_REJECTED without
+ *       retrying; that keeps attempts = requests + retries exact. A retry they reject is simply not made (no
+ *       attempt): its request ends with the outcome of the attempt that failed last;</li>
+ *   <li>{@link Pagination}: a request larger than the page size becomes sequential page requests, each a logical
+ *       request; a closed-loop user waits for the whole sequence.</li>
+ * </ul>
+ * Policy metrics, registered when a policy is first enabled: gauges {@code clients.NAME.retryTokens},
+ * {@code .throttleProbability}, {@code .breakerOpen} (0 closed, 0.5 half-open, 1 open; NaN while the policy is off)
+ * and counters {@code .retriesAllowed}, {@code .retriesDenied}, {@code .throttledLocally}, {@code .rejectedByBreaker},
+ * {@code .pages}.
+ *
  * <p>Random streams: {@code clients/NAME/arrivals}, {@code /sizes}, {@code /timeouts}, {@code /jitter},
- * {@code /think}; none is touched by anything a service does, so server changes never move client samples.
+ * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
+ * samples.
  */
 final class ClientGroup implements EventHandler {
     static final int OK = 0;
@@ -27,6 +55,7 @@ final class ClientGroup implements EventHandler {
     private static final int TIMEOUT = 1;
     private static final int RETRY = 2;
     private static final int THINK_DONE = 3;
+    private static final int PAGE = 4;
 
     private final World world;
     private final int handlerId;
@@ -42,6 +71,21 @@ final class ClientGroup implements EventHandler {
     private long nextArrivalMicros = -1;
     private long lastArrivalMicros;
     private int activeUsers;
+    private final SplittableRandom throttleDraws;
+    private final LongSupplier clock;
+    private RetryBudget budget;
+    private AdaptiveThrottle throttle;
+    private CircuitBreaker breaker;
+    private final Pagination pagination = new Pagination();
+    /** By request slot: tokens the request's latest retry withdrew from the budget. */
+    private int[] retryCost = new int[64];
+    /** By request slot: the outcome (ordinal) of the request's latest failed attempt. */
+    private byte[] lastFailure = new byte[64];
+    private Counter retriesAllowed;
+    private Counter retriesDenied;
+    private Counter throttledLocally;
+    private Counter rejectedByBreaker;
+    private Counter pages;
 
     ClientGroup(World world, ClientSpec spec, Service target) {
         this.world = world;
@@ -55,6 +99,46 @@ final class ClientGroup implements EventHandler {
         timeouts = world.streams.stream(prefix + "timeouts");
         jitter = world.streams.stream(prefix + "jitter");
         think = world.streams.stream(prefix + "think");
+        throttleDraws = world.streams.stream(prefix + "throttle");
+        clock = world.sim::nowMicros;
+        installPolicies(spec);
+    }
+
+    /** Creates, reconfigures (state kept) or drops each policy to match the spec; registers metrics on first use. */
+    private void installPolicies(ClientSpec s) {
+        String p = "clients." + s.name() + ".";
+        budget = RetryBudget.of(s.retryBudget(), budget, clock);
+        if (budget != null && retriesDenied == null) {
+            world.recorder.gauge(p + "retryTokens", () -> budget == null ? Double.NaN : budget.available());
+            retriesAllowed = world.recorder.counter(p + "retriesAllowed");
+            retriesDenied = world.recorder.counter(p + "retriesDenied");
+        }
+        if (!s.throttle().enabled()) {
+            throttle = null;
+        } else if (throttle != null) {
+            throttle.reconfigure(s.throttle());
+        } else {
+            throttle = new AdaptiveThrottle(s.throttle(), clock);
+            if (throttledLocally == null) {
+                world.recorder.gauge(p + "throttleProbability",
+                        () -> throttle == null ? Double.NaN : throttle.rejectProbability());
+                throttledLocally = world.recorder.counter(p + "throttledLocally");
+            }
+        }
+        if (!s.circuitBreaker().enabled()) {
+            breaker = null;
+        } else if (breaker != null) {
+            breaker.reconfigure(s.circuitBreaker());
+        } else {
+            breaker = new CircuitBreaker(s.circuitBreaker(), clock);
+            if (rejectedByBreaker == null) {
+                world.recorder.gauge(p + "breakerOpen", () -> breaker == null ? Double.NaN : breaker.gauge());
+                rejectedByBreaker = world.recorder.counter(p + "rejectedByBreaker");
+            }
+        }
+        if (s.pagination().enabled() && pages == null) {
+            pages = world.recorder.counter(p + "pages");
+        }
     }
 
     void start(long now) {
@@ -112,10 +196,10 @@ final class ClientGroup implements EventHandler {
                 newRequest(now);
             }
             case TIMEOUT -> onTimeout(a, b, now);
-            case RETRY -> {
+            case RETRY, PAGE -> {
                 Request r = world.requests.get(a);
                 if (r.inUse && r.gen == b) {
-                    send(r, true, now);
+                    send(r, type == RETRY, now);
                 }
             }
             default -> throw new IllegalStateException("event type " + type);
@@ -123,19 +207,51 @@ final class ClientGroup implements EventHandler {
     }
 
     private void newRequest(long now) {
+        Request r = arrive(now);
+        double size = Sampler.sample(spec.sizeDistribution(), spec.sizeMean(), spec.sizeCv(), sizes);
+        PaginationSpec paging = spec.pagination();
+        if (paging.enabled() && size > paging.pageSize()) {
+            r.size = pagination.start(r.slot, size, paging.pageSize());
+            pages.add(r.measured);
+        } else {
+            r.size = size;
+        }
+        send(r, false, now);
+    }
+
+    /** A new logical request (a whole request, or the next page of one) arrives now; its size is set by the caller. */
+    private Request arrive(long now) {
         Request r = world.takeRequest();
         r.client = this;
         r.arrivedMicros = now;
-        r.size = Sampler.sample(spec.sizeDistribution(), spec.sizeMean(), spec.sizeCv(), sizes);
         r.attemptsMade = 0;
         r.lastSleepMicros = Math.round(spec.retry().backoffBaseMillis() * 1000);
         r.measured = world.recorder.measuring(now);
         world.recorder.requestArrived(r.measured);
         world.recorder.inSystemChanged(now, 1);
-        send(r, false, now);
+        if (r.slot >= retryCost.length) {
+            int n = Math.max(r.slot + 1, retryCost.length * 2);
+            retryCost = Arrays.copyOf(retryCost, n);
+            lastFailure = Arrays.copyOf(lastFailure, n);
+        }
+        retryCost[r.slot] = 0;
+        if (budget != null) {
+            budget.onRequest();
+        }
+        return r;
     }
 
     private void send(Request r, boolean retry, long now) {
+        if (breaker != null && !breaker.tryAcquirePermission()) {
+            rejectedByBreaker.add(world.recorder.measuring(now));
+            rejectLocally(r, retry, "breaker open", now);
+            return;
+        }
+        if (throttle != null && !throttle.tryAcquire(throttleDraws.nextDouble())) {
+            throttledLocally.add(world.recorder.measuring(now));
+            rejectLocally(r, retry, "throttled locally", now);
+            return;
+        }
         Attempt a = world.takeAttempt();
         a.request = r;
         a.retry = retry;
@@ -166,6 +282,26 @@ final class ClientGroup implements EventHandler {
         target.accept(a, now);
     }
 
+    /**
+     * The breaker or the throttle refused to send. A first attempt is recorded as an attempt that ended THROTTLED at
+     * once, with no work, at no server (a client-side 429), and its request fails FAILED_REJECTED without retrying; a
+     * retry is not made at all, and its request ends with the outcome of the attempt that failed last.
+     */
+    private void rejectLocally(Request r, boolean retry, String why, long now) {
+        if (world.tracing()) {
+            world.trace(spec.name(), why, r);
+        }
+        if (retry) {
+            endRequest(r, RequestOutcome.values()[lastFailure[r.slot]], now);
+            return;
+        }
+        boolean measured = world.recorder.measuring(now);
+        r.attemptsMade++;
+        world.recorder.attemptSent(false, measured);
+        world.recorder.attemptEnded(AttemptOutcome.THROTTLED, WorkClass.REJECTION, 0, measured, now);
+        endRequest(r, RequestOutcome.FAILED_REJECTED, now);
+    }
+
     private void onTimeout(int slot, long gen, long now) {
         Attempt a = world.attempts.get(slot);
         if (!a.inUse || a.gen != gen || a.clientDone) {
@@ -181,6 +317,12 @@ final class ClientGroup implements EventHandler {
             world.trace(spec.name(), "timeout", a);
         }
         world.releaseAttemptIfDone(a);
+        if (breaker != null) {
+            breaker.onFailure();
+        }
+        if (budget != null) {
+            budget.onFailure();
+        }
         retryOrFail(r, RequestOutcome.FAILED_TIMEOUT, now);
     }
 
@@ -190,17 +332,50 @@ final class ClientGroup implements EventHandler {
         Request r = a.request;
         r.current = null;
         if (kind == OK) {
+            if (breaker != null) {
+                breaker.onSuccess();
+            }
+            if (throttle != null) {
+                throttle.onAccept();
+            }
+            if (budget != null) {
+                budget.onSuccess(a.retry, retryCost[r.slot]);
+            }
             endRequest(r, RequestOutcome.SUCCEEDED, now);
         } else {
+            if (breaker != null) {
+                breaker.onFailure();
+            }
+            if (throttle != null && kind == ERROR) {
+                throttle.onAccept();
+            }
+            if (budget != null) {
+                budget.onFailure();
+            }
             retryOrFail(r, kind == ERROR ? RequestOutcome.FAILED_ERROR : RequestOutcome.FAILED_REJECTED, now);
         }
     }
 
     private void retryOrFail(Request r, RequestOutcome failure, long now) {
         var retry = spec.retry();
+        lastFailure[r.slot] = (byte) failure.ordinal();
         if (r.attemptsMade >= retry.maxAttempts()) {
             endRequest(r, failure, now);
             return;
+        }
+        if (budget != null) {
+            boolean measuring = world.recorder.measuring(now);
+            int cost = budget.tryAcquireRetry(failure == RequestOutcome.FAILED_TIMEOUT);
+            if (cost == RetryBudget.DENIED) {
+                retriesDenied.add(measuring);
+                if (world.tracing()) {
+                    world.trace(spec.name(), "retry denied by budget", r);
+                }
+                endRequest(r, failure, now);
+                return;
+            }
+            retriesAllowed.add(measuring);
+            retryCost[r.slot] = cost;
         }
         long sleep = Backoff.sleepMicros(retry.jitter(), r.attemptsMade, Math.round(retry.backoffBaseMillis() * 1000),
                 Math.round(retry.backoffCapMillis() * 1000), r.lastSleepMicros, jitter);
@@ -217,7 +392,20 @@ final class ClientGroup implements EventHandler {
         }
         world.recorder.requestEnded(outcome, now - r.arrivedMicros, r.measured, now);
         world.recorder.inSystemChanged(now, -1);
+        int slot = r.slot;
+        boolean nextPage = outcome == RequestOutcome.SUCCEEDED && pagination.hasNext(slot);
+        if (!nextPage) {
+            pagination.end(slot);
+        }
         world.releaseRequest(r);
+        if (nextPage) {
+            // The next page is a new logical request; it is sent by an event now, not from inside this response.
+            Request page = arrive(now);
+            page.size = pagination.next(slot, page.slot);
+            pages.add(page.measured);
+            world.sim.schedule(now, Phase.ARRIVAL, handlerId, PAGE, page.slot, page.gen);
+            return;
+        }
         if (spec.loop() == LoopKind.CLOSED) {
             if (activeUsers > spec.users()) {
                 activeUsers--;
@@ -227,10 +415,15 @@ final class ClientGroup implements EventHandler {
         }
     }
 
-    /** Applies a changed spec: a new rate rescales the wait for the next arrival; new users start thinking. */
+    /**
+     * Applies a changed spec: a new rate rescales the wait for the next arrival; new users start thinking; policies
+     * keep their state under new parameters, start afresh when enabled or their kind changes, and are dropped when
+     * disabled. Page sequences in progress finish with the page size they started with.
+     */
     void reconfigure(ClientSpec next, long now) {
         ClientSpec prev = spec;
         spec = next;
+        installPolicies(next);
         if (next.loop() == LoopKind.OPEN && next.ratePerSecond() != prev.ratePerSecond()) {
             if (nextArrivalMicros < 0 || prev.ratePerSecond() <= 0) {
                 arrivalGen++;

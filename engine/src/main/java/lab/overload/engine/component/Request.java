@@ -14,4 +14,8 @@ final class Request {
     boolean measured;
     /** The attempt the client is waiting for, or null while it backs off. */
     Attempt current;
+    /** Work (micros) its first attempt was given: the whole job, which a resumed retry finishes. */
+    long totalWorkMicros;
+    /** Work (micros) done in completed checkpoints by any of its attempts: where a resumed retry starts. */
+    long checkpointedMicros;
 }

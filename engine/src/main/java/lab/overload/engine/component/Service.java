@@ -5,18 +5,28 @@ import java.util.List;
 import java.util.SplittableRandom;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.metrics.AttemptOutcome;
+import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.ServiceSpec;
 
 /**
- * A service: a balancer over hosts. It samples each attempt's work ({@code services/NAME/work}, scaled by the
- * request's size), routes it to a host, and classifies how the attempt ends at the server.
+ * A service: a balancer over the hosts that are up. It samples each attempt's work ({@code services/NAME/work}, scaled
+ * by the request's size; a retry that resumes from a checkpoint gets its request's remaining work instead), routes it
+ * to a host, and classifies how the attempt ends at the server. With every host down, attempts are refused at once
+ * (SHED at no cost).
+ *
+ * <p>Policy metrics, registered when the policy is first switched on: gauges {@code services.NAME.limit} (mean
+ * admitted-concurrency bound min(workers, limit) over the hosts up), {@code .dependencyInFlight},
+ * {@code .resumedWorkSeconds} (work retries skipped by resuming, cumulative); counters {@code .shedQueueTime}
+ * (attempts shed or dropped by the queue-time bound), {@code .rejectedTooLarge}, {@code .checkpointAbandoned},
+ * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
 final class Service implements EventHandler {
     static final int COMPLETE = 0;
     static final int REJECT_DONE = 1;
     static final int WAKE = 2;
+    static final int DEPENDENCY_DONE = 3;
 
     final World world;
     final int handlerId;
@@ -26,6 +36,13 @@ final class Service implements EventHandler {
     private final SplittableRandom errors;
     private final SplittableRandom balancer;
     private int nextHost;
+    final Dependency dependency;
+    Counter shedQueueTime;
+    Counter tooLarge;
+    Counter checkpointAbandoned;
+    Counter resumed;
+    Counter lostInCrash;
+    private double resumedWorkMicros;
 
     Service(World world, ServiceSpec spec) {
         this.world = world;
@@ -35,31 +52,113 @@ final class Service implements EventHandler {
         work = world.streams.stream(prefix + "work");
         errors = world.streams.stream(prefix + "errors");
         balancer = world.streams.stream(prefix + "balancer");
+        dependency = new Dependency(this, world.streams.stream(prefix + "dependency"));
         for (int i = 0; i < spec.hosts(); i++) {
             hosts.add(new Host(this, i));
         }
+        ensureMetrics();
+    }
+
+    /** Registers each policy's gauges and counters the first time the policy is on (default runs report none). */
+    private void ensureMetrics() {
+        String p = "services." + spec.name() + ".";
+        var rec = world.recorder;
+        if (shedQueueTime == null && spec.shedding().maxQueueWaitMillis() > 0) {
+            shedQueueTime = rec.counter(p + "shedQueueTime");
+        }
+        if (tooLarge == null && spec.boundedWork().maxRequestSize() > 0) {
+            tooLarge = rec.counter(p + "rejectedTooLarge");
+        }
+        if (checkpointAbandoned == null && spec.deadline().checkpointMillis() > 0) {
+            checkpointAbandoned = rec.counter(p + "checkpointAbandoned");
+        }
+        if (resumed == null && spec.boundedWork().resumeFromCheckpoint()) {
+            resumed = rec.counter(p + "resumedAttempts");
+            rec.gauge(p + "resumedWorkSeconds", () -> resumedWorkMicros / 1e6);
+        }
+        if (lostInCrash == null && spec.hostsDown() > 0) {
+            lostInCrash = rec.counter(p + "lostInCrash");
+        }
+        if (!limitGauge && spec.limit().kind() != lab.overload.models.scenario.LimitKind.FIXED) {
+            limitGauge = true;
+            rec.gauge(p + "limit", this::meanLimit);
+        }
+        dependency.ensureMetrics();
+    }
+
+    private boolean limitGauge;
+
+    /** Mean over the hosts up of min(workers, limit). */
+    private double meanLimit() {
+        int up = Math.min(spec.hostsUp(), hosts.size());
+        double sum = 0;
+        for (int i = 0; i < up; i++) {
+            sum += hosts.get(i).admitBound();
+        }
+        return up == 0 ? 0 : sum / up;
+    }
+
+    /** Counts one event on a policy counter (registered whenever the policy can fire). */
+    void count(Counter c, long now) {
+        if (c != null) {
+            c.add(world.recorder.measuring(now));
+        }
+    }
+
+    /**
+     * Work between checkpoints in micros, or 0 when checkpoints do nothing: they need an interval and a use (the
+     * deadline known to the server, or resuming retries).
+     */
+    long checkpointMicros() {
+        long c = Math.round(spec.deadline().checkpointMillis() * 1000);
+        return c > 0 && (spec.deadline().timeoutHint() || spec.boundedWork().resumeFromCheckpoint()) ? c : 0;
     }
 
     long rejectionCostMicros() {
         return Math.round(spec.rejectionCostMillis() * 1000);
     }
 
-    /** Total workers over the active hosts. */
+    /** Total workers over the active hosts (those up). */
     long workers() {
-        return (long) spec.hosts() * spec.workersPerHost();
+        return (long) spec.hostsUp() * spec.workersPerHost();
     }
 
     void accept(Attempt a, long now) {
-        double w = Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
-                spec.serviceTimeCv(), work) * a.request.size;
-        a.workMicros = Math.round(w);
-        chooseHost().accept(a, now);
+        a.resetServerState();
+        Request r = a.request;
+        long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
+                spec.serviceTimeCv(), work) * r.size);
+        if (a.number == 1) {
+            r.totalWorkMicros = w;
+            r.checkpointedMicros = 0;
+            a.workMicros = w;
+        } else if (spec.boundedWork().resumeFromCheckpoint()) {
+            a.baseMicros = r.checkpointedMicros;
+            a.workMicros = r.totalWorkMicros - r.checkpointedMicros;
+            if (a.baseMicros > 0) {
+                count(resumed, now);
+                resumedWorkMicros += a.baseMicros;
+            }
+        } else {
+            a.workMicros = w;
+        }
+        Host h = chooseHost();
+        if (h == null) {
+            endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, 0, now);
+            if (!a.clientDone) {
+                r.client.onResponse(a, ClientGroup.REJECTED, now);
+            }
+            world.releaseAttemptIfDone(a);
+            return;
+        }
+        h.accept(a, now);
     }
 
+    /** A host that is up, by the balancer; null when every host is down. */
     private Host chooseHost() {
-        int n = spec.hosts();
-        if (n == 1) {
-            return hosts.get(0);
+        int n = spec.hostsUp();
+        if (n <= 1) {
+            return n == 1 ? hosts.get(0) : null;
         }
         return switch (spec.balancer()) {
             case ROUND_ROBIN -> {
@@ -92,14 +191,19 @@ final class Service implements EventHandler {
         }
         if (type == COMPLETE) {
             at.host.completeFixed(at, now);
+        } else if (type == DEPENDENCY_DONE) {
+            at.host.dependencyDone(at, now);
         } else {
             finishRejection(at, now);
         }
     }
 
-    /** Work finished: useful if the client still waits and no error was drawn; wasted otherwise. */
+    /**
+     * Work finished (or its dependency call failed): useful if the client still waits and neither the dependency nor
+     * the error draw failed it; wasted otherwise.
+     */
     void finishWork(Attempt a, long now) {
-        boolean error = errors.nextDouble() < spec.errorProbability();
+        boolean error = errors.nextDouble() < spec.errorProbability() || a.depFailed;
         long held = now - a.startedMicros;
         if (a.clientDone) {
             endAttempt(a, AttemptOutcome.COMPLETED_WASTED, WorkClass.WASTED, held, now);
@@ -138,6 +242,7 @@ final class Service implements EventHandler {
     /** Applies a changed spec at the current time. */
     void reconfigure(ServiceSpec next, long now) {
         spec = next;
+        ensureMetrics();
         while (hosts.size() < next.hosts()) {
             hosts.add(new Host(this, hosts.size()));
         }

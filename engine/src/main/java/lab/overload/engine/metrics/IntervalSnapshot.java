@@ -25,7 +25,12 @@ public record IntervalSnapshot(
         double abandonedWorkSeconds,
         double requestMeanTimeMillis,
         double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean,
-        java.util.Map<String, Double> policy) {
+        java.util.Map<String, Double> policy, java.util.Set<String> policyCounters) {
+
+    /** Whether a policy entry is a count of events over the interval (else a state sampled at its end). */
+    public boolean isPolicyCounter(String name) {
+        return policyCounters.contains(name);
+    }
 
     public double seconds() {
         return (endMicros - startMicros) / 1e6;

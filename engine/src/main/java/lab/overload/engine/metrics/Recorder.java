@@ -71,8 +71,13 @@ public final class Recorder {
     public Counter counter(String name) {
         Counter c = new Counter(name);
         counters.add(c);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(counterNames);
+        names.add(name);
+        counterNames = java.util.Collections.unmodifiableSet(names);
         return c;
     }
+
+    private java.util.Set<String> counterNames = java.util.Set.of();
 
     /** A named policy state (tokens, a limit, a breaker state) sampled when each interval is sealed. */
     public void gauge(String name, java.util.function.DoubleSupplier value) {
@@ -254,7 +259,7 @@ public final class Recorder {
                 work[0] / 1e6, work[1] / 1e6, work[2] / 1e6, work[3] / 1e6,
                 requestEnded == 0 ? Double.NaN : requestTimeSum / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
-                rejecting.intervalArea / span, policySnapshot());
+                rejecting.intervalArea / span, policySnapshot(), counterNames);
         intervalIndex++;
         intervalStart = nowMicros;
         offered = attempts = retries = 0;

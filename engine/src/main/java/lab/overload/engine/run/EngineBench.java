@@ -1,5 +1,7 @@
 package lab.overload.engine.run;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,17 +63,31 @@ public final class EngineBench {
      * @param wallSeconds       wall seconds of each timed repetition, in run order
      * @param bestWallSeconds   fastest repetition
      * @param medianWallSeconds median repetition
+     * @param cpuSeconds        CPU seconds of the running thread in each timed repetition (NaN where the JVM cannot
+     *                          measure it): on a shared machine the wall time also counts time the thread waited
+     *                          for a core, the CPU time does not
      */
     public record BenchResult(String name, String description, double simulatedSeconds, long requests,
                               long attempts, long events, double[] wallSeconds, double bestWallSeconds,
-                              double medianWallSeconds) {
+                              double medianWallSeconds, double[] cpuSeconds) {
         public BenchResult {
             wallSeconds = wallSeconds.clone();
+            cpuSeconds = cpuSeconds.clone();
         }
 
         @Override
         public double[] wallSeconds() {
             return wallSeconds.clone();
+        }
+
+        @Override
+        public double[] cpuSeconds() {
+            return cpuSeconds.clone();
+        }
+
+        /** Requests per CPU second of the simulation thread, at the median repetition by CPU time. */
+        public double medianRequestsPerCpuSecond() {
+            return requests / median(cpuSeconds);
         }
 
         public int repetitions() {
@@ -104,7 +120,8 @@ public final class EngineBench {
             return o instanceof BenchResult b && name.equals(b.name) && description.equals(b.description)
                     && simulatedSeconds == b.simulatedSeconds && requests == b.requests && attempts == b.attempts
                     && events == b.events && Arrays.equals(wallSeconds, b.wallSeconds)
-                    && bestWallSeconds == b.bestWallSeconds && medianWallSeconds == b.medianWallSeconds;
+                    && bestWallSeconds == b.bestWallSeconds && medianWallSeconds == b.medianWallSeconds
+                    && Arrays.equals(cpuSeconds, b.cpuSeconds);
         }
 
         @Override
@@ -206,33 +223,45 @@ public final class EngineBench {
 
     private static BenchResult runCase(String name, String description, Scenario scenario, int repetitions) {
         RunResult first = BatchRunner.run(scenario);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         double[] walls = new double[repetitions];
+        double[] cpus = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
+            long cpu0 = cpu ? threads.getCurrentThreadCpuTime() : -1;
             RunResult r = BatchRunner.run(scenario);
+            long cpu1 = cpu ? threads.getCurrentThreadCpuTime() : -1;
             if (r.events() != first.events() || r.summary().requestsTotal() != first.summary().requestsTotal()) {
                 throw new IllegalStateException("benchmark case " + name + " is not deterministic");
             }
             walls[i] = r.wallSeconds();
+            cpus[i] = cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9;
         }
         double[] sorted = walls.clone();
         Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         var sum = first.summary();
         return new BenchResult(name, description, scenario.durationSeconds(), sum.requestsTotal(),
-                sum.attemptsTotal(), first.events(), walls, sorted[0], median);
+                sum.attemptsTotal(), first.events(), walls, sorted[0], median(walls), cpus);
+    }
+
+    private static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** A plain-text table of the results. */
     public static String format(List<BenchResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-12s %11s %11s %9s %9s %12s %12s %12s %9s%n", "case", "requests",
-                "events", "best s", "median s", "best req/s", "median req/s", "median ev/s", "sim x"));
+        sb.append(String.format(Locale.ROOT, "%-12s %11s %11s %9s %9s %12s %12s %12s %9s %12s%n", "case",
+                "requests", "events", "best s", "median s", "best req/s", "median req/s", "median ev/s", "sim x",
+                "req/cpu-s"));
         for (BenchResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-12s %11d %11d %9.3f %9.3f %12.0f %12.0f %12.0f %9.0f%n",
+            sb.append(String.format(Locale.ROOT, "%-12s %11d %11d %9.3f %9.3f %12.0f %12.0f %12.0f %9.0f %12.0f%n",
                     r.name(), r.requests(), r.events(), r.bestWallSeconds(), r.medianWallSeconds(),
                     r.bestRequestsPerSecond(), r.medianRequestsPerSecond(), r.medianEventsPerSecond(),
-                    r.medianSpeedup()));
+                    r.medianSpeedup(), r.medianRequestsPerCpuSecond()));
         }
         for (BenchResult r : results) {
             sb.append(String.format(Locale.ROOT, "  %-12s %s; %.0f s simulated, %d attempts, %d timed "

@@ -4,11 +4,14 @@ import java.util.List;
 
 /**
  * A group of clients sending requests to one service: open loop (a rate) or closed loop (users with think time),
- * request sizes that scale the service time, a timeout per attempt and a retry policy.
+ * request sizes that scale the service time, a timeout per attempt, a retry policy, and the client-side overload
+ * policies: a retry budget, adaptive throttling, a circuit breaker and pagination (all off by default).
  */
 public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind arrivals, double ratePerSecond,
                          int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
-                         double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry) {
+                         double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry,
+                         RetryBudgetSpec retryBudget, ThrottleSpec throttle, CircuitBreakerSpec circuitBreaker,
+                         PaginationSpec pagination) {
     public static final ObjectSchema SCHEMA = new ObjectSchema("Client", ClientSpec.class, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
             FieldDef.text("target", null, 40, "Name of the service this group calls."),
@@ -32,7 +35,13 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
                     "Client timeout per attempt: NONE, FIXED or EXPONENTIAL (patience with that mean)."),
             FieldDef.real("timeoutMillis", "ms", 0.001, 3_600_000, 1000,
                     "How long the client waits for one attempt before giving up on it.").log(),
-            FieldDef.object("retry", RetrySpec.SCHEMA, "Retry policy.")));
+            FieldDef.object("retry", RetrySpec.SCHEMA, "Retry policy."),
+            FieldDef.object("retryBudget", RetryBudgetSpec.SCHEMA,
+                    "Client-wide limit on retries (AWS, gRPC or Finagle style)."),
+            FieldDef.object("throttle", ThrottleSpec.SCHEMA, "Client-side adaptive throttling (the SRE book formula)."),
+            FieldDef.object("circuitBreaker", CircuitBreakerSpec.SCHEMA, "Circuit breaker on the client's attempts."),
+            FieldDef.object("pagination", PaginationSpec.SCHEMA,
+                    "Splitting of large requests into sequential pages.")));
 
     public ClientSpec {
         name = checkName(SCHEMA.checkText("name", name), "name");
@@ -48,6 +57,25 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
         timeoutKind = SCHEMA.orDefault("timeoutKind", timeoutKind);
         SCHEMA.check("timeoutMillis", timeoutMillis);
         retry = retry == null ? RetrySpec.NONE : retry;
+        retryBudget = retryBudget == null ? RetryBudgetSpec.NONE : retryBudget;
+        throttle = throttle == null ? ThrottleSpec.NONE : throttle;
+        circuitBreaker = circuitBreaker == null ? CircuitBreakerSpec.NONE : circuitBreaker;
+        pagination = pagination == null ? PaginationSpec.NONE : pagination;
+    }
+
+    /** A client group without retry budget, throttling, circuit breaker or pagination. */
+    public ClientSpec(String name, String target, LoopKind loop, ArrivalKind arrivals, double ratePerSecond,
+                      int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
+                      double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry) {
+        this(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution, sizeMean, sizeCv,
+                timeoutKind, timeoutMillis, retry, null, null, null, null);
+    }
+
+    /** A copy with the given client-side overload policies (null = off). */
+    public ClientSpec withPolicies(RetryBudgetSpec budget, ThrottleSpec throttleSpec, CircuitBreakerSpec breaker,
+                                   PaginationSpec paging) {
+        return new ClientSpec(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution,
+                sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, budget, throttleSpec, breaker, paging);
     }
 
     /** Names appear in parameter paths, so they are restricted to letters, digits, '-' and '_'. */

@@ -22,9 +22,14 @@ public final class FormatDoc {
 
     /** The object types in documentation order, each with where it appears in a scenario document. */
     private static final List<ObjectSchema> TYPES = List.of(Scenario.SCHEMA, ClientSpec.SCHEMA, RetrySpec.SCHEMA,
-            ServiceSpec.SCHEMA, TimelineChange.SCHEMA, Lesson.SCHEMA);
+            RetryBudgetSpec.SCHEMA, ThrottleSpec.SCHEMA, CircuitBreakerSpec.SCHEMA, PaginationSpec.SCHEMA,
+            ServiceSpec.SCHEMA, LimitSpec.SCHEMA, SheddingSpec.SCHEMA, DeadlineSpec.SCHEMA, BoundedWorkSpec.SCHEMA,
+            DependencySpec.SCHEMA, TimelineChange.SCHEMA, Lesson.SCHEMA);
     private static final List<String> WHERE = List.of("the top-level object of the file", "each element of `clients`",
-            "`clients[i].retry`", "each element of `services`", "each element of `timeline`", "`lesson`");
+            "`clients[i].retry`", "`clients[i].retryBudget`", "`clients[i].throttle`", "`clients[i].circuitBreaker`",
+            "`clients[i].pagination`", "each element of `services`", "`services[i].limit`",
+            "`services[i].shedding`", "`services[i].deadline`", "`services[i].boundedWork`",
+            "`services[i].dependency`", "each element of `timeline`", "`lesson`");
 
     private FormatDoc() {
     }

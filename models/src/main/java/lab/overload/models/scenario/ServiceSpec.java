@@ -12,12 +12,18 @@ import java.util.List;
  * {@code min(1, cores / (n + m)) / (1 + sigma (n - 1) + kappa n (n - 1))}, the Universal Scalability Law slowdown on
  * top of processor sharing of the cores. Every attempt in progress slows when n rises, including those that
  * started earlier.
+ *
+ * <p>Overload policies (each off by default): {@code hostsDown} crashes the last hosts (their queued and in-service
+ * work is lost); {@link LimitSpec} an adaptive concurrency limit; {@link SheddingSpec} a queue-time bound;
+ * {@link DeadlineSpec} the client's deadline at the server and checkpoints; {@link BoundedWorkSpec} an input size limit
+ * and resume from checkpoint; {@link DependencySpec} a downstream call that holds the worker.
  */
 public record ServiceSpec(String name, int hosts, int workersPerHost, int coresPerHost, int queueCapacity,
                           Discipline discipline, double rejectionCostMillis, ExpiredWork expiredWork,
                           Distribution serviceTimeDistribution, double serviceTimeMillis, double serviceTimeCv,
                           double errorProbability, double contentionSigma, double coherencyKappa,
-                          Balancer balancer) {
+                          Balancer balancer, int hostsDown, LimitSpec limit, SheddingSpec shedding,
+                          DeadlineSpec deadline, BoundedWorkSpec boundedWork, DependencySpec dependency) {
     public static final ObjectSchema SCHEMA = new ObjectSchema("Service", ServiceSpec.class, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
             FieldDef.integer("hosts", "hosts", 1, 1000, 1, "Number of identical hosts behind the balancer."),
@@ -46,7 +52,14 @@ public record ServiceSpec(String name, int hosts, int workersPerHost, int coresP
             FieldDef.real("coherencyKappa", "", 0, 1, 0,
                     "USL coherency kappa: cross-talk cost that makes throughput fall past a peak."),
             FieldDef.choice("balancer", Balancer.class, Balancer.ROUND_ROBIN,
-                    "How attempts are spread over hosts: ROUND_ROBIN, LEAST_OUTSTANDING or RANDOM.")));
+                    "How attempts are spread over hosts: ROUND_ROBIN, LEAST_OUTSTANDING or RANDOM."),
+            FieldDef.integer("hostsDown", "hosts", 0, 1000, 0,
+                    "Hosts crashed (the last ones): they take no traffic and lose their work; hosts or more = all."),
+            FieldDef.object("limit", LimitSpec.SCHEMA, "Adaptive concurrency limit per host."),
+            FieldDef.object("shedding", SheddingSpec.SCHEMA, "Queue-time bound on accepted work."),
+            FieldDef.object("deadline", DeadlineSpec.SCHEMA, "Server-side use of the client's deadline."),
+            FieldDef.object("boundedWork", BoundedWorkSpec.SCHEMA, "Input size limit and resume from checkpoint."),
+            FieldDef.object("dependency", DependencySpec.SCHEMA, "Downstream dependency called by each attempt.")));
 
     public ServiceSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
@@ -64,6 +77,34 @@ public record ServiceSpec(String name, int hosts, int workersPerHost, int coresP
         SCHEMA.check("contentionSigma", contentionSigma);
         SCHEMA.check("coherencyKappa", coherencyKappa);
         balancer = SCHEMA.orDefault("balancer", balancer);
+        SCHEMA.check("hostsDown", hostsDown);
+        limit = limit == null ? LimitSpec.NONE : limit;
+        shedding = shedding == null ? SheddingSpec.NONE : shedding;
+        deadline = deadline == null ? DeadlineSpec.NONE : deadline;
+        boundedWork = boundedWork == null ? BoundedWorkSpec.NONE : boundedWork;
+        dependency = dependency == null ? DependencySpec.NONE : dependency;
+    }
+
+    /**
+     * A service with every host up and no limit, queue-time bound, checkpoints, size limit or dependency: the
+     * components before {@code hostsDown}, as the format had them first.
+     */
+    public ServiceSpec(String name, int hosts, int workersPerHost, int coresPerHost, int queueCapacity,
+                       Discipline discipline, double rejectionCostMillis, ExpiredWork expiredWork,
+                       Distribution serviceTimeDistribution, double serviceTimeMillis, double serviceTimeCv,
+                       double errorProbability, double contentionSigma, double coherencyKappa, Balancer balancer) {
+        this(name, hosts, workersPerHost, coresPerHost, queueCapacity, discipline, rejectionCostMillis, expiredWork,
+                serviceTimeDistribution, serviceTimeMillis, serviceTimeCv, errorProbability, contentionSigma,
+                coherencyKappa, balancer, 0, LimitSpec.NONE, SheddingSpec.NONE, DeadlineSpec.NONE,
+                BoundedWorkSpec.NONE, DependencySpec.NONE);
+    }
+
+    /**
+     * Hosts taking traffic: the first {@code max(0, hosts - hostsDown)}. No cross-field rule ties hostsDown to hosts
+     * (every parameter must accept its whole range on its own), so hostsDown at or above hosts means all are down.
+     */
+    public int hostsUp() {
+        return Math.max(0, hosts - hostsDown);
     }
 
     /** Cores that actually limit a host: coresPerHost, or one per worker when it is 0. */

@@ -22,9 +22,32 @@ class ParameterPathsTest {
     static final List<String> CLIENT_FIELDS = List.of("loop", "arrivals", "ratePerSecond", "users", "thinkTimeMillis",
             "sizeDistribution", "sizeMean", "sizeCv", "timeoutKind", "timeoutMillis");
     static final List<String> RETRY_FIELDS = List.of("maxAttempts", "backoffBaseMillis", "backoffCapMillis", "jitter");
+    /** Nested client policy objects and their fields, in field-table order. */
+    static final List<String> CLIENT_POLICY_FIELDS = List.of(
+            "retryBudget.kind", "retryBudget.quotaCapacity", "retryBudget.retryCost", "retryBudget.timeoutRetryCost",
+            "retryBudget.noRetryIncrement", "retryBudget.maxTokens", "retryBudget.tokenRatio",
+            "retryBudget.ttlSeconds", "retryBudget.minRetriesPerSecond", "retryBudget.percentCanRetry",
+            "throttle.enabled", "throttle.windowSeconds", "throttle.k",
+            "circuitBreaker.enabled", "circuitBreaker.failureRateThreshold", "circuitBreaker.minimumRequests",
+            "circuitBreaker.windowSeconds", "circuitBreaker.openSeconds", "circuitBreaker.halfOpenProbes",
+            "pagination.enabled", "pagination.pageSize");
     static final List<String> SERVICE_FIELDS = List.of("hosts", "workersPerHost", "coresPerHost", "queueCapacity",
             "discipline", "rejectionCostMillis", "expiredWork", "serviceTimeDistribution", "serviceTimeMillis",
-            "serviceTimeCv", "errorProbability", "contentionSigma", "coherencyKappa", "balancer");
+            "serviceTimeCv", "errorProbability", "contentionSigma", "coherencyKappa", "balancer", "hostsDown");
+    /** Nested service policy objects and their fields, in field-table order. */
+    static final List<String> SERVICE_POLICY_FIELDS = fieldsOf(List.of("limit", "shedding", "deadline", "boundedWork",
+            "dependency"), List.of(LimitSpec.SCHEMA, SheddingSpec.SCHEMA, DeadlineSpec.SCHEMA, BoundedWorkSpec.SCHEMA,
+            DependencySpec.SCHEMA));
+
+    private static List<String> fieldsOf(List<String> objects, List<ObjectSchema> schemas) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            for (FieldDef f : schemas.get(i).fields()) {
+                out.add(objects.get(i) + "." + f.name());
+            }
+        }
+        return out;
+    }
 
     /** Two clients (web with a retry policy), two services and a timeline that every changed scenario re-checks. */
     static Scenario scenario() {
@@ -46,9 +69,11 @@ class ParameterPathsTest {
         for (String client : List.of("web", "batch")) {
             CLIENT_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
             RETRY_FIELDS.forEach(f -> expected.add("clients." + client + ".retry." + f));
+            CLIENT_POLICY_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
         }
         for (String service : List.of("api", "db")) {
             SERVICE_FIELDS.forEach(f -> expected.add("services." + service + "." + f));
+            SERVICE_POLICY_FIELDS.forEach(f -> expected.add("services." + service + "." + f));
         }
         List<Parameter> list = ParameterPaths.list(scenario());
         assertEquals(expected, list.stream().map(Parameter::path).toList());
