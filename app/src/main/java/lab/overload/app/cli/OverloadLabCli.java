@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = {"Overload Lab: a deterministic laboratory for overload behaviour in services and serverless "
             + "systems. Headless commands for design reviews, sweeps and CI."},
         subcommands = {RunCommand.class, OverlapCommand.class, ValidateCommand.class, BenchCommand.class,
-            SweepCommand.class, MergeCommand.class, BenchUiCommand.class, ScreenshotsCommand.class,
+            SweepCommand.class, MergeCommand.class, MetastabilityCommand.class, BenchUiCommand.class,
+            ScreenshotsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (a failed check, an unwritable output, an internal error), "
             + "2 bad input or usage.",
