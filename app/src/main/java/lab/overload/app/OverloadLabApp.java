@@ -57,6 +57,7 @@ public final class OverloadLabApp extends Application {
         public void pulse() {
             vm.pulse();
             charts.redrawIfDirty();
+            view.tippingPoint().pulse();
         }
     }
 
@@ -81,6 +82,7 @@ public final class OverloadLabApp extends Application {
         stage.setScene(lab.scene());
         stage.setOnHidden(e -> {
             timer.stop();
+            lab.view().tippingPoint().close();
             lab.vm().close();
         });
         stage.show();
@@ -93,6 +95,7 @@ public final class OverloadLabApp extends Application {
             timer.stop();
         }
         if (lab != null) {
+            lab.view().tippingPoint().close();
             lab.vm().close();
         }
     }
@@ -181,7 +184,7 @@ public final class OverloadLabApp extends Application {
         });
     }
 
-    /** The lab's keyboard: space, right arrow, R, +/-, 1-7, P. Returns whether the key was used. */
+    /** The lab's keyboard: space, right arrow, R, +/-, 1-9, P. Returns whether the key was used. */
     public static boolean handleKey(Lab lab, KeyCode code) {
         switch (code) {
             case SPACE -> lab.vm().togglePlay();

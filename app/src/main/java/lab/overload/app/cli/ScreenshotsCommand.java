@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code screenshots}: regenerates the window screenshots of every bundled preset, headless and reproducibly. */
 @Command(name = "screenshots", mixinStandardHelpOptions = true, version = OverloadLabCli.VERSION,
-        description = {"Render the main window on each bundled preset after a fixed number of sim seconds (the "
-            + "preset's own seed, so the pictures are reproducible) and write one PNG per preset. Needs no display."},
-        footer = {"", "Example:", "  overload-lab screenshots --out screenshots --seconds 60"})
+        description = {"Render the main window on each bundled preset at the end of its run (the preset's own seed, "
+            + "so the pictures are reproducible), plus two tipping-point curves, and write one PNG each. Needs no "
+            + "display."},
+        footer = {"", "Example:", "  overload-lab screenshots --out screenshots"})
 public final class ScreenshotsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,13 +23,13 @@ public final class ScreenshotsCommand implements Callable<Integer> {
     Path out = Path.of("screenshots");
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Sim seconds to run each preset before the picture, 1 to 3600 (default: 60; capped at the "
-                    + "preset's duration).")
-    double seconds = 60;
+            description = "Sim seconds to run each preset before the picture, 1 to 3600, capped at the preset's "
+                    + "duration (default: each preset's whole duration).")
+    double seconds = 0;
 
     @Override
     public Integer call() throws Exception {
-        if (!(seconds >= 1 && seconds <= 3600)) {
+        if (seconds != 0 && !(seconds >= 1 && seconds <= 3600)) {
             throw new InputException("--seconds must be in [1, 3600], was " + seconds);
         }
         List<Path> files = Screenshots.write(out, seconds);

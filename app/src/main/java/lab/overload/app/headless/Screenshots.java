@@ -16,12 +16,15 @@ import lab.overload.models.json.AtomicFiles;
 import lab.overload.models.scenario.Scenario;
 
 /**
- * Regenerates screenshots/: the main window on each bundled preset after a fixed number of sim seconds, with the
- * preset's own seed, so the pictures are reproducible. Runs headless.
+ * Regenerates screenshots/: the main window on each bundled preset at the end of its run (or after a given number of
+ * sim seconds), with the preset's own seed, so the pictures are reproducible; plus the tipping-point curve of the
+ * goodput-collapse and load-shedding presets. Runs headless.
  */
 public final class Screenshots {
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 960;
+    /** Index of the tipping-point tab. */
+    public static final int TIPPING_POINT_TAB = 8;
 
     private Screenshots() {
     }
@@ -32,10 +35,17 @@ public final class Screenshots {
         List<Path> written = new ArrayList<>();
         for (String name : PresetCatalog.bundledNames()) {
             Scenario scenario = PresetCatalog.bundled(name);
-            double at = Math.min(simSeconds, scenario.durationSeconds());
+            double at = simSeconds <= 0 ? scenario.durationSeconds() : Math.min(simSeconds, scenario.durationSeconds());
             byte[] png = capture(scenario, at, 0);
             Path file = folder.resolve(name.replace(".json", ".png"));
             AtomicFiles.write(file, png);
+            written.add(file);
+        }
+        for (String name : List.of("goodput-collapse.json", "load-shedding.json")) {
+            Path file = folder.resolve(name.replace(".json", "-tipping-point.png"));
+            Scenario s = PresetCatalog.bundled(name);
+            double at = simSeconds <= 0 ? s.durationSeconds() : Math.min(simSeconds, s.durationSeconds());
+            AtomicFiles.write(file, capture(s, at, TIPPING_POINT_TAB));
             written.add(file);
         }
         return written;
@@ -66,13 +76,33 @@ public final class Screenshots {
                 throw new IllegalStateException(e);
             }
         }
+        if (tab == TIPPING_POINT_TAB) {
+            HeadlessFx.onFx(() -> {
+                lab.view().tippingPoint().recompute();
+                return null;
+            });
+            while (HeadlessFx.onFx(() -> lab.view().tippingPoint().isComputing()
+                    || lab.view().tippingPoint().current() == null)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the tipping-point sweep did not finish in time");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         BufferedImage image = HeadlessFx.onFx(() -> {
             lab.pulse();
             lab.scene().getRoot().applyCss();
             lab.scene().getRoot().layout();
             lab.pulse();
             lab.charts().redrawAll();
+            lab.view().tippingPoint().chart().redraw();
             WritableImage shot = lab.scene().snapshot(null);
+            lab.view().tippingPoint().close();
             lab.vm().close();
             ((Stage) lab.scene().getWindow()).close();
             return SwingFXUtils.fromFXImage(shot, null);

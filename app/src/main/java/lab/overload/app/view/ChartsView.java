@@ -14,15 +14,15 @@ import javafx.scene.layout.VBox;
 import lab.overload.app.chart.LiveChart;
 
 /**
- * The centre: an overview with the headline chart large and the others around it, then one tab per chart (number
- * keys 1-7 switch tabs). A chart node can only have one parent, so the overview and the single-chart tabs move the
+ * The centre: an overview with the headline chart large and the others around it, one tab per chart, the policy
+ * charts and the tipping-point curve (number keys 1-9 switch tabs). A chart node can only have one parent, so the overview and the single-chart tabs move the
  * same chart objects when the selection changes.
  */
 public final class ChartsView extends TabPane {
     private final DashboardCharts charts;
     private final GridPane overview = new GridPane();
 
-    ChartsView(DashboardCharts charts) {
+    ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint) {
         this.charts = charts;
         setId("charts");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -39,6 +39,7 @@ public final class ChartsView extends TabPane {
         add("6 Outcomes", charts.outcomesChart);
         add("7 Work", charts.workChart);
         add("8 Policies", charts.policyStateChart, charts.policyEventsChart);
+        getTabs().add(new Tab("9 Tipping point", tippingPoint));
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);
@@ -65,7 +66,9 @@ public final class ChartsView extends TabPane {
     private void place(int index) {
         overview.getChildren().clear();
         for (Tab t : getTabs().subList(1, getTabs().size())) {
-            t.setContent(null);
+            if (t.getUserData() != null) {
+                t.setContent(null);
+            }
         }
         if (index == 0) {
             overview.add(charts.goodputChart, 0, 0, 2, 1);
@@ -75,7 +78,7 @@ public final class ChartsView extends TabPane {
             overview.add(charts.ageChart, 2, 1);
             overview.add(charts.outcomesChart, 0, 2, 2, 1);
             overview.add(charts.workChart, 2, 2);
-        } else {
+        } else if (getTabs().get(index).getUserData() != null) {
             Tab tab = getTabs().get(index);
             @SuppressWarnings("unchecked")
             List<Object> data = (List<Object>) tab.getUserData();

@@ -56,6 +56,12 @@ public final class DashboardCharts implements ChartModel {
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
             outcomesChart, workChart, policyStateChart, policyEventsChart);
     private final RollingWindow window = new RollingWindow(10);
+    private lab.overload.app.curve.TippingPointView tippingPoint;
+
+    /** Feeds the tipping-point view the same runs and intervals as the time-series charts. */
+    public void attach(lab.overload.app.curve.TippingPointView view) {
+        tippingPoint = view;
+    }
 
     private static TimeSeries series(String id, String name, String style) {
         return new TimeSeries(id, name, style);
@@ -76,6 +82,9 @@ public final class DashboardCharts implements ChartModel {
     @Override
     public void reset(Scenario scenario) {
         window.clear();
+        if (tippingPoint != null) {
+            tippingPoint.reset(scenario);
+        }
         for (TimeSeries ts : policySeries.values()) {
             ts.clear();
         }
@@ -122,6 +131,9 @@ public final class DashboardCharts implements ChartModel {
                 return n;
             });
             ts.add(t, count ? e.getValue() / sec : e.getValue());
+        }
+        if (tippingPoint != null) {
+            tippingPoint.onSnapshot(s);
         }
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import lab.overload.app.curve.TippingPointView;
 import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.LabViewModel;
 
@@ -17,6 +18,7 @@ import lab.overload.app.viewmodel.LabViewModel;
 public final class MainView extends BorderPane {
     private final LabToolbar toolbar;
     private final ChartsView chartsView;
+    private final TippingPointView tippingPoint;
     private final ParameterPanel parameters;
     private final Label error = new Label();
     private final Label notice = new Label();
@@ -24,7 +26,9 @@ public final class MainView extends BorderPane {
     public MainView(LabViewModel vm, DashboardCharts charts) {
         getStyleClass().add(Styles.ROOT);
         toolbar = new LabToolbar(vm, charts::setWindowSeconds);
-        chartsView = new ChartsView(charts);
+        tippingPoint = new TippingPointView(vm);
+        charts.attach(tippingPoint);
+        chartsView = new ChartsView(charts, tippingPoint);
         parameters = new ParameterPanel(vm);
 
         error.setId("error-bar");
@@ -64,6 +68,10 @@ public final class MainView extends BorderPane {
 
     public LabToolbar toolbar() {
         return toolbar;
+    }
+
+    public TippingPointView tippingPoint() {
+        return tippingPoint;
     }
 
     public ChartsView chartsView() {
