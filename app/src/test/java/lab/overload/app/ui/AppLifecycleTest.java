@@ -214,7 +214,9 @@ class AppLifecycleTest {
         // handleKey is the same keyboard without the event plumbing.
         assertTrue(fx(() -> OverloadLabApp.handleKey(lab, KeyCode.DIGIT3)), "handleKey uses digit 3");
         assertEquals(2, fx(() -> view.chartsView().getSelectionModel().getSelectedIndex()));
-        assertFalse(fx(() -> OverloadLabApp.handleKey(lab, KeyCode.DIGIT9)), "there is no ninth tab");
+        assertTrue(fx(() -> OverloadLabApp.handleKey(lab, KeyCode.NUMPAD9)), "numpad 9 selects the ninth tab");
+        assertEquals("9 Tipping point", fx(() -> view.chartsView().getSelectionModel().getSelectedItem().getText()));
+        assertFalse(fx(() -> OverloadLabApp.handleKey(lab, KeyCode.DIGIT0)), "there is no tab 0");
         assertFalse(fx(() -> OverloadLabApp.handleKey(lab, KeyCode.Q)), "Q is not a lab key");
     }
 
