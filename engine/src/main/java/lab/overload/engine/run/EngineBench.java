@@ -27,7 +27,7 @@ import lab.overload.models.scenario.TimeoutKind;
  * no interval snapshots kept), timed by wall clock. Three cases:
  * <ul>
  *   <li>{@code mmc} (a): M/M/10 at rho = 0.9 (lambda 90/s, mu 10/s), no timeouts: the reference model of
- *       {@code /work/shared/bench}, comparable with its {@code desbench.Baseline prim} ceiling;</li>
+ *       {@code ../shared/bench}, comparable with its {@code desbench.Baseline prim} ceiling;</li>
  *   <li>{@code mmc-timeout} (b): the same with a fixed 2 s client timeout armed on every request (practically none
  *       fire), i.e. schedule + cancel cost of one timer per request;</li>
  *   <li>{@code collapse} (c): an overloaded service with timeouts, retries and USL contention (the preset
