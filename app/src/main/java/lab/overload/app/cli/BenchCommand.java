@@ -29,7 +29,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--requests", paramLabel = "N",
-            description = "About how many requests each case simulates per repetition, at least 1000; k and m "
+            description = "About how many requests each case simulates per repetition, at least 1000; k, m and g "
                     + "suffixes allowed (default: 2m).")
     String requests = "2m";
 

@@ -54,7 +54,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Warm-up per run (default: the scenario's, or a fifth of the duration if that is 0).")
     Double warmup;
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "Run only grid points with index % n == i "
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only grid points with index %% n == i "
             + "(0 <= i < n), e.g. a Kubernetes indexed job's index (default: 0/1, all).")
     String shard = "0/1";
 

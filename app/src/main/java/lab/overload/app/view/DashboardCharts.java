@@ -152,12 +152,12 @@ public final class DashboardCharts implements ChartModel {
     }
 
     /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
-    static final int REDRAWS_PER_PULSE = 3;
+    static final int REDRAWS_PER_PULSE = 1;
     private int nextRedraw;
 
     /**
      * Redraws charts whose data changed, at most {@link #REDRAWS_PER_PULSE} per pulse in turn (so each chart still
-     * refreshes 20 or more times a second); charts not on screen are skipped until they are shown.
+     * refreshes several times a second even with all nine on screen); charts not on screen are skipped.
      */
     public void redrawIfDirty() {
         int drawn = 0;

@@ -54,6 +54,8 @@ public final class LabViewModel implements AutoCloseable {
     private int frameGeneration = -1;
     /** Frames of older runs still in the ring after a reset or load are skipped. */
     private int minGeneration;
+    private static final long TEXT_REFRESH_NANOS = 250_000_000L;
+    private long lastTextNanos;
 
     public LabViewModel(Scenario initial, ChartModel charts) {
         this.charts = charts;
@@ -95,6 +97,10 @@ public final class LabViewModel implements AutoCloseable {
         }
         if (!frames.isEmpty()) {
             charts.markDirty();
+        }
+        long wall = System.nanoTime();
+        boolean textDue = wall - lastTextNanos >= TEXT_REFRESH_NANOS;
+        if (!frames.isEmpty() && textDue) {
             formulaValues.set(LessonFormulas.describe(scenario.get(), window));
         }
         LiveStatus st = runner.status();
@@ -107,7 +113,11 @@ public final class LabViewModel implements AutoCloseable {
             }
         }
         scenario.set(st.scenario());
-        simSeconds.set(st.simMicros() / 1e6);
+        if (textDue || !st.running()) {
+            // Text changes repaint their nodes; four times a second is enough to read and spares the renderer.
+            lastTextNanos = wall;
+            simSeconds.set(st.simMicros() / 1e6);
+        }
         running.set(st.running());
         speed.set(st.speed());
         achievedSpeed.set(st.achievedSpeed());

@@ -66,7 +66,7 @@ public final class Sweep {
                     num(s.requestsTotal() / s.measuredSeconds()), num(s.attemptsTotal() / s.measuredSeconds()),
                     num(s.throughputPerSecond()), num(s.goodputPerSecond()), num(s.latencyP50()),
                     num(s.latencyP99()), num(s.succeeded() / req), num(s.failedTimeout() / req),
-                    num(s.failedRejected() / req), num(work == 0 ? 0 : (work - s.usefulWork()) / work),
+                    num(s.failedRejected() / req), num(work == 0 ? Double.NaN : (work - s.usefulWork()) / work),
                     num(s.concurrencyMean()), num(s.queueLengthMean()));
         }
     }
