@@ -11,6 +11,7 @@ public final class Styles {
     public static final String LESSON_STEP = "lesson-step";
     public static final String FORMULA = "formula";
     public static final String FORMULA_VALUES = "formula-values";
+    public static final String TRIGGER_STATUS = "trigger-status";
     public static final String CONTROLS = "controls-panel";
     public static final String CONTROL = "param-control";
     public static final String CONTROL_LABEL = "param-label";

@@ -11,6 +11,7 @@ import lab.overload.models.scenario.Scenario;
 final class LessonPanel extends ScrollPane {
     private final VBox box = new VBox(10);
     private final Label formulaValues = new Label();
+    private final Label triggers = new Label();
 
     LessonPanel(LabViewModel vm) {
         getStyleClass().add(Styles.LESSON);
@@ -21,6 +22,12 @@ final class LessonPanel extends ScrollPane {
         formulaValues.getStyleClass().add(Styles.FORMULA_VALUES);
         formulaValues.setWrapText(true);
         formulaValues.textProperty().bind(vm.formulaValuesProperty());
+        triggers.getStyleClass().add(Styles.TRIGGER_STATUS);
+        triggers.setId("trigger-status");
+        triggers.setWrapText(true);
+        triggers.textProperty().bind(vm.triggerStatusProperty());
+        triggers.visibleProperty().bind(vm.triggerStatusProperty().isNotEmpty());
+        triggers.managedProperty().bind(triggers.visibleProperty());
         vm.loadedProperty().addListener((o, a, b) -> show(b));
         show(vm.loadedProperty().get());
     }
@@ -43,7 +50,7 @@ final class LessonPanel extends ScrollPane {
         if (!s.lesson().formula().isEmpty()) {
             box.getChildren().add(label(s.lesson().formula(), Styles.FORMULA));
         }
-        box.getChildren().add(formulaValues);
+        box.getChildren().addAll(formulaValues, triggers);
     }
 
     private static Label label(String text, String style) {

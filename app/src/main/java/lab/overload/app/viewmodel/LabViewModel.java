@@ -43,6 +43,10 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper formulaValues = new ReadOnlyStringWrapper(this, "formulaValues", "");
+    private final ReadOnlyStringWrapper triggerStatus = new ReadOnlyStringWrapper(this, "triggerStatus", "");
+    /** The run's snapshots for the metastability check (bounded: the first 20 minutes of sim time). */
+    private final java.util.List<lab.overload.engine.metrics.IntervalSnapshot> history = new java.util.ArrayList<>();
+    private static final int HISTORY_LIMIT = 12_000;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyObjectWrapper<Scenario> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(this, "generation");
@@ -56,6 +60,7 @@ public final class LabViewModel implements AutoCloseable {
     private int minGeneration;
     private static final long TEXT_REFRESH_NANOS = 250_000_000L;
     private long lastTextNanos;
+    private boolean framesSinceText;
 
     public LabViewModel(Scenario initial, ChartModel charts) {
         this.charts = charts;
@@ -86,10 +91,14 @@ public final class LabViewModel implements AutoCloseable {
             }
             if (f.generation() != frameGeneration) {
                 frameGeneration = f.generation();
+                history.clear();
                 window.clear();
                 charts.reset(runner.status().scenario());
             }
             charts.add(f.snapshot());
+            if (history.size() < HISTORY_LIMIT) {
+                history.add(f.snapshot());
+            }
             for (ControlChange c : f.changes()) {
                 charts.addUserMarker(c.atMicros() / 1e6, c.path() + " = " + c.value());
             }
@@ -97,11 +106,14 @@ public final class LabViewModel implements AutoCloseable {
         }
         if (!frames.isEmpty()) {
             charts.markDirty();
+            framesSinceText = true;
         }
         long wall = System.nanoTime();
         boolean textDue = wall - lastTextNanos >= TEXT_REFRESH_NANOS;
-        if (!frames.isEmpty() && textDue) {
+        if (framesSinceText && textDue) {
+            framesSinceText = false;
             formulaValues.set(LessonFormulas.describe(scenario.get(), window));
+            triggerStatus.set(describeTriggers());
         }
         LiveStatus st = runner.status();
         if (st.generation() != generation.get()) {
@@ -113,9 +125,11 @@ public final class LabViewModel implements AutoCloseable {
             }
         }
         scenario.set(st.scenario());
-        if (textDue || !st.running()) {
+        if (textDue) {
             // Text changes repaint their nodes; four times a second is enough to read and spares the renderer.
             lastTextNanos = wall;
+        }
+        if (textDue || !st.running()) {
             simSeconds.set(st.simMicros() / 1e6);
         }
         running.set(st.running());
@@ -202,8 +216,39 @@ public final class LabViewModel implements AutoCloseable {
         notice.set("");
     }
 
+    /**
+     * For each trigger of the scenario (a timeline spike that ends): once it has ended and the grace time passed,
+     * whether the system recovered or is still degraded (a metastable failure), from the run's snapshots.
+     */
+    private String describeTriggers() {
+        Scenario s = scenario.get();
+        if (s.timeline().stream().noneMatch(c -> c.holdSeconds() > 0) || history.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        var report = lab.overload.engine.run.MetastabilityDetector.analyze(s, history,
+                lab.overload.engine.run.MetastabilityDetector.Settings.DEFAULTS);
+        for (var t : report.triggers()) {
+            String what = t.trigger().label().isEmpty() ? t.trigger().path() + " = " + t.trigger().value()
+                    : t.trigger().label();
+            String verdict = switch (t.verdict()) {
+                case STILL_DEGRADED -> String.format(java.util.Locale.ROOT,
+                        "STILL DEGRADED after it ended: goodput %.0f/s vs %.0f/s before (metastable)", t.after(),
+                        t.baseline());
+                case RECOVERED -> String.format(java.util.Locale.ROOT, "recovered%s: goodput %.0f/s vs %.0f/s before",
+                        t.hasRecoveryTime() ? String.format(java.util.Locale.ROOT, " %.1f s after it ended",
+                                t.recoverySeconds()) : "", t.after(), t.baseline());
+                default -> "watching...";
+            };
+            sb.append(sb.length() == 0 ? "" : "\n").append("Trigger '").append(what).append("': ").append(verdict);
+        }
+        return sb.toString();
+    }
+
     /** Clears what the old run showed and ignores its frames still in flight. */
     private void startNewRun(Scenario next) {
+        history.clear();
+        triggerStatus.set("");
         minGeneration = runner.status().generation() + 1;
         window.clear();
         charts.reset(next);
@@ -274,6 +319,11 @@ public final class LabViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Whether each ended trigger left the system degraded (empty when the scenario has none). */
+    public ReadOnlyStringProperty triggerStatusProperty() {
+        return triggerStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty formulaValuesProperty() {
