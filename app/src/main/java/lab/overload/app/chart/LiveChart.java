@@ -1,12 +1,9 @@
 package lab.overload.app.chart;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
+import javafx.scene.canvas.GraphicsContext;
 
 /**
  * A fast live time-series chart drawn on one {@link Canvas}: no node per point, at most one redraw per pulse.
@@ -27,37 +24,25 @@ import javafx.scene.layout.Region;
  *
  * <p>Thread rule: FX thread only.
  */
-public final class LiveChart extends Region {
+public final class LiveChart extends CanvasChart {
     /** Classpath location of the default stylesheet. */
     public static final String STYLESHEET = "/assets/chart.css";
     /** The window lengths the UI offers, in seconds. */
     public static final List<Double> WINDOW_CHOICES_SECONDS = List.of(30.0, 120.0, 600.0);
 
-    private static final String USER_AGENT_STYLESHEET = resource(STYLESHEET);
-
-    private final Canvas canvas = new Canvas();
     private final ChartModel model = new ChartModel();
-    private final ChartPalette palette = new ChartPalette(this::markDirty);
     private final ChartRenderer renderer = new ChartRenderer(model, palette);
     private String title;
     private String unit;
-    private boolean dirty = true;
-    private long lastDrawNanos;
-    private double hoverX = Double.NaN;
-    private double hoverY = Double.NaN;
 
     /**
      * @param title chart title, e.g. "Throughput"
      * @param unit  y-axis unit, e.g. "req/s" or "ms"; empty for a count
      */
     public LiveChart(String title, String unit) {
+        super(640, 260);
         this.title = Objects.requireNonNull(title, "title");
         this.unit = Objects.requireNonNull(unit, "unit");
-        getStyleClass().add(ChartStyles.LIVE_CHART);
-        getChildren().addAll(canvas, palette.probes());
-        addEventHandler(MouseEvent.MOUSE_MOVED,
-                e -> hover(e.getX() - canvas.getLayoutX(), e.getY() - canvas.getLayoutY()));
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, Double.NaN));
     }
 
     /** Adds a series (ids must be unique in a chart); returns it for chaining. */
@@ -144,43 +129,9 @@ public final class LiveChart extends Region {
     }
 
     /** Colours and fonts in use, read from CSS. */
-    public ChartPalette palette() {
-        return palette;
-    }
-
-    /** Requests a redraw at the next {@link #redrawIfDirty()}. */
-    public void markDirty() {
-        dirty = true;
-    }
-
-    public boolean isDirty() {
-        return dirty;
-    }
-
-    /** Redraws if anything changed since the last draw; call once per pulse. Returns whether it drew. */
-    public boolean redrawIfDirty() {
-        if (!dirty) {
-            return false;
-        }
-        redraw();
-        return true;
-    }
-
-    /** Redraws now, whatever the dirty flag says. */
-    public void redraw() {
-        long start = System.nanoTime();
-        dirty = false;
-        renderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), title, unit, hoverX,
-                hoverY);
-        lastDrawNanos = System.nanoTime() - start;
-    }
-
-    /**
-     * How long the last draw took, in nanoseconds. This is the time to record the canvas commands on the FX thread;
-     * rasterising them happens later in the pulse, on the render thread.
-     */
-    public long lastDrawNanos() {
-        return lastDrawNanos;
+    @Override
+    protected void draw(GraphicsContext g, double width, double height, double hoverX, double hoverY) {
+        renderer.draw(g, width, height, title, unit, hoverX, hoverY);
     }
 
     /** The time window and value-axis range the next draw will show. */
@@ -203,45 +154,5 @@ public final class LiveChart extends Region {
     /** Sim time under a point in this chart's coordinates at the last draw, or {@code NaN} outside the plot. */
     public double timeAt(double x, double y) {
         return renderer.area().timeAt(x - canvas.getLayoutX(), y - canvas.getLayoutY());
-    }
-
-    private void hover(double x, double y) {
-        hoverX = x;
-        hoverY = y;
-        markDirty();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        double w = Math.max(0, snapSizeX(getWidth()) - left - snappedRightInset());
-        double h = Math.max(0, snapSizeY(getHeight()) - top - snappedBottomInset());
-        canvas.relocate(left, top);
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 640;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 260;
-    }
-
-    @Override
-    public String getUserAgentStylesheet() {
-        return USER_AGENT_STYLESHEET;
-    }
-
-    private static String resource(String path) {
-        URL url = LiveChart.class.getResource(path);
-        return url == null ? null : url.toExternalForm();
     }
 }

@@ -1,13 +1,9 @@
 package lab.overload.app.curve;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Objects;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
-import lab.overload.app.chart.ChartPalette;
-import lab.overload.app.chart.ChartStyles;
+import javafx.scene.canvas.GraphicsContext;
+import lab.overload.app.chart.CanvasChart;
 import lab.overload.app.chart.LiveChart;
 
 /**
@@ -22,11 +18,7 @@ import lab.overload.app.chart.LiveChart;
  *
  * <p>Thread rule: FX thread only.
  */
-public final class CurveChart extends Region {
-    private static final String USER_AGENT_STYLESHEET = resource(LiveChart.STYLESHEET);
-
-    private final Canvas canvas = new Canvas();
-    private final ChartPalette palette = new ChartPalette(this::markDirty);
+public final class CurveChart extends CanvasChart {
     private final CurveRenderer renderer = new CurveRenderer(palette);
     private final OperatingPoint live;
     private Curve curve;
@@ -34,16 +26,12 @@ public final class CurveChart extends Region {
     private String presetName = "";
     private boolean computing;
     private boolean showLatency = true;
-    private boolean dirty = true;
-    private long draws;
-    private double hoverX = Double.NaN;
-    private double hoverY = Double.NaN;
 
     /** @param live the operating point to draw (read at every draw; owned by the caller) */
     public CurveChart(OperatingPoint live) {
+        super(720, 420);
         this.live = Objects.requireNonNull(live, "live");
-        getStyleClass().addAll(ChartStyles.LIVE_CHART, CurveStyles.CHART);
-        getChildren().addAll(canvas, palette.probes());
+        getStyleClass().add(CurveStyles.CHART);
         for (String s : new String[] {CurveStyles.GOODPUT, CurveStyles.THROUGHPUT, CurveStyles.P99,
             CurveStyles.DIAGONAL, CurveStyles.CAPACITY, CurveStyles.TIPPING, CurveStyles.OPERATING_POINT}) {
             palette.prepare(s);
@@ -53,9 +41,6 @@ public final class CurveChart extends Region {
         }
         palette.font(CurveStyles.OVERLAY_TEXT);
         palette.boxFill(CurveStyles.OVERLAY);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX() - canvas.getLayoutX(),
-                e.getY() - canvas.getLayoutY()));
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, Double.NaN));
     }
 
     /** The current curve (null for none). */
@@ -114,82 +99,15 @@ public final class CurveChart extends Region {
         return live;
     }
 
-    public ChartPalette palette() {
-        return palette;
-    }
-
-    public void markDirty() {
-        dirty = true;
-    }
-
-    public boolean isDirty() {
-        return dirty;
-    }
-
-    /** Redraws if anything changed since the last draw; returns whether it drew. */
-    public boolean redrawIfDirty() {
-        if (!dirty) {
-            return false;
-        }
-        redraw();
-        return true;
-    }
-
-    /** Redraws now. */
-    public void redraw() {
-        dirty = false;
-        draws++;
-        renderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
+    @Override
+    protected void draw(GraphicsContext g, double width, double height, double hoverX, double hoverY) {
+        renderer.draw(g, width, height,
                 new CurveRenderer.Scene(curve, ghosts, presetName, live, computing, showLatency), hoverX, hoverY);
     }
 
-    /** How many times the chart has drawn. */
-    public long drawCount() {
-        return draws;
-    }
 
     /** The x and y ranges of the last draw: offered load (req/s) and the main panel's rates (req/s). */
     public double[] lastRanges() {
         return renderer.lastRanges();
-    }
-
-    private void hover(double x, double y) {
-        hoverX = x;
-        hoverY = y;
-        markDirty();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        double w = Math.max(0, snapSizeX(getWidth()) - left - snappedRightInset());
-        double h = Math.max(0, snapSizeY(getHeight()) - top - snappedBottomInset());
-        canvas.relocate(left, top);
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 720;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 420;
-    }
-
-    @Override
-    public String getUserAgentStylesheet() {
-        return USER_AGENT_STYLESHEET;
-    }
-
-    private static String resource(String path) {
-        URL url = CurveChart.class.getResource(path);
-        return url == null ? null : url.toExternalForm();
     }
 }
