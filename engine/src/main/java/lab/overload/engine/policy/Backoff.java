@@ -20,7 +20,7 @@ public final class Backoff {
      */
     public static long sleepMicros(Jitter jitter, int retryNumber, long baseMicros, long capMicros,
                                    long previousMicros, SplittableRandom random) {
-        double exp = Math.min((double) capMicros, baseMicros * StrictMath.pow(2, retryNumber - 1));
+        double exp = Math.min((double) capMicros, Math.scalb((double) baseMicros, retryNumber - 1));
         double sleep = switch (jitter) {
             case NONE -> exp;
             case FULL -> random.nextDouble() * exp;
