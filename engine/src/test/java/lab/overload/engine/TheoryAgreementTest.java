@@ -44,7 +44,7 @@ class TheoryAgreementTest {
     private static final int R = 10;
 
     /** One replication: its summary and, when traced, what the trace showed. */
-    private record Obs(Summary summary, TraceProbe probe) {
+    private record Obs(Summary summary, Validation.Probe probe) {
     }
 
     private static List<Obs> replicate(Scenario s, int replications, long seed, boolean trace) {
@@ -57,7 +57,7 @@ class TheoryAgreementTest {
             return new Obs(BatchRunner.run(s).summary(), null);
         }
         World world = new World(s);
-        TraceProbe probe = new TraceProbe(s.warmupMicros());
+        Validation.Probe probe = new Validation.Probe(s.warmupMicros());
         world.onTrace(probe::accept);
         world.runUntil(s.durationMicros());
         probe.finish(s.durationMicros());
@@ -369,68 +369,5 @@ class TheoryAgreementTest {
         assertEquals(2.749996, Validation.t995(30), 1e-6);
         assertEquals(2.7044593, Validation.t995(40), 2e-5, "Cornish-Fisher beyond the table (scipy 2.7044593)");
         assertEquals(2.6258905, Validation.t995(100), 2e-6, "Cornish-Fisher beyond the table (scipy 2.6258905)");
-    }
-
-    // ------------------------------------------------------------------------------------------------ trace
-
-    /**
-     * Reads the trace of a one-client run without retries: first attempts sent after the warm-up, how many were
-     * queued, and each one's wait until service started or its client gave up (censored at the end).
-     */
-    private static final class TraceProbe {
-        private final long warmupMicros;
-        private final Map<Long, Long> waiting = new HashMap<>();
-        long sent;
-        long enqueued;
-        double waitSumMicros;
-        long waits;
-
-        TraceProbe(long warmupMicros) {
-            this.warmupMicros = warmupMicros;
-        }
-
-        void accept(TraceEvent e) {
-            if (e.attempt() != 1) {
-                return;
-            }
-            switch (e.event()) {
-                case "send" -> {
-                    if (e.timeMicros() >= warmupMicros) {
-                        sent++;
-                        waiting.put(e.requestId(), e.timeMicros());
-                    }
-                }
-                case "enqueue" -> {
-                    if (waiting.containsKey(e.requestId())) {
-                        enqueued++;
-                    }
-                }
-                case "start", "timeout" -> {
-                    Long from = waiting.remove(e.requestId());
-                    if (from != null) {
-                        waitSumMicros += e.timeMicros() - from;
-                        waits++;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-
-        void finish(long endMicros) {
-            for (long from : waiting.values()) {
-                waitSumMicros += endMicros - from;
-                waits++;
-            }
-            waiting.clear();
-        }
-
-        double probabilityOfWaiting() {
-            return (double) enqueued / sent;
-        }
-
-        double meanWaitMillis() {
-            return waitSumMicros / waits / 1000;
-        }
     }
 }

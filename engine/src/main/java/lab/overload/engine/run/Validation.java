@@ -263,7 +263,7 @@ public final class Validation {
                 new Metric("M/M/10 ρ=0.9: mean wait Wq (Erlang C)", "ms", wq10, WAIT_TOL * wq10,
                         "summary queueWaitMean", (s, p) -> s.queueWaitMean()),
                 new Metric("M/M/10 ρ=0.9: P(wait) (Erlang C)", "", pw10, RATE_TOL * pw10,
-                        "trace: enqueued / sent", (s, p) -> (double) p.enqueued / p.sent),
+                        "trace: enqueued / sent", (s, p) -> p.probabilityOfWaiting()),
                 new Metric("M/M/10 ρ=0.9: mean number in system L", "", lsys10, WAIT_TOL * lsys10,
                         "summary inSystemMean", (s, p) -> s.inSystemMean()),
                 new Metric("Little's law L / (λW), M/M/10 sample path", "", 1.0, 0.005,
@@ -386,7 +386,7 @@ public final class Validation {
      * how many of them were queued, and sums each one's wait until it started service or its client gave up
      * (censored at the end of the run for the few still waiting then).
      */
-    static final class Probe {
+    public static final class Probe {
         private final long warmupMicros;
         private final Map<Long, Long> waiting = new HashMap<>();
         long sent;
@@ -394,11 +394,12 @@ public final class Validation {
         double waitSumMicros;
         long waits;
 
-        Probe(long warmupMicros) {
+        public Probe(long warmupMicros) {
             this.warmupMicros = warmupMicros;
         }
 
-        void accept(TraceEvent e) {
+        /** Feeds one trace line (pass it to {@code World.onTrace}). */
+        public void accept(TraceEvent e) {
             if (e.attempt() != 1) {
                 return;
             }
@@ -426,7 +427,8 @@ public final class Validation {
             }
         }
 
-        void finish(long endMicros) {
+        /** Counts the attempts still waiting at the end of the run as having waited until then. */
+        public void finish(long endMicros) {
             for (long from : waiting.values()) {
                 waitSumMicros += endMicros - from;
                 waits++;
@@ -434,8 +436,14 @@ public final class Validation {
             waiting.clear();
         }
 
-        double meanWaitMillis() {
+        /** Mean wait until service started or the client gave up, in milliseconds (NaN when none). */
+        public double meanWaitMillis() {
             return waits == 0 ? Double.NaN : waitSumMicros / waits / 1000;
+        }
+
+        /** Share of first attempts that found every worker busy and were queued. */
+        public double probabilityOfWaiting() {
+            return (double) enqueued / sent;
         }
     }
 
