@@ -23,6 +23,8 @@ final class Attempt {
     long sentMicros;
     /** The client's deadline for this attempt; Long.MAX_VALUE when it has no timeout. It travels with the request. */
     long deadlineMicros;
+    /** The client's timeout timer on its ring, to cancel on a response (Simulation.NO_HANDLE when there is none). */
+    long timeoutHandle = lab.overload.engine.core.Simulation.NO_HANDLE;
     long workMicros;
     long enqueuedMicros;
     long startedMicros;

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
+import lab.overload.engine.core.Simulation;
 import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.RequestOutcome;
@@ -46,7 +47,7 @@ import lab.overload.models.scenario.TimeoutKind;
  * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
  * samples.
  */
-final class ClientGroup implements EventHandler {
+final class ClientGroup extends EventHandler {
     static final int OK = 0;
     static final int ERROR = 1;
     static final int REJECTED = 2;
@@ -60,6 +61,11 @@ final class ClientGroup implements EventHandler {
     private final World world;
     private final int handlerId;
     private final int timeoutRing;
+    /**
+     * Open-loop arrivals are scheduled in time order (each schedules the next after it), so they go on a ring of
+     * their own rather than the heap; a rescaled arrival that jumps ahead of the ring's order falls back to the heap.
+     */
+    private final int arrivalRing;
     ClientSpec spec;
     final Service target;
     private final SplittableRandom arrivals;
@@ -86,6 +92,10 @@ final class ClientGroup implements EventHandler {
     private Counter throttledLocally;
     private Counter rejectedByBreaker;
     private Counter pages;
+    /** Derived from the spec once per change, not per request: the mean gap between arrivals (micros). */
+    private double meanGapMicros;
+    /** The retry backoff base, rounded to micros (every request starts its backoff there). */
+    private long backoffBaseMicros;
 
     ClientGroup(World world, ClientSpec spec, Service target) {
         this.world = world;
@@ -93,6 +103,7 @@ final class ClientGroup implements EventHandler {
         this.target = target;
         this.handlerId = world.sim.register(this);
         this.timeoutRing = world.sim.newTimerRing();
+        this.arrivalRing = world.sim.newTimerRing();
         String prefix = "clients/" + spec.name() + "/";
         arrivals = world.streams.stream(prefix + "arrivals");
         sizes = world.streams.stream(prefix + "sizes");
@@ -102,6 +113,12 @@ final class ClientGroup implements EventHandler {
         throttleDraws = world.streams.stream(prefix + "throttle");
         clock = world.sim::nowMicros;
         installPolicies(spec);
+        derive(spec);
+    }
+
+    private void derive(ClientSpec s) {
+        meanGapMicros = 1e6 / s.ratePerSecond();
+        backoffBaseMicros = Math.round(s.retry().backoffBaseMillis() * 1000);
     }
 
     /** Creates, reconfigures (state kept) or drops each policy to match the spec; registers metrics on first use. */
@@ -150,7 +167,7 @@ final class ClientGroup implements EventHandler {
     }
 
     private long gapMicros() {
-        double mean = 1e6 / spec.ratePerSecond();
+        double mean = meanGapMicros;
         return Math.round(spec.arrivals() == ArrivalKind.POISSON ? Sampler.exponential(mean, arrivals) : mean);
     }
 
@@ -160,7 +177,7 @@ final class ClientGroup implements EventHandler {
             return;
         }
         nextArrivalMicros = from + gapMicros();
-        world.sim.schedule(nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0, ++arrivalGen);
+        world.sim.scheduleInOrder(arrivalRing, nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0, ++arrivalGen);
     }
 
     private void addUsers(int n, long now) {
@@ -225,7 +242,7 @@ final class ClientGroup implements EventHandler {
         r.client = this;
         r.arrivedMicros = now;
         r.attemptsMade = 0;
-        r.lastSleepMicros = Math.round(spec.retry().backoffBaseMillis() * 1000);
+        r.lastSleepMicros = backoffBaseMicros;
         r.measured = world.recorder.measuring(now);
         world.recorder.requestArrived(r.measured);
         world.recorder.inSystemChanged(now, 1);
@@ -266,6 +283,7 @@ final class ClientGroup implements EventHandler {
         }
         world.recorder.attemptSent(retry, a.measured);
         TimeoutKind kind = spec.timeoutKind();
+        a.timeoutHandle = Simulation.NO_HANDLE;
         if (kind == TimeoutKind.NONE) {
             a.deadlineMicros = Long.MAX_VALUE;
         } else {
@@ -273,8 +291,8 @@ final class ClientGroup implements EventHandler {
             long t = Math.round(kind == TimeoutKind.FIXED ? mean : Sampler.exponential(mean, timeouts));
             a.deadlineMicros = now + t;
             if (kind == TimeoutKind.FIXED) {
-                world.sim.scheduleInOrder(timeoutRing, a.deadlineMicros, Phase.TIMEOUT, handlerId, TIMEOUT, a.slot,
-                        a.gen);
+                a.timeoutHandle = world.sim.scheduleInOrder(timeoutRing, a.deadlineMicros, Phase.TIMEOUT, handlerId,
+                        TIMEOUT, a.slot, a.gen);
             } else {
                 world.sim.schedule(a.deadlineMicros, Phase.TIMEOUT, handlerId, TIMEOUT, a.slot, a.gen);
             }
@@ -329,6 +347,7 @@ final class ClientGroup implements EventHandler {
     /** The server answered an attempt the client is still waiting for. */
     void onResponse(Attempt a, int kind, long now) {
         a.clientDone = true;
+        world.sim.cancelInOrder(timeoutRing, a.timeoutHandle);
         Request r = a.request;
         r.current = null;
         if (kind == OK) {
@@ -424,6 +443,7 @@ final class ClientGroup implements EventHandler {
         ClientSpec prev = spec;
         spec = next;
         installPolicies(next);
+        derive(next);
         if (next.loop() == LoopKind.OPEN && next.ratePerSecond() != prev.ratePerSecond()) {
             if (nextArrivalMicros < 0 || prev.ratePerSecond() <= 0) {
                 arrivalGen++;
@@ -435,7 +455,8 @@ final class ClientGroup implements EventHandler {
                 long remaining = nextArrivalMicros - now;
                 long scaled = Math.round(remaining * prev.ratePerSecond() / next.ratePerSecond());
                 nextArrivalMicros = now + scaled;
-                world.sim.schedule(nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0, ++arrivalGen);
+                world.sim.scheduleInOrder(arrivalRing, nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0,
+                        ++arrivalGen);
             }
         }
         if (next.loop() == LoopKind.CLOSED && next.users() > activeUsers) {

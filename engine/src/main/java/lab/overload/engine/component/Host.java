@@ -7,7 +7,6 @@ import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.Limit;
 import lab.overload.engine.policy.ShedPolicy;
 import lab.overload.models.scenario.Discipline;
-import lab.overload.models.scenario.ExpiredWork;
 import lab.overload.models.scenario.LimitSpec;
 import lab.overload.models.scenario.ServiceSpec;
 
@@ -131,7 +130,7 @@ final class Host {
         }
         a.inServiceIndex = inServiceCount;
         inService[inServiceCount++] = a;
-        if (service.spec.dependency().enabled()) {
+        if (service.hasDependency) {
             if (service.dependency.call(a, now)) {
                 a.calling = true;
                 calling++;
@@ -300,8 +299,8 @@ final class Host {
     /** Starts queued work while the concurrency bound allows, applying the dequeue rules of {@link ShedPolicy}. */
     void pull(long now) {
         ServiceSpec s = service.spec;
-        boolean dropExpired = s.expiredWork() == ExpiredWork.DROP_AT_DEQUEUE && s.deadline().timeoutHint();
-        long maxWait = Math.round(s.shedding().maxQueueWaitMillis() * 1000);
+        boolean dropExpired = service.dropExpired;
+        long maxWait = service.maxQueueWaitMicros;
         while (busy < admitBound() && !queue.isEmpty()) {
             Attempt a = s.discipline() == Discipline.FIFO ? queue.pollFirst() : queue.pollLast();
             service.world.recorder.queueChanged(now, -1);

@@ -22,7 +22,7 @@ import lab.overload.models.scenario.ServiceSpec;
  * (attempts shed or dropped by the queue-time bound), {@code .rejectedTooLarge}, {@code .checkpointAbandoned},
  * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
-final class Service implements EventHandler {
+final class Service extends EventHandler {
     static final int COMPLETE = 0;
     static final int REJECT_DONE = 1;
     static final int WAKE = 2;
@@ -43,11 +43,17 @@ final class Service implements EventHandler {
     Counter resumed;
     Counter lostInCrash;
     private double resumedWorkMicros;
+    /** Derived from the spec once per change (read on every arrival, start and dequeue). */
+    long maxQueueWaitMicros;
+    boolean dropExpired;
+    private long rejectionCostMicros;
+    boolean hasDependency;
 
     Service(World world, ServiceSpec spec) {
         this.world = world;
         this.spec = spec;
         this.handlerId = world.sim.register(this);
+        derive();
         String prefix = "services/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");
         errors = world.streams.stream(prefix + "errors");
@@ -57,6 +63,14 @@ final class Service implements EventHandler {
             hosts.add(new Host(this, i));
         }
         ensureMetrics();
+    }
+
+    private void derive() {
+        maxQueueWaitMicros = Math.round(spec.shedding().maxQueueWaitMillis() * 1000);
+        dropExpired = spec.expiredWork() == lab.overload.models.scenario.ExpiredWork.DROP_AT_DEQUEUE
+                && spec.deadline().timeoutHint();
+        rejectionCostMicros = Math.round(spec.rejectionCostMillis() * 1000);
+        hasDependency = spec.dependency().enabled();
     }
 
     /** Registers each policy's gauges and counters the first time the policy is on (default runs report none). */
@@ -115,7 +129,7 @@ final class Service implements EventHandler {
     }
 
     long rejectionCostMicros() {
-        return Math.round(spec.rejectionCostMillis() * 1000);
+        return rejectionCostMicros;
     }
 
     /** Total workers over the active hosts (those up). */
@@ -242,6 +256,7 @@ final class Service implements EventHandler {
     /** Applies a changed spec at the current time. */
     void reconfigure(ServiceSpec next, long now) {
         spec = next;
+        derive();
         ensureMetrics();
         while (hosts.size() < next.hosts()) {
             hosts.add(new Host(this, hosts.size()));

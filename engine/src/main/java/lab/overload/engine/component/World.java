@@ -27,7 +27,7 @@ import lab.overload.models.scenario.TimelineChange;
  *
  * <p>Thread rule: owned by one thread (a runner's); only immutable snapshots and summaries leave it.
  */
-public final class World implements EventHandler {
+public final class World extends EventHandler {
     private static final int SEAL = 0;
     private static final int TIMELINE = 1;
     private static final int RESTORE = 2;

@@ -6,7 +6,10 @@ import java.util.Arrays;
  * The future event list: a binary heap in primitive arrays ordered by (time, phase, sequence), plus FIFO rings for
  * timers that are scheduled in time order (client timeouts of one fixed delay expire in creation order, so they
  * cost O(1) to schedule instead of O(log n)). A FIFO entry that would break its ring's order goes to the heap.
- * Cancellation is by the owner's generation counters: a cancelled event is still delivered and ignored.
+ *
+ * <p>Cancellation: a ring entry can be cancelled by the handle {@link #scheduleFifo} returned; it stays in its ring,
+ * marked, and is discarded without being delivered when it reaches the head (a ring's head is always live). Heap
+ * entries cannot be cancelled here: their owners recognise stale events by generation counters and ignore them.
  *
  * <p>Layout: each entry is four consecutive longs of one array, {@code [time, phase << 56 | sequence,
  * code << 32 | a, b]}, so a sift step moves one 32-byte block instead of touching five parallel arrays (measured
@@ -69,15 +72,33 @@ final class EventCalendar {
         return fifos.length - 1;
     }
 
-    /** Schedules on a FIFO ring when the time keeps the ring in order, else on the heap. */
-    void scheduleFifo(int fifo, long at, int phase, int eventCode, int argA, long argB) {
+    /**
+     * Schedules on a FIFO ring when (time, phase, sequence) keeps the ring in order, else on the heap. Returns a handle for
+     * {@link #cancelFifo}, or {@link #NO_HANDLE} when the entry went to the heap (it cannot be cancelled then).
+     */
+    long scheduleFifo(int fifo, long at, int phase, int eventCode, int argA, long argB) {
         Fifo f = fifos[fifo];
-        if (f.size > 0 && at < f.lastTime) {
+        long key = ((long) phase << PHASE_SHIFT) | sequence;
+        if (f.size > 0 && (at < f.lastTime || at == f.lastTime && key < f.lastKey)) {
             schedule(at, phase, eventCode, argA, argB);
-            return;
+            return NO_HANDLE;
         }
-        f.push(at, ((long) phase << PHASE_SHIFT) | sequence++, pack(eventCode, argA), argB);
+        sequence++;
         fifoEntries++;
+        return f.push(at, key, pack(eventCode, argA), argB);
+    }
+
+    /** A handle that names no entry. */
+    static final long NO_HANDLE = -1;
+
+    /**
+     * Cancels a ring entry by its handle: it will not be delivered. A handle of an entry already delivered or
+     * cancelled, or {@link #NO_HANDLE}, is ignored.
+     */
+    void cancelFifo(int fifo, long handle) {
+        if (handle != NO_HANDLE) {
+            fifoEntries -= fifos[fifo].cancel(handle);
+        }
     }
 
     boolean isEmpty() {
@@ -135,7 +156,7 @@ final class EventCalendar {
         }
         if (bestFifo != null) {
             bestFifo.pop(this);
-            fifoEntries--;
+            fifoEntries -= 1 + bestFifo.discardCancelledHead();
             return true;
         }
         if (size == 0) {
@@ -201,15 +222,24 @@ final class EventCalendar {
         h[j + 3] = y;
     }
 
-    /** A growable ring of events in non-decreasing time order, four longs per entry like the heap. */
+    /**
+     * A growable ring of events in non-decreasing time order, four longs per entry like the heap. Its handles are
+     * the entries' push counts; a cancelled entry has {@link #CANCELLED} in place of its code and argument.
+     */
     private static final class Fifo {
+        /** Marks a cancelled entry (no event has code -1: codes are handler << 8 | type with handler >= 0). */
+        static final long CANCELLED = -1L;
+
         long[] ring = new long[4 * 256];
         /** Index of the head entry's first long. */
         int head;
         int size;
         long lastTime;
+        long lastKey;
+        /** Entries removed from the head so far (delivered or discarded): the handle of the head entry. */
+        long removed;
 
-        void push(long t, long k, long ca, long y) {
+        long push(long t, long k, long ca, long y) {
             if (4 * size == ring.length) {
                 grow();
             }
@@ -220,6 +250,8 @@ final class EventCalendar {
             ring[i + 3] = y;
             size++;
             lastTime = t;
+            lastKey = k;
+            return removed + size - 1;
         }
 
         void pop(EventCalendar out) {
@@ -232,6 +264,31 @@ final class EventCalendar {
             out.b = r[i + 3];
             head = (i + 4) & (r.length - 1);
             size--;
+            removed++;
+        }
+
+        /** Marks the entry cancelled and discards cancelled entries at the head; returns how many were discarded. */
+        int cancel(long handle) {
+            long offset = handle - removed;
+            if (offset < 0 || offset >= size) {
+                return 0;
+            }
+            ring[(head + 4 * (int) offset + 2) & (ring.length - 1)] = CANCELLED;
+            return offset == 0 ? discardCancelledHead() : 0;
+        }
+
+        /** Drops cancelled entries from the head, so that the head is live again; returns how many. */
+        int discardCancelledHead() {
+            long[] r = ring;
+            int mask = r.length - 1;
+            int n = 0;
+            while (size > 0 && r[head + 2] == CANCELLED) {
+                head = (head + 4) & mask;
+                size--;
+                removed++;
+                n++;
+            }
+            return n;
         }
 
         private void grow() {

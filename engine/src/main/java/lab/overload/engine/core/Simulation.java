@@ -50,12 +50,27 @@ public final class Simulation {
         calendar.schedule(atMicros, phase, handler << 8 | type, a, b);
     }
 
-    /** Schedules a timer on a ring; cheap when the ring's times are non-decreasing, correct either way. */
-    public void scheduleInOrder(int ring, long atMicros, int phase, int handler, int type, int a, long b) {
+    /**
+     * Schedules a timer on a ring; cheap when the ring's times are non-decreasing, correct either way. Returns a
+     * handle for {@link #cancelInOrder}; a timer that could not keep the ring's order returns {@link #NO_HANDLE} and
+     * cannot be cancelled (its handler must recognise it as stale).
+     */
+    public long scheduleInOrder(int ring, long atMicros, int phase, int handler, int type, int a, long b) {
         if (atMicros < nowMicros) {
             throw new IllegalArgumentException("cannot schedule at " + atMicros + " us, before now " + nowMicros);
         }
-        calendar.scheduleFifo(ring, atMicros, phase, handler << 8 | type, a, b);
+        return calendar.scheduleFifo(ring, atMicros, phase, handler << 8 | type, a, b);
+    }
+
+    /** A timer handle that names no timer. */
+    public static final long NO_HANDLE = EventCalendar.NO_HANDLE;
+
+    /**
+     * Cancels a timer scheduled by {@link #scheduleInOrder} on the same ring: it is never delivered (nor counted in
+     * {@link #eventsProcessed}). Handles of timers already delivered or cancelled, and {@link #NO_HANDLE}, are ignored.
+     */
+    public void cancelInOrder(int ring, long handle) {
+        calendar.cancelFifo(ring, handle);
     }
 
     /** Time of the next event, or Long.MAX_VALUE if none. */

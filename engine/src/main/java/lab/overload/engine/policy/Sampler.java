@@ -21,20 +21,20 @@ public final class Sampler {
                     yield mean;
                 }
                 double s2 = StrictMath.log1p(cv * cv);
-                double m = StrictMath.log(mean) - s2 / 2;
+                double m = FdlibmLog.log(mean) - s2 / 2;
                 yield StrictMath.exp(m + StrictMath.sqrt(s2) * gaussian(random));
             }
         };
     }
 
     public static double exponential(double mean, SplittableRandom random) {
-        return -mean * StrictMath.log(1.0 - random.nextDouble());
+        return -mean * FdlibmLog.log(1.0 - random.nextDouble());
     }
 
     /** Standard normal by the Box-Muller transform (one of the pair; stateless so streams stay simple). */
     public static double gaussian(SplittableRandom random) {
         double u1 = 1.0 - random.nextDouble();
         double u2 = random.nextDouble();
-        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
+        return StrictMath.sqrt(-2 * FdlibmLog.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 }

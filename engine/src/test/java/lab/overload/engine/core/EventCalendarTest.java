@@ -1,0 +1,128 @@
+package lab.overload.engine.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The calendar delivers events in (time, phase, sequence) order from its heap and rings, and never a cancelled one. */
+class EventCalendarTest {
+    /** An event as scheduled: its order key and identity. */
+    private record Ev(long time, int phase, long seq, int id) {
+    }
+
+    @Test
+    void equalTimesAreOrderedByPhaseThenBySchedulingOrder() {
+        EventCalendar c = new EventCalendar();
+        c.schedule(10, Phase.ARRIVAL, 1, 0, 0);
+        c.schedule(10, Phase.COMPLETION, 2, 0, 0);
+        c.schedule(5, Phase.ARRIVAL, 3, 0, 0);
+        c.schedule(10, Phase.COMPLETION, 4, 0, 0);
+        List<Integer> codes = new ArrayList<>();
+        while (c.pop()) {
+            codes.add(c.code);
+        }
+        assertTrue(Phase.COMPLETION < Phase.ARRIVAL, "completions come before arrivals at equal times");
+        assertEquals(List.of(3, 2, 4, 1), codes);
+    }
+
+    @Test
+    void ringEntriesMergeWithTheHeapAndCancelledOnesAreNeverDelivered() {
+        EventCalendar c = new EventCalendar();
+        int ring = c.newFifo();
+        long h1 = c.scheduleFifo(ring, 100, Phase.TIMEOUT, 1, 0, 0);
+        long h2 = c.scheduleFifo(ring, 200, Phase.TIMEOUT, 2, 0, 0);
+        long h3 = c.scheduleFifo(ring, 300, Phase.TIMEOUT, 3, 0, 0);
+        assertEquals(EventCalendar.NO_HANDLE, c.scheduleFifo(ring, 250, Phase.TIMEOUT, 4, 0, 0),
+                "an entry out of the ring's order goes to the heap and has no handle");
+        c.schedule(150, Phase.ARRIVAL, 5, 0, 0);
+        c.cancelFifo(ring, h2);
+        c.cancelFifo(ring, h1);
+        c.cancelFifo(ring, h1); // twice: ignored
+        c.cancelFifo(ring, EventCalendar.NO_HANDLE);
+        assertEquals(3, c.size(), "the cancelled head entries are discarded at once");
+        assertFalse(c.popNotAfter(149));
+        assertTrue(c.popNotAfter(150));
+        assertEquals(5, c.code);
+        assertTrue(c.pop());
+        assertEquals(4, c.code);
+        assertEquals(250, c.time);
+        assertTrue(c.pop());
+        assertEquals(3, c.code);
+        c.cancelFifo(ring, h3); // already delivered: ignored
+        assertFalse(c.pop());
+        assertTrue(c.isEmpty());
+    }
+
+    @Test
+    void randomMixMatchesASortOfTheLiveEvents() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            EventCalendar c = new EventCalendar();
+            int[] rings = {c.newFifo(), c.newFifo(), c.newFifo()};
+            long[] ringLast = new long[rings.length];
+            List<Ev> pending = new ArrayList<>();
+            List<long[]> handles = new ArrayList<>(); // {ring, handle, id}
+            List<Integer> cancelled = new ArrayList<>();
+            long now = 0;
+            long seq = 0;
+            int id = 0;
+            List<Integer> delivered = new ArrayList<>();
+            List<Integer> expected = new ArrayList<>();
+            for (int step = 0; step < 4000; step++) {
+                int op = r.nextInt(10);
+                if (op < 3) {
+                    long t = now + r.nextInt(50);
+                    int phase = r.nextInt(5);
+                    c.schedule(t, phase, id, 0, 0);
+                    pending.add(new Ev(t, phase, seq++, id++));
+                } else if (op < 6) {
+                    int q = r.nextInt(rings.length);
+                    // mostly in order; sometimes earlier than the ring's last entry (then it goes to the heap)
+                    long t = r.nextInt(8) == 0 ? now + r.nextInt(5) : Math.max(now, ringLast[q]) + r.nextInt(30);
+                    int phase = r.nextInt(5);
+                    long h = c.scheduleFifo(rings[q], t, phase, id, 0, 0);
+                    if (h != EventCalendar.NO_HANDLE) {
+                        ringLast[q] = t;
+                        handles.add(new long[] {q, h, id});
+                    }
+                    pending.add(new Ev(t, phase, seq++, id++));
+                } else if (op < 8 && !handles.isEmpty()) {
+                    long[] h = handles.remove(r.nextInt(handles.size()));
+                    c.cancelFifo(rings[(int) h[0]], h[1]);
+                    int victim = (int) h[2];
+                    if (pending.removeIf(e -> e.id() == victim)) {
+                        cancelled.add(victim);
+                    }
+                } else {
+                    long limit = now + r.nextInt(20);
+                    pending.sort(Comparator.comparingLong(Ev::time).thenComparingInt(Ev::phase)
+                            .thenComparingLong(Ev::seq));
+                    while (!pending.isEmpty() && pending.get(0).time() <= limit) {
+                        expected.add(pending.remove(0).id());
+                    }
+                    while (c.popNotAfter(limit)) {
+                        assertTrue(c.time >= now, "time never goes back");
+                        now = c.time;
+                        delivered.add(c.code);
+                    }
+                    now = Math.max(now, limit);
+                }
+            }
+            pending.sort(Comparator.comparingLong(Ev::time).thenComparingInt(Ev::phase).thenComparingLong(Ev::seq));
+            pending.forEach(e -> expected.add(e.id()));
+            while (c.pop()) {
+                delivered.add(c.code);
+            }
+            assertEquals(expected, delivered, "seed " + seed);
+            for (int v : cancelled) {
+                assertFalse(delivered.contains(v), "cancelled event " + v + " was delivered (seed " + seed + ")");
+            }
+        }
+    }
+}
