@@ -140,7 +140,7 @@ final class Service extends EventHandler {
     void accept(Attempt a, long now) {
         a.resetServerState();
         Request r = a.request;
-        long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
+        long w = Sampler.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
                 spec.serviceTimeCv(), work) * r.size);
         if (a.number == 1) {
             r.totalWorkMicros = w;
@@ -217,7 +217,10 @@ final class Service extends EventHandler {
      * the error draw failed it; wasted otherwise.
      */
     void finishWork(Attempt a, long now) {
-        boolean error = errors.nextDouble() < spec.errorProbability() || a.depFailed;
+        // The error draw is made only while errors are possible (the stream is the service's own, so skipping it
+        // moves no other draw).
+        double p = spec.errorProbability();
+        boolean error = (p > 0 && errors.nextDouble() < p) | a.depFailed;
         long held = now - a.startedMicros;
         if (a.clientDone) {
             endAttempt(a, AttemptOutcome.COMPLETED_WASTED, WorkClass.WASTED, held, now);

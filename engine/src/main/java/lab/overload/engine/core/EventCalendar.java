@@ -25,8 +25,15 @@ final class EventCalendar {
     private int size;
     private long sequence;
     private Fifo[] fifos = new Fifo[0];
-    /** Entries over all FIFO rings; when 0 a pop skips scanning them. */
-    private int fifoEntries;
+    /**
+     * The earliest ring head (null when every ring is empty) and its time and key, kept between pops so that a pop
+     * compares the heap's top with one entry instead of scanning the rings. Recomputed lazily after a ring's head
+     * changed by a pop or a cancellation ({@link #ringsDirty}); a push onto an empty ring updates it directly.
+     */
+    private Fifo ringBest;
+    private long ringTime = Long.MAX_VALUE;
+    private long ringKey = Long.MAX_VALUE;
+    private boolean ringsDirty;
 
     /** Popped event fields, valid until the next pop. */
     long time;
@@ -84,7 +91,11 @@ final class EventCalendar {
             return NO_HANDLE;
         }
         sequence++;
-        fifoEntries++;
+        if (f.size == 0 && !ringsDirty && (at < ringTime || at == ringTime && key < ringKey)) {
+            ringBest = f;
+            ringTime = at;
+            ringKey = key;
+        }
         return f.push(at, key, pack(eventCode, argA), argB);
     }
 
@@ -97,7 +108,9 @@ final class EventCalendar {
      */
     void cancelFifo(int fifo, long handle) {
         if (handle != NO_HANDLE) {
-            fifoEntries -= fifos[fifo].cancel(handle);
+            if (fifos[fifo].cancel(handle) > 0) {
+                ringsDirty = true;
+            }
         }
     }
 
@@ -134,32 +147,22 @@ final class EventCalendar {
      * none (the calendar is then unchanged). One scan serves both the peek and the pop of {@code runUntil}.
      */
     boolean popNotAfter(long limit) {
-        Fifo bestFifo = null;
+        if (ringsDirty) {
+            findRingBest();
+        }
         long[] h = heap;
         long bt = size > 0 ? h[0] : Long.MAX_VALUE;
-        long bk = size > 0 ? h[1] : Long.MAX_VALUE;
-        for (int q = 0; q < fifos.length && fifoEntries > 0; q++) {
-            Fifo f = fifos[q];
-            if (f.size > 0) {
-                long[] r = f.ring;
-                int k = f.head;
-                long ft = r[k];
-                if (ft < bt || (ft == bt && r[k + 1] < bk)) {
-                    bestFifo = f;
-                    bt = ft;
-                    bk = r[k + 1];
-                }
+        if (ringBest != null && (ringTime < bt || ringTime == bt && ringKey < h[1])) {
+            if (ringTime > limit) {
+                return false;
             }
-        }
-        if (bt > limit) {
-            return false;
-        }
-        if (bestFifo != null) {
-            bestFifo.pop(this);
-            fifoEntries -= 1 + bestFifo.discardCancelledHead();
+            Fifo f = ringBest;
+            f.pop(this);
+            f.discardCancelledHead();
+            ringsDirty = true;
             return true;
         }
-        if (size == 0) {
+        if (size == 0 || bt > limit) {
             return false;
         }
         time = bt;
@@ -173,6 +176,29 @@ final class EventCalendar {
             siftDown(h[l], h[l + 1], h[l + 2], h[l + 3]);
         }
         return true;
+    }
+
+    /** Recomputes the earliest ring head (rings' heads are always live). */
+    private void findRingBest() {
+        Fifo best = null;
+        long bt = Long.MAX_VALUE;
+        long bk = Long.MAX_VALUE;
+        for (Fifo f : fifos) {
+            if (f.size > 0) {
+                long[] r = f.ring;
+                int k = f.head;
+                long ft = r[k];
+                if (ft < bt || (ft == bt && r[k + 1] < bk)) {
+                    best = f;
+                    bt = ft;
+                    bk = r[k + 1];
+                }
+            }
+        }
+        ringBest = best;
+        ringTime = bt;
+        ringKey = bk;
+        ringsDirty = false;
     }
 
     int size() {

@@ -237,11 +237,11 @@ public final class Recorder {
 
     /** Closes the interval ending now; {@code oldestQueuedAgeMicros} is measured by the caller (-1 if empty). */
     public IntervalSnapshot seal(long nowMicros, long oldestQueuedAgeMicros) {
-        busy.advance(nowMicros);
-        queue.advance(nowMicros);
-        inSystem.advance(nowMicros);
-        busyClientGone.advance(nowMicros);
-        rejecting.advance(nowMicros);
+        busy.closeInterval(nowMicros);
+        queue.closeInterval(nowMicros);
+        inSystem.closeInterval(nowMicros);
+        busyClientGone.closeInterval(nowMicros);
+        rejecting.closeInterval(nowMicros);
         advanceWorkers(nowMicros);
         double span = Math.max(1, nowMicros - intervalStart);
         long succ = reqOut[RequestOutcome.SUCCEEDED.ordinal()];
@@ -275,11 +275,11 @@ public final class Recorder {
         latencySum = waitSum = requestTimeSum = 0;
         waitCount = requestEnded = 0;
         intervalWorkerMicros = 0;
-        busy.resetInterval();
-        queue.resetInterval();
-        inSystem.resetInterval();
-        busyClientGone.resetInterval();
-        rejecting.resetInterval();
+        busy.resetInterval(nowMicros);
+        queue.resetInterval(nowMicros);
+        inSystem.resetInterval(nowMicros);
+        busyClientGone.resetInterval(nowMicros);
+        rejecting.resetInterval(nowMicros);
         return s;
     }
 
@@ -358,10 +358,8 @@ public final class Recorder {
 
     /** The measured-period summary at {@code endMicros}, given the cohort's requests and attempts in flight. */
     public Summary summary(String scenario, long seed, long endMicros, long requestsInFlight, long attemptsInFlight) {
-        busy.advance(endMicros);
-        queue.advance(endMicros);
-        inSystem.advance(endMicros);
         advanceWorkers(endMicros);
+        double busyArea = busy.summaryArea(endMicros);
         double measured = Math.max(1, endMicros - warmupMicros);
         long succ = sReqOut[0];
         return new Summary(scenario, seed, measured / 1e6,
@@ -372,10 +370,11 @@ public final class Recorder {
                 pct(summaryLatency, 50), pct(summaryLatency, 90), pct(summaryLatency, 99),
                 pct(summaryLatency, 99.9), succ == 0 ? Double.NaN : sLatencyMax / 1000.0,
                 sWaitCount == 0 ? Double.NaN : sWaitSum / sWaitCount / 1000,
-                busy.summaryArea / measured, busy.summaryMax, queue.summaryArea / measured, queue.summaryMax,
-                sWorkerMicros == 0 ? 0 : busy.summaryArea / sWorkerMicros,
+                busyArea / measured, busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measured,
+                queue.summaryMax(endMicros),
+                sWorkerMicros == 0 ? 0 : busyArea / sWorkerMicros,
                 sWork[0] / 1e6, sWork[1] / 1e6, sWork[2] / 1e6, sWork[3] / 1e6,
-                inSystem.summaryArea / measured,
+                inSystem.summaryArea(endMicros) / measured,
                 sRequestEnded == 0 ? Double.NaN : sRequestTimeSum / sRequestEnded / 1000, sRequestEnded,
                 sCompletedInWindow / (measured / 1e6), sSucceededInWindow / (measured / 1e6));
     }
