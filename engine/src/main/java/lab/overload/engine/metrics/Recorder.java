@@ -315,31 +315,25 @@ public final class Recorder {
     private boolean intervalSorted;
 
     /**
-     * Sorts v[0..n). Up to 16 values (a typical interval): each value's rank is counted with branch-free comparisons
-     * and the value is placed there, which avoids the mispredicted branches of an insertion sort; beyond that
-     * Arrays.sort.
+     * Sorts v[0..n). Up to 16 values (a typical interval) by insertion, beyond that Arrays.sort. (Measured in paired
+     * runs on M/M/10, about 9 values per interval: insertion 3% faster overall than counting each value's rank with
+     * branch-free comparisons, whose n^2 comparisons outweigh the mispredicted branches they avoid.)
      */
-    private void sortBuffer(long[] v, int n) {
+    private static void sortBuffer(long[] v, int n) {
         if (n > 16) {
             java.util.Arrays.sort(v, 0, n);
             return;
         }
-        long[] out = rankScratch;
-        for (int i = 0; i < n; i++) {
+        for (int i = 1; i < n; i++) {
             long x = v[i];
-            int rank = 0;
-            for (int j = 0; j < i; j++) {
-                rank += v[j] <= x ? 1 : 0;
+            int j = i - 1;
+            while (j >= 0 && v[j] > x) {
+                v[j + 1] = v[j];
+                j--;
             }
-            for (int j = i + 1; j < n; j++) {
-                rank += v[j] < x ? 1 : 0;
-            }
-            out[rank] = x;
+            v[j + 1] = x;
         }
-        System.arraycopy(out, 0, v, 0, n);
     }
-
-    private final long[] rankScratch = new long[16];
 
     /**
      * {@link Histogram#getValueAtPercentile} of the buffered values, without the histogram: it returns the highest
