@@ -53,10 +53,16 @@ public final class OverloadLabApp extends Application {
             return new Lab(vm, charts, view, scene);
         }
 
-        /** One pulse: commands out, frames in, redraw what changed. */
+        /**
+         * One pulse: commands out, frames in, redraw what changed. A pulse that refreshes the texts (four a second)
+         * redraws no chart: each costs the software renderer several milliseconds, and together they would overrun
+         * the frame.
+         */
         public void pulse() {
-            vm.pulse();
-            charts.redrawIfDirty();
+            boolean texts = vm.pulse();
+            if (!texts) {
+                charts.redrawIfDirty();
+            }
             view.tippingPoint().pulse();
         }
     }

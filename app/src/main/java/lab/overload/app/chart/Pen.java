@@ -27,7 +27,7 @@ final class Pen {
         }
         g.setLineDashes(dashes.length == 0 ? null : dashes);
         g.setLineCap(StrokeLineCap.BUTT);
-        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineJoin(StrokeLineJoin.BEVEL);
     }
 
     double width(Font font, String text) {

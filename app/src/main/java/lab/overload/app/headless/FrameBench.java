@@ -16,12 +16,22 @@ import lab.overload.models.scenario.Scenario;
  * probe posted every 100 ms from another thread, and the heap after GC at the start and end of the run.
  */
 public final class FrameBench {
-    /** Percentiles of one measurement, in milliseconds. */
-    public record Stats(int count, double p50, double p95, double p99, double max) {
+    /**
+     * Percentiles of one measurement, in milliseconds, and the shares of values over one and over two 60 Hz frame
+     * periods (16.7 and 33.3 ms), in percent.
+     */
+    public record Stats(int count, double p50, double p95, double p99, double max, double over1Frame,
+                        double over2Frames) {
         static Stats of(long[] nanos, int n) {
             long[] v = Arrays.copyOf(nanos, n);
             Arrays.sort(v);
-            return new Stats(n, pct(v, 50), pct(v, 95), pct(v, 99), n == 0 ? Double.NaN : v[n - 1] / 1e6);
+            return new Stats(n, pct(v, 50), pct(v, 95), pct(v, 99), n == 0 ? Double.NaN : v[n - 1] / 1e6,
+                    shareOver(v, 1e9 / 60), shareOver(v, 2e9 / 60));
+        }
+
+        private static double shareOver(long[] v, double nanos) {
+            long over = Arrays.stream(v).filter(x -> x > nanos).count();
+            return v.length == 0 ? Double.NaN : 100.0 * over / v.length;
         }
 
         private static double pct(long[] sorted, double p) {
@@ -34,8 +44,9 @@ public final class FrameBench {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms", count, p50, p95,
-                    p99, max);
+            return String.format(Locale.ROOT,
+                    "n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms, over 16.7 ms %.1f%%, over 33.3 ms %.1f%%",
+                    count, p50, p95, p99, max, over1Frame, over2Frames);
         }
     }
 

@@ -157,17 +157,20 @@ public final class DashboardCharts implements ChartModel {
 
     /**
      * Redraws charts whose data changed, at most {@link #REDRAWS_PER_PULSE} per pulse in turn (so each chart still
-     * refreshes several times a second even with all nine on screen); charts not on screen are skipped.
+     * refreshes several times a second even with all nine on screen); charts not on screen are skipped. The turn
+     * passes to the chart after the last one drawn, so a chart that follows charts off screen gets no extra turns.
      */
     public void redrawIfDirty() {
         int drawn = 0;
-        for (int i = 0; i < charts.size() && drawn < REDRAWS_PER_PULSE; i++) {
-            LiveChart c = charts.get((nextRedraw + i) % charts.size());
+        int n = charts.size();
+        for (int i = 0; i < n && drawn < REDRAWS_PER_PULSE; i++) {
+            int k = (nextRedraw + i) % n;
+            LiveChart c = charts.get(k);
             if (c.getScene() != null && c.isDirty() && c.redrawIfDirty()) {
                 drawn++;
+                nextRedraw = (k + 1) % n;
             }
         }
-        nextRedraw = (nextRedraw + 1) % charts.size();
     }
 
     /** Redraws every chart now (for snapshots). */

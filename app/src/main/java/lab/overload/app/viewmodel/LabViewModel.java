@@ -75,8 +75,12 @@ public final class LabViewModel implements AutoCloseable {
         return charts;
     }
 
-    /** Once per pulse: send coalesced changes, drain new frames, refresh properties. */
-    public void pulse() {
+    /**
+     * Once per pulse: send coalesced changes, drain new frames, refresh properties. Returns whether this pulse
+     * refreshed the read-only texts (sim time, formula values; four times a second), so the caller can keep the other
+     * renderer-heavy work, a chart redraw, out of the same frame.
+     */
+    public boolean pulse() {
         if (!pending.isEmpty()) {
             for (Map.Entry<String, String> e : pending.entrySet()) {
                 runner.change(e.getKey(), e.getValue());
@@ -138,6 +142,7 @@ public final class LabViewModel implements AutoCloseable {
         eventsPerSecond.set(st.eventsPerSecond());
         behind.set(st.behindRealTime());
         notice.set(st.message());
+        return textDue;
     }
 
     public void play() {

@@ -101,6 +101,60 @@ class LiveChartTest {
         assertEquals(4, (int) onFx(chart::markerCount));
     }
 
+    /**
+     * Series are drawn without a clip (a clip is slow in the software renderer), so the renderer must keep them in
+     * the plot itself: a huge value just before the window may not paint over the axis or above the plot.
+     */
+    @Test
+    void aSampleBeforeTheWindowDoesNotDrawOutsideThePlot() {
+        int outside = onFx(() -> {
+            chart.setWindowSeconds(30);
+            TimeSeries s = chart.addSeries(new TimeSeries("g", "goodput", ChartStyles.SERIES_GOODPUT));
+            s.add(69.5, 100_000); // before the window [70, 100], far above everything in it
+            for (int k = 0; k <= 300; k++) {
+                s.add(70 + k * 0.1, 50 + k % 7);
+            }
+            chart.redraw();
+            javafx.scene.image.Image shot = chart.snapshot(null, null);
+            var px = shot.getPixelReader();
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            // the plot: where timeAt is defined
+            int left = -1;
+            int top = -1;
+            int bottom = -1;
+            for (int x = 0; x < w && left < 0; x++) {
+                if (!Double.isNaN(chart.timeAt(x + 0.5, h / 2.0))) {
+                    left = x;
+                }
+            }
+            for (int y = 0; y < h; y++) {
+                if (!Double.isNaN(chart.timeAt(w / 2.0, y + 0.5))) {
+                    top = top < 0 ? y : top;
+                    bottom = y;
+                }
+            }
+            int count = 0;
+            for (int y = top; y <= bottom; y++) {
+                for (int x = 0; x < left - 2; x++) {
+                    count += isGoodputGreen(px.getColor(x, y)) ? 1 : 0;
+                }
+            }
+            for (int y = top - 6; y < top - 2; y++) { // just above the plot, below the legend
+                for (int x = left; x < w; x++) {
+                    count += isGoodputGreen(px.getColor(x, y)) ? 1 : 0;
+                }
+            }
+            return count;
+        });
+        assertEquals(0, outside, "goodput-coloured pixels outside the plot");
+    }
+
+    private static boolean isGoodputGreen(Color c) {
+        // #009E73 and its antialiased blends with white: green well above red
+        return c.getGreen() - c.getRed() > 0.2;
+    }
+
     @Test
     void markerListIsBounded() {
         int count = onFx(() -> {
