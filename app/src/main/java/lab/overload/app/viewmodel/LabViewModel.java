@@ -76,9 +76,9 @@ public final class LabViewModel implements AutoCloseable {
     }
 
     /**
-     * Once per pulse: send coalesced changes, drain new frames, refresh properties. Returns whether this pulse
-     * refreshed the read-only texts (sim time, formula values; four times a second), so the caller can keep the other
-     * renderer-heavy work, a chart redraw, out of the same frame.
+     * Once per pulse: send coalesced changes, drain new frames, refresh properties. Returns whether this pulse was
+     * one of the four a second on which the read-only texts (sim time, formula values) are refreshed when they
+     * changed, so the caller can keep the other renderer-heavy work, a chart redraw, out of the same frame.
      */
     public boolean pulse() {
         if (!pending.isEmpty()) {

@@ -103,7 +103,8 @@ class LiveChartTest {
 
     /**
      * Series are drawn without a clip (a clip is slow in the software renderer), so the renderer must keep them in
-     * the plot itself: a huge value just before the window may not paint over the axis or above the plot.
+     * the plot itself: a huge value just before the window may not paint over the axis labels or above the plot
+     * (beyond half a line width, which the 2 px margins below allow).
      */
     @Test
     void aSampleBeforeTheWindowDoesNotDrawOutsideThePlot() {

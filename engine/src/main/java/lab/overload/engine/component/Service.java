@@ -217,10 +217,7 @@ final class Service extends EventHandler {
      * the error draw failed it; wasted otherwise.
      */
     void finishWork(Attempt a, long now) {
-        // The error draw is made only while errors are possible (the stream is the service's own, so skipping it
-        // moves no other draw).
-        double p = spec.errorProbability();
-        boolean error = (p > 0 && errors.nextDouble() < p) | a.depFailed;
+        boolean error = errors.nextDouble() < spec.errorProbability() || a.depFailed;
         long held = now - a.startedMicros;
         if (a.clientDone) {
             endAttempt(a, AttemptOutcome.COMPLETED_WASTED, WorkClass.WASTED, held, now);

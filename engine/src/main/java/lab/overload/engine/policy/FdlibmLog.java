@@ -4,8 +4,9 @@ package lab.overload.engine.policy;
  * The natural logarithm, computed by fdlibm's {@code __ieee754_log} algorithm in Java, so its results are
  * bit-for-bit those of {@link StrictMath#log} (which the Java specification defines as fdlibm's) on every JVM.
  *
- * <p>Why not call {@code StrictMath.log}: on Java 17 it is a native call into a C build of fdlibm, which cost about
- * 14% of an M/M/10 run (two logarithms per request); the same operations compiled by the JIT cost a fraction of that.
+ * <p>Why not call {@code StrictMath.log}: on Java 17 it is a native call into a C build of fdlibm, which alone took
+ * 12-14% of an M/M/10 run (two logarithms per request); the same operations compiled by the JIT cost about a quarter
+ * less per call (16-23 against 22-30 ns in a loop of draws; see docs/benchmarks.md).
  * {@code Math.log} would be faster still but may differ in the last bit between JVMs and platforms, which would break
  * cross-JVM determinism. {@code FdlibmLogTest} checks bit equality with {@code StrictMath.log} on special values,
  * subnormals, powers of two and millions of random inputs.

@@ -59,6 +59,51 @@ class EventCalendarTest {
         assertTrue(c.isEmpty());
     }
 
+    /** A ring that wraps around and grows (past its initial 256 entries) keeps its order, handles and cancellations. */
+    @Test
+    void aRingThatWrapsAndGrowsKeepsOrderAndHandles() {
+        EventCalendar c = new EventCalendar();
+        int ring = c.newFifo();
+        java.util.Map<Integer, Long> handles = new java.util.HashMap<>();
+        List<Integer> expected = new ArrayList<>();
+        List<Integer> delivered = new ArrayList<>();
+        int id = 0;
+        long t = 0;
+        // wrap first: 200 in, 150 out, so the head sits mid-array when the ring later grows
+        for (; id < 200; id++) {
+            handles.put(id, c.scheduleFifo(ring, t += 3, Phase.TIMEOUT, id, 0, 0));
+        }
+        for (int k = 0; k < 150; k++) {
+            assertTrue(c.pop());
+            delivered.add(c.code);
+        }
+        for (; id < 1200; id++) {
+            handles.put(id, c.scheduleFifo(ring, t += 3, Phase.TIMEOUT, id, 0, 0));
+        }
+        int cancelled = 0;
+        for (int v = 150; v < 1200; v++) {
+            if (v % 3 == 0 || v % 7 == 0) {
+                c.cancelFifo(ring, handles.get(v));
+                cancelled++;
+            } else {
+                expected.add(v);
+            }
+        }
+        assertTrue(c.size() >= expected.size() && c.size() <= 1050, "cancelled entries behind a live head stay counted");
+        c.cancelFifo(ring, handles.get(3)); // delivered long ago: ignored
+        while (c.pop()) {
+            delivered.add(c.code);
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int v = 0; v < 150; v++) {
+            all.add(v);
+        }
+        all.addAll(expected);
+        assertEquals(all, delivered);
+        assertEquals(0, c.size());
+        assertTrue(cancelled > 400);
+    }
+
     @Test
     void randomMixMatchesASortOfTheLiveEvents() {
         for (long seed = 1; seed <= 20; seed++) {
