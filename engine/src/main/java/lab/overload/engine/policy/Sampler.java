@@ -9,7 +9,8 @@ public final class Sampler {
     }
 
     /**
-     * One sample. EXPONENTIAL: {@code -mean ln U}. LOGNORMAL with coefficient of variation cv:
+     * One sample. EXPONENTIAL: {@code mean} times a unit exponential from the {@link Ziggurat}. LOGNORMAL with
+     * coefficient of variation cv:
      * {@code s^2 = ln(1 + cv^2)}, {@code m = ln(mean) - s^2/2}, sample {@code exp(m + s Z)}.
      */
     public static double sample(Distribution d, double mean, double cv, SplittableRandom random) {
@@ -40,8 +41,9 @@ public final class Sampler {
         return Math.round(x);
     }
 
+    /** An exponential sample with the given mean, by the {@link Ziggurat}. */
     public static double exponential(double mean, SplittableRandom random) {
-        return -mean * FdlibmLog.log(1.0 - random.nextDouble());
+        return mean * Ziggurat.exponential(random);
     }
 
     /** Standard normal by the Box-Muller transform (one of the pair; stateless so streams stay simple). */
