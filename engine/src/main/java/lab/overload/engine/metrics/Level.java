@@ -42,11 +42,13 @@ final class Level {
         }
         weightedChanges += delta * (nowMicros - intervalStart);
         value += delta;
-        if (value > intervalMax) {
-            intervalMax = value;
-        }
-        if (value > summaryMax && nowMicros >= measureFromMicros) {
-            summaryMax = value;
+        if (delta > 0) { // only a rise can set a maximum (callers pass constant deltas, so this folds away)
+            if (value > intervalMax) {
+                intervalMax = value;
+            }
+            if (value > summaryMax && nowMicros >= measureFromMicros) {
+                summaryMax = value;
+            }
         }
     }
 
