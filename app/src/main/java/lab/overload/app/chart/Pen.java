@@ -6,19 +6,22 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
-/** Drawing helpers shared by the chart painters: CSS-driven strokes and text measurement. FX thread only. */
-final class Pen {
+/**
+ * Drawing helpers shared by the chart painters (time series and tipping-point curves): CSS-driven strokes and text
+ * measurement. FX thread only.
+ */
+public final class Pen {
     private static final double[] DEFAULT_DASHES = {8, 6};
 
     final ChartPalette palette;
     private final Text measure = new Text();
 
-    Pen(ChartPalette palette) {
+    public Pen(ChartPalette palette) {
         this.palette = palette;
     }
 
     /** Sets stroke colour, width and dashes from a style class's line probe; {@code dashed} forces a dash. */
-    void stroke(GraphicsContext g, String styleClass, boolean dashed) {
+    public void stroke(GraphicsContext g, String styleClass, boolean dashed) {
         g.setStroke(palette.stroke(styleClass));
         g.setLineWidth(palette.strokeWidth(styleClass));
         double[] dashes = palette.dashes(styleClass);
@@ -30,21 +33,21 @@ final class Pen {
         g.setLineJoin(StrokeLineJoin.BEVEL);
     }
 
-    double width(Font font, String text) {
+    public double width(Font font, String text) {
         measure.setFont(font);
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
     }
 
     /** Line height of a font. */
-    double height(Font font) {
+    public double height(Font font) {
         measure.setFont(font);
         measure.setText("Ag");
         return Math.ceil(measure.getLayoutBounds().getHeight());
     }
 
     /** Centre of the pixel containing a coordinate, so 1 px lines are crisp. */
-    static double snap(double coordinate) {
+    public static double snap(double coordinate) {
         return Math.floor(coordinate) + 0.5;
     }
 

@@ -6,13 +6,11 @@ import java.util.function.ToDoubleFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import lab.overload.app.chart.ChartPalette;
 import lab.overload.app.chart.ChartStyles;
+import lab.overload.app.chart.Pen;
 import lab.overload.app.chart.Ticks;
 
 /**
@@ -32,10 +30,11 @@ final class CurvePainter {
     private static final double DOT = 7;
 
     private final ChartPalette pal;
-    private final Text measure = new Text();
+    private final Pen pen;
 
     CurvePainter(ChartPalette palette) {
         this.pal = palette;
+        this.pen = new Pen(palette);
     }
 
     List<LegendEntry> legend(CurveRenderer.Scene scene) {
@@ -233,28 +232,19 @@ final class CurvePainter {
     }
 
     void stroke(GraphicsContext g, String styleClass) {
-        g.setStroke(pal.stroke(styleClass));
-        g.setLineWidth(pal.strokeWidth(styleClass));
-        double[] dashes = pal.dashes(styleClass);
-        g.setLineDashes(dashes.length == 0 ? null : dashes);
-        g.setLineCap(StrokeLineCap.BUTT);
-        g.setLineJoin(StrokeLineJoin.ROUND);
+        pen.stroke(g, styleClass, false);
     }
 
     double width(Font font, String text) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+        return pen.width(font, text);
     }
 
     double height(Font font) {
-        measure.setFont(font);
-        measure.setText("Ag");
-        return Math.ceil(measure.getLayoutBounds().getHeight());
+        return pen.height(font);
     }
 
     static double snap(double coordinate) {
-        return Math.floor(coordinate) + 0.5;
+        return Pen.snap(coordinate);
     }
 
     private void clip(GraphicsContext g, CurveFrame f, CurveFrame.Panel panel) {

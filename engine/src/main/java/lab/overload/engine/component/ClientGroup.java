@@ -168,7 +168,7 @@ final class ClientGroup extends EventHandler {
 
     private long gapMicros() {
         double mean = meanGapMicros;
-        return Sampler.round(spec.arrivals() == ArrivalKind.POISSON ? Sampler.exponential(mean, arrivals) : mean);
+        return Math.round(spec.arrivals() == ArrivalKind.POISSON ? Sampler.exponential(mean, arrivals) : mean);
     }
 
     private void scheduleNextArrival(long from) {
@@ -189,7 +189,7 @@ final class ClientGroup extends EventHandler {
 
     private void scheduleThink(long now) {
         // At least 1 us: a user whose request is shed instantly must not loop forever at one instant.
-        long t = Math.max(1, Sampler.round(Sampler.exponential(spec.thinkTimeMillis() * 1000, think)));
+        long t = Math.max(1, Math.round(Sampler.exponential(spec.thinkTimeMillis() * 1000, think)));
         world.sim.schedule(now + t, Phase.ARRIVAL, handlerId, THINK_DONE, 0, 0);
     }
 
@@ -288,7 +288,7 @@ final class ClientGroup extends EventHandler {
             a.deadlineMicros = Long.MAX_VALUE;
         } else {
             double mean = spec.timeoutMillis() * 1000;
-            long t = Sampler.round(kind == TimeoutKind.FIXED ? mean : Sampler.exponential(mean, timeouts));
+            long t = Math.round(kind == TimeoutKind.FIXED ? mean : Sampler.exponential(mean, timeouts));
             a.deadlineMicros = now + t;
             if (kind == TimeoutKind.FIXED) {
                 a.timeoutHandle = world.sim.scheduleInOrder(timeoutRing, a.deadlineMicros, Phase.TIMEOUT, handlerId,

@@ -56,7 +56,7 @@ final class Dependency {
             return false;
         }
         inFlight++;
-        long latency = Sampler.round(Sampler.sample(d.latencyDistribution(), d.latencyMillis() * 1000, 1, random));
+        long latency = Math.round(Sampler.sample(d.latencyDistribution(), d.latencyMillis() * 1000, 1, random));
         a.depFailed = random.nextDouble() < d.failureProbability();
         service.world.sim.schedule(now + latency, Phase.COMPLETION, service.handlerId, Service.DEPENDENCY_DONE,
                 a.slot, a.token());

@@ -8,6 +8,7 @@ import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.Sampler;
+import lab.overload.models.scenario.ExpiredWork;
 import lab.overload.models.scenario.ServiceSpec;
 
 /**
@@ -67,7 +68,7 @@ final class Service extends EventHandler {
 
     private void derive() {
         maxQueueWaitMicros = Math.round(spec.shedding().maxQueueWaitMillis() * 1000);
-        dropExpired = spec.expiredWork() == lab.overload.models.scenario.ExpiredWork.DROP_AT_DEQUEUE
+        dropExpired = spec.expiredWork() == ExpiredWork.DROP_AT_DEQUEUE
                 && spec.deadline().timeoutHint();
         rejectionCostMicros = Math.round(spec.rejectionCostMillis() * 1000);
         hasDependency = spec.dependency().enabled();
@@ -140,7 +141,7 @@ final class Service extends EventHandler {
     void accept(Attempt a, long now) {
         a.resetServerState();
         Request r = a.request;
-        long w = Sampler.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
+        long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
                 spec.serviceTimeCv(), work) * r.size);
         if (a.number == 1) {
             r.totalWorkMicros = w;

@@ -80,8 +80,9 @@ final class EventCalendar {
     }
 
     /**
-     * Schedules on a FIFO ring when (time, phase, sequence) keeps the ring in order, else on the heap. Returns a handle for
-     * {@link #cancelFifo}, or {@link #NO_HANDLE} when the entry went to the heap (it cannot be cancelled then).
+     * Schedules on a FIFO ring when (time, phase, sequence) keeps the ring in order, else on the heap. Returns a
+     * handle for {@link #cancelFifo}, or {@link #NO_HANDLE} when the entry went to the heap (it cannot be cancelled
+     * then).
      */
     long scheduleFifo(int fifo, long at, int phase, int eventCode, int argA, long argB) {
         Fifo f = fifos[fifo];

@@ -28,19 +28,6 @@ public final class Sampler {
         };
     }
 
-    /**
-     * {@link Math#round(double)}, exactly, faster for what the engine rounds on every request: non-negative durations
-     * below 2^52 (Math.round is not a JIT intrinsic on Java 17). There {@code x - (long) x} is exact, so
-     * {@code floor(x + 1/2)} is the truncation plus one when that fraction is at least one half.
-     */
-    public static long round(double x) {
-        if (x >= 0 && x < 0x1p52) {
-            long r = (long) x;
-            return x - r >= 0.5 ? r + 1 : r;
-        }
-        return Math.round(x);
-    }
-
     /** An exponential sample with the given mean, by the {@link Ziggurat}. */
     public static double exponential(double mean, SplittableRandom random) {
         return mean * Ziggurat.exponential(random);
