@@ -21,6 +21,10 @@ import lab.overload.models.scenario.Scenario;
 public final class LiveRunner implements AutoCloseable {
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 100;
+    /** How long a playing runner sleeps once it is less than this far (wall time) behind its clock. */
+    static final long PARK_NANOS = 2_000_000L;
+    /** How long a paused runner sleeps between looks at its command queue (a command wakes it at once). */
+    private static final long IDLE_PARK_NANOS = 50_000_000L;
 
     private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load, RunTo {
     }
@@ -90,6 +94,11 @@ public final class LiveRunner implements AutoCloseable {
     /** The changes applied in the current run, in order (a recording to replay). */
     public List<ControlChange> controlLog() {
         return logCopy;
+    }
+
+    /** The sim thread's id (for measuring its CPU time). */
+    long threadId() {
+        return thread.getId();
     }
 
     public boolean isAlive() {
@@ -201,9 +210,12 @@ public final class LiveRunner implements AutoCloseable {
             }
             status = new LiveStatus(generation, world.scenario(), world.nowMicros(), running, pacer.speed(),
                     running ? achieved : 0, running ? eventsPerSecond : 0, behind, message);
-            boolean caughtUp = !running || pacer.target(System.nanoTime()) <= world.nowMicros();
+            // Sleep unless a whole quantum of work is due. Waiting for the clock to be exactly caught up would spin:
+            // the target moves on while the engine runs to it, so a playing runner would hold a core for itself
+            // (and starve the FX and render threads of a 2-core machine) however little the scenario asks for.
+            boolean caughtUp = !running || pacer.lagNanos(System.nanoTime(), world.nowMicros()) < PARK_NANOS;
             if (caughtUp && stepTarget < 0 && commands.isEmpty()) {
-                LockSupport.parkNanos(running ? 2_000_000L : 50_000_000L);
+                LockSupport.parkNanos(running ? PARK_NANOS : IDLE_PARK_NANOS);
             }
         }
     }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import lab.overload.engine.Scenarios;
@@ -50,6 +53,29 @@ class LiveRunnerTest {
             await(() -> runner.status().generation() == gen + 1, "reset");
             assertEquals(0, runner.status().simMicros(), "reset returns to t = 0");
             assertThrows(IllegalArgumentException.class, () -> runner.change("services.api.workersPerHost", "0"));
+        }
+    }
+
+    /**
+     * A playing runner whose scenario needs little work sleeps between chunks instead of spinning on its clock. A
+     * spinning thread burns about one CPU second per wall second; this scenario at 10x needs a few milliseconds.
+     */
+    @Test
+    void playingRunnerSleepsWhenCaughtUp() throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        assumeTrue(mx.isThreadCpuTimeSupported(), "thread CPU time is not measurable on this JVM");
+        try (LiveRunner runner = new LiveRunner(SCENARIO, 1024)) {
+            runner.start();
+            runner.setSpeed(10);
+            runner.play();
+            await(() -> runner.status().simMicros() > 1_000_000, "sim time to pass 1 s");
+            long cpu0 = mx.getThreadCpuTime(runner.threadId());
+            long wall0 = System.nanoTime();
+            Thread.sleep(1500);
+            double cpuShare = (double) (mx.getThreadCpuTime(runner.threadId()) - cpu0) / (System.nanoTime() - wall0);
+            assertTrue(runner.status().simMicros() > 10_000_000, "the clock must keep running at 10x");
+            assertTrue(cpuShare < 0.3, "sim thread CPU share while caught up must be < 0.3 of wall time, was "
+                    + cpuShare);
         }
     }
 
