@@ -15,6 +15,7 @@ final class ChartRenderer {
     private static final double PAD = 4;
     private static final double TICK = 4;
     private static final double SWATCH = 18;
+    private static final double MARKER_INSET = 4;
     private static final String X_CAPTION = "sim time (s)";
 
     private final ChartModel model;
@@ -218,22 +219,22 @@ final class ChartRenderer {
     }
 
     /**
-     * Vertical lines with labels reading downwards from the top, for markers inside the window only, clipped to the
-     * plot (a label may be longer than the plot is high); no clip at all when no marker is in the window.
+     * Vertical lines with labels reading downwards from the top, for markers inside the window only. A label longer
+     * than the plot is high is shortened with an ellipsis rather than clipped: a canvas clip makes the software
+     * renderer draw through a mask texture and a blend (about a fifth of the render thread's time in bench-ui while a
+     * marker was on screen).
      */
     private void drawMarkers(GraphicsContext g, double t1) {
         MarkerList markers = model.markers();
+        Font font = pal.font(ChartStyles.MARKER_LABEL);
+        double room = area.height - 2 * MARKER_INSET;
         for (int i = 0; i < markers.size(); i++) {
             double t = markers.t(i);
             if (t < area.t0 || t > t1) {
                 continue;
             }
-            if (markersDrawn++ == 0) { // the first marker in the window opens the clip
-                g.save();
-                g.beginPath();
-                g.rect(area.x, area.y, area.width, area.height);
-                g.clip();
-                g.setFont(pal.font(ChartStyles.MARKER_LABEL));
+            if (markersDrawn++ == 0) {
+                g.setFont(font);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.BOTTOM);
             }
@@ -241,15 +242,15 @@ final class ChartRenderer {
             double x = Pen.snap(area.xOf(t));
             pen.stroke(g, style, false);
             g.strokeLine(x, area.y, x, area.y + area.height);
-            g.save();
-            g.translate(x + 2, area.y + 4);
-            g.rotate(90);
-            g.setFill(pal.stroke(style));
-            g.fillText(markers.label(i), 0, 0);
-            g.restore();
-        }
-        if (markersDrawn > 0) {
-            g.restore();
+            String label = pen.fit(font, markers.label(i), room);
+            if (!label.isEmpty()) {
+                g.save();
+                g.translate(x + 2, area.y + MARKER_INSET);
+                g.rotate(90);
+                g.setFill(pal.stroke(style));
+                g.fillText(label, 0, 0);
+                g.restore();
+            }
         }
     }
 }

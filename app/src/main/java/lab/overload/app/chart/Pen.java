@@ -12,6 +12,7 @@ import javafx.scene.text.Text;
  */
 public final class Pen {
     private static final double[] DEFAULT_DASHES = {8, 6};
+    private static final String ELLIPSIS = "\u2026";
 
     final ChartPalette palette;
     private final Text measure = new Text();
@@ -37,6 +38,30 @@ public final class Pen {
         measure.setFont(font);
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The text as it fits in {@code room} pixels: whole, or its longest prefix that fits followed by an ellipsis, or
+     * empty when not even the ellipsis fits.
+     */
+    public String fit(Font font, String text, double room) {
+        if (width(font, text) <= room) {
+            return text;
+        }
+        int lo = 0; // the longest prefix known to fit with the ellipsis
+        int hi = text.length(); // a prefix known not to fit
+        if (width(font, ELLIPSIS) > room) {
+            return "";
+        }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (width(font, text.substring(0, mid).stripTrailing() + ELLIPSIS) <= room) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return text.substring(0, lo).stripTrailing() + ELLIPSIS;
     }
 
     /** Line height of a font. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the full dashboard headless (software renderer) with the engine at a given speed and "
             + "report frame time, the lab's per-pulse work, the FX thread's response time to a probe posted every "
             + "100 ms, and the heap after GC at the start and the end."},
-        footer = {"", "Example:", "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60"})
+        footer = {"", "Example:", "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10"})
 public final class BenchUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,6 +28,10 @@ public final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Wall seconds to measure, 5 to 3600 (default: 60).")
     double seconds = 60;
 
+    @Option(names = "--warmup", paramLabel = "S", description = "Wall seconds to run before measuring, 0 to 600 "
+            + "(default: 10). The share of slow frames is still printed for every 10 s, warm-up included.")
+    double warmup = 10;
+
     @Override
     public Integer call() throws Exception {
         if (!(speed >= 0.1 && speed <= 100)) {
@@ -36,8 +40,11 @@ public final class BenchUiCommand implements Callable<Integer> {
         if (!(seconds >= 5 && seconds <= 3600)) {
             throw new InputException("--seconds must be in [5, 3600], was " + seconds);
         }
+        if (!(warmup >= 0 && warmup <= 600)) {
+            throw new InputException("--warmup must be in [0, 600], was " + warmup);
+        }
         Scenario s = ScenarioSource.load(scenario);
-        FrameBench.Result r = FrameBench.run(s, speed, seconds);
+        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup);
         spec.commandLine().getOut().print(r.report());
         spec.commandLine().getOut().flush();
         return OverloadLabCli.EXIT_OK;

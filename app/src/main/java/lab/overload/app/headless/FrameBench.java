@@ -22,8 +22,9 @@ public final class FrameBench {
      */
     public record Stats(int count, double p50, double p95, double p99, double max, double over1Frame,
                         double over2Frames) {
-        static Stats of(long[] nanos, int n) {
-            long[] v = Arrays.copyOf(nanos, n);
+        static Stats of(long[] nanos) {
+            long[] v = nanos.clone();
+            int n = v.length;
             Arrays.sort(v);
             return new Stats(n, pct(v, 50), pct(v, 95), pct(v, 99), n == 0 ? Double.NaN : v[n - 1] / 1e6,
                     shareOver(v, 1e9 / 60), shareOver(v, 2e9 / 60));
@@ -50,27 +51,48 @@ public final class FrameBench {
         }
     }
 
-    /** The benchmark's results. */
-    public record Result(double wallSeconds, double simSeconds, Stats frame, Stats pulseWork, Stats probe,
-                         double heapStartMb, double heapEndMb) {
+    /**
+     * The benchmark's results; {@code overBySegment} is the share of frames over 16.7 ms in each
+     * {@link #SEGMENT_SECONDS} of wall time, in percent (it shows warm-up apart from the steady state).
+     */
+    public record Result(double wallSeconds, double warmupSeconds, double simSeconds, Stats frame, Stats pulseWork,
+                         Stats probe, double heapStartMb, double heapEndMb, double[] overBySegment) {
         public String report() {
+            StringBuilder segments = new StringBuilder();
+            for (double share : overBySegment) {
+                segments.append(String.format(Locale.ROOT, " %.1f", share));
+            }
             return String.format(Locale.ROOT,
-                    "wall %.1f s, sim %.1f s (%.1fx)%nframe time   %s%npulse work   %s%nprobe        %s%n"
+                    "wall %.1f s (the first %.1f s are warm-up, not in the percentiles), sim %.1f s (%.1fx)%n"
+                            + "frame time   %s%npulse work   %s%nprobe        %s%n"
+                            + "frames over 16.7 ms per %d s of wall time (%%):%s%n"
                             + "heap after GC: start %.1f MB, end %.1f MB%n",
-                    wallSeconds, simSeconds, simSeconds / wallSeconds, frame, pulseWork, probe, heapStartMb,
-                    heapEndMb);
+                    wallSeconds, warmupSeconds, simSeconds, simSeconds / wallSeconds, frame, pulseWork, probe, SEGMENT_SECONDS,
+                    segments, heapStartMb, heapEndMb);
         }
     }
+
+    /** Wall seconds per segment of {@link Result#overBySegment}. */
+    public static final int SEGMENT_SECONDS = 10;
 
     private FrameBench() {
     }
 
-    public static Result run(Scenario scenario, double speed, double wallSeconds) throws InterruptedException {
+    /**
+     * Runs the dashboard for {@code warmupSeconds} plus {@code wallSeconds} of wall time. The percentiles cover only
+     * the measured part after the warm-up (the JIT compiles the renderer during the first seconds); the per-segment
+     * shares cover the whole run, warm-up included.
+     */
+    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds)
+            throws InterruptedException {
         HeadlessFx.start();
-        int max = (int) (wallSeconds * 200) + 1000;
+        double totalSeconds = warmupSeconds + wallSeconds;
+        int max = (int) (totalSeconds * 200) + 1000;
         long[] frames = new long[max];
+        long[] frameAt = new long[max];
         long[] work = new long[max];
-        long[] probes = new long[(int) (wallSeconds * 20) + 100];
+        long[] probes = new long[(int) (totalSeconds * 20) + 100];
+        long[] probeAt = new long[probes.length];
         int[] counts = new int[3];
         AtomicLong last = new AtomicLong();
         double heapStart = heapAfterGc();
@@ -89,12 +111,11 @@ public final class FrameBench {
                 public void handle(long now) {
                     long t0 = System.nanoTime();
                     long prev = last.getAndSet(t0);
-                    if (prev != 0 && counts[0] < frames.length) {
-                        frames[counts[0]++] = t0 - prev;
-                    }
                     lab.pulse();
-                    if (counts[1] < work.length) {
-                        work[counts[1]++] = System.nanoTime() - t0;
+                    if (prev != 0 && counts[0] < frames.length) {
+                        frameAt[counts[0]] = t0;
+                        work[counts[0]] = System.nanoTime() - t0;
+                        frames[counts[0]++] = t0 - prev;
                     }
                 }
             };
@@ -102,12 +123,14 @@ public final class FrameBench {
             return t;
         });
         long start = System.nanoTime();
-        while (System.nanoTime() - start < wallSeconds * 1e9) {
+        long measureFrom = start + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() - start < totalSeconds * 1e9) {
             CountDownLatch done = new CountDownLatch(1);
             long posted = System.nanoTime();
             Platform.runLater(() -> {
-                if (counts[2] < probes.length) {
-                    probes[counts[2]++] = System.nanoTime() - posted;
+                if (counts[1] < probes.length) {
+                    probeAt[counts[1]] = posted;
+                    probes[counts[1]++] = System.nanoTime() - posted;
                 }
                 done.countDown();
             });
@@ -116,14 +139,35 @@ public final class FrameBench {
         }
         double simSeconds = lab.vm().runner().status().simMicros() / 1e6;
         double wall = (System.nanoTime() - start) / 1e9;
-        Stats[] stats = HeadlessFx.onFx(() -> {
+        HeadlessFx.onFx(() -> {
             timer.stop();
             lab.vm().close();
             ((Stage) lab.scene().getWindow()).close();
-            return new Stats[] {Stats.of(frames, counts[0]), Stats.of(work, counts[1]), Stats.of(probes, counts[2])};
+            return null;
         });
         double heapEnd = heapAfterGc();
-        return new Result(wall, simSeconds, stats[0], stats[1], stats[2], heapStart, heapEnd);
+        int n = counts[0];
+        Stats frame = Stats.of(after(frames, frameAt, n, measureFrom));
+        Stats pulseWork = Stats.of(after(work, frameAt, n, measureFrom));
+        Stats probe = Stats.of(after(probes, probeAt, counts[1], measureFrom));
+        int segments = (int) Math.ceil(totalSeconds / SEGMENT_SECONDS);
+        int[] over = new int[segments];
+        int[] all = new int[segments];
+        for (int i = 0; i < n; i++) {
+            int k = (int) Math.min(segments - 1, (frameAt[i] - start) / (SEGMENT_SECONDS * 1_000_000_000L));
+            all[k]++;
+            over[k] += frames[i] > 1e9 / 60 ? 1 : 0;
+        }
+        double[] overBySegment = new double[segments];
+        for (int k = 0; k < segments; k++) {
+            overBySegment[k] = all[k] == 0 ? Double.NaN : 100.0 * over[k] / all[k];
+        }
+        return new Result(wall, warmupSeconds, simSeconds, frame, pulseWork, probe, heapStart, heapEnd, overBySegment);
+    }
+
+    /** The values whose time stamp is at or after {@code from}. */
+    private static long[] after(long[] values, long[] at, int n, long from) {
+        return java.util.stream.IntStream.range(0, n).filter(i -> at[i] >= from).mapToLong(i -> values[i]).toArray();
     }
 
     private static double heapAfterGc() {

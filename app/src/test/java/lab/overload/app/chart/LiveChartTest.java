@@ -151,6 +151,55 @@ class LiveChartTest {
         assertEquals(0, outside, "goodput-coloured pixels outside the plot");
     }
 
+    /**
+     * Markers are drawn without a clip too: a label longer than the plot is high is shortened with an ellipsis, so
+     * nothing of it reaches the axis labels below the plot, while its start is still drawn inside the plot.
+     */
+    @Test
+    void aLongMarkerLabelStaysInsideThePlot() {
+        int[] counts = onFx(() -> {
+            chart.setWindowSeconds(30);
+            TimeSeries s = chart.addSeries(new TimeSeries("g", "goodput", ChartStyles.SERIES_GOODPUT));
+            for (int k = 0; k <= 300; k++) {
+                s.add(70 + k * 0.1, 50 + k % 7);
+            }
+            chart.addMarker(85, "a timeline label far longer than this short plot is high ".repeat(3),
+                    ChartStyles.MARKER_TIMELINE);
+            chart.redraw();
+            javafx.scene.image.Image shot = chart.snapshot(null, null);
+            var px = shot.getPixelReader();
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            int bottom = -1;
+            for (int y = 0; y < h; y++) {
+                if (!Double.isNaN(chart.timeAt(w / 2.0, y + 0.5))) {
+                    bottom = y;
+                }
+            }
+            int inside = 0;
+            int below = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    if (isMarkerBlue(px.getColor(x, y))) {
+                        if (y <= bottom) {
+                            inside++;
+                        } else if (y > bottom + 1) {
+                            below++;
+                        }
+                    }
+                }
+            }
+            return new int[] {inside, below};
+        });
+        assertTrue(counts[0] > 200, "the marker and its label are drawn in the plot, blue pixels: " + counts[0]);
+        assertEquals(0, counts[1], "marker-coloured pixels below the plot");
+    }
+
+    private static boolean isMarkerBlue(Color c) {
+        // #0072B2 and its antialiased blends with white: blue well above red
+        return c.getBlue() - c.getRed() > 0.3;
+    }
+
     private static boolean isGoodputGreen(Color c) {
         // #009E73 and its antialiased blends with white: green well above red
         return c.getGreen() - c.getRed() > 0.2;
