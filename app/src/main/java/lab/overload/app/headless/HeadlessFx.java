@@ -26,7 +26,11 @@ public final class HeadlessFx {
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        Platform.startup(() -> ready.complete(null));
+        try {
+            Platform.startup(() -> ready.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            ready.complete(null); // the toolkit was started by someone else in this JVM (a test harness): use it
+        }
         Platform.setImplicitExit(false);
         ready.join();
         started = true;

@@ -29,6 +29,16 @@ class ValidateAndBenchCommandTest {
     }
 
     @Test
+    void benchUiRejectsBadOptionsBeforeStartingAnything() {
+        RunCommandTest.assertOneLineError(Cli.run("bench-ui", "--warmup", "-1"),
+                "--warmup must be in [0, 600], was -1.0");
+        RunCommandTest.assertOneLineError(Cli.run("bench-ui", "--speed", "500"),
+                "--speed must be in [0.1, 100], was 500.0");
+        RunCommandTest.assertOneLineError(Cli.run("bench-ui", "--seconds", "1"),
+                "--seconds must be in [5, 3600], was 1.0");
+    }
+
+    @Test
     void validateRejectsBadOptions() {
         Path report = dir.resolve("v.md");
         RunCommandTest.assertOneLineError(Cli.run("validate", "--scale", "0", "--report", report.toString()),
