@@ -92,7 +92,7 @@ final class ChartRenderer {
         // (measured with bench-ui: frame time p95 about 30 -> 21-24 ms without it). They stay inside the plot by
         // themselves, up to half a line width over its edges (a line at 0 sits on the axis): the value axis spans
         // every sample in the window, and the one sample before the window is replaced by the line's crossing of the
-        // left edge. Marker labels can be longer than the plot is high, so markers keep a clip.
+        // left edge. Markers are not clipped either (see drawMarkers).
         for (TimeSeries s : model.series()) {
             drawSeries(g, s);
         }
@@ -219,15 +219,17 @@ final class ChartRenderer {
     }
 
     /**
-     * Vertical lines with labels reading downwards from the top, for markers inside the window only. A label longer
-     * than the plot is high is shortened with an ellipsis rather than clipped: a canvas clip makes the software
-     * renderer draw through a mask texture and a blend (about a fifth of the render thread's time in bench-ui while a
-     * marker was on screen).
+     * Vertical lines with labels reading downwards from the top, for markers inside the window only. Nothing is
+     * clipped: a canvas clip makes the software renderer draw through a mask texture and a blend (about a fifth of the
+     * render thread's time in bench-ui while a marker was on screen). So a label longer than the plot is high is
+     * shortened with an ellipsis, and a label that would stick out of the plot's right edge (a marker set just now,
+     * at the newest sim time) is drawn on the left of its line.
      */
     private void drawMarkers(GraphicsContext g, double t1) {
         MarkerList markers = model.markers();
         Font font = pal.font(ChartStyles.MARKER_LABEL);
         double room = area.height - 2 * MARKER_INSET;
+        double labelH = pen.height(font);
         for (int i = 0; i < markers.size(); i++) {
             double t = markers.t(i);
             if (t < area.t0 || t > t1) {
@@ -236,7 +238,6 @@ final class ChartRenderer {
             if (markersDrawn++ == 0) {
                 g.setFont(font);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.BOTTOM);
             }
             String style = markers.styleClass(i);
             double x = Pen.snap(area.xOf(t));
@@ -244,9 +245,12 @@ final class ChartRenderer {
             g.strokeLine(x, area.y, x, area.y + area.height);
             String label = pen.fit(font, markers.label(i), room);
             if (!label.isEmpty()) {
+                // turned a quarter clockwise, the text runs down; glyphs above the baseline lie right of it
+                boolean right = x + 2 + labelH <= area.x + area.width;
                 g.save();
-                g.translate(x + 2, area.y + MARKER_INSET);
+                g.translate(right ? x + 2 : x - 2, area.y + MARKER_INSET);
                 g.rotate(90);
+                g.setTextBaseline(right ? VPos.BOTTOM : VPos.TOP);
                 g.setFill(pal.stroke(style));
                 g.fillText(label, 0, 0);
                 g.restore();

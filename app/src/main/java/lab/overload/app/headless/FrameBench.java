@@ -60,14 +60,16 @@ public final class FrameBench {
         public String report() {
             StringBuilder segments = new StringBuilder();
             for (double share : overBySegment) {
-                segments.append(String.format(Locale.ROOT, " %.1f", share));
+                segments.append(Double.isNaN(share) ? " -" : String.format(Locale.ROOT, " %.1f", share));
             }
             return String.format(Locale.ROOT,
-                    "wall %.1f s (the first %.1f s are warm-up, not in the percentiles), sim %.1f s (%.1fx)%n"
+                    "wall %.1f s (%s), sim %.1f s (%.1fx)%n"
                             + "frame time   %s%npulse work   %s%nprobe        %s%n"
                             + "frames over 16.7 ms per %d s of wall time (%%):%s%n"
                             + "heap after GC: start %.1f MB, end %.1f MB%n",
-                    wallSeconds, warmupSeconds, simSeconds, simSeconds / wallSeconds, frame, pulseWork, probe, SEGMENT_SECONDS,
+                    wallSeconds, warmupSeconds > 0 ? String.format(Locale.ROOT,
+                            "the first %.1f s are warm-up, not in the percentiles", warmupSeconds) : "no warm-up",
+                    simSeconds, simSeconds / wallSeconds, frame, pulseWork, probe, SEGMENT_SECONDS,
                     segments, heapStartMb, heapEndMb);
         }
     }
@@ -93,7 +95,7 @@ public final class FrameBench {
         long[] work = new long[max];
         long[] probes = new long[(int) (totalSeconds * 20) + 100];
         long[] probeAt = new long[probes.length];
-        int[] counts = new int[3];
+        int[] counts = new int[2];
         AtomicLong last = new AtomicLong();
         double heapStart = heapAfterGc();
         OverloadLabApp.Lab lab = HeadlessFx.onFx(() -> {
@@ -137,8 +139,9 @@ public final class FrameBench {
             done.await();
             Thread.sleep(100);
         }
+        long end = System.nanoTime();
         double simSeconds = lab.vm().runner().status().simMicros() / 1e6;
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = (end - start) / 1e9;
         HeadlessFx.onFx(() -> {
             timer.stop();
             lab.vm().close();
@@ -147,13 +150,16 @@ public final class FrameBench {
         });
         double heapEnd = heapAfterGc();
         int n = counts[0];
-        Stats frame = Stats.of(after(frames, frameAt, n, measureFrom));
-        Stats pulseWork = Stats.of(after(work, frameAt, n, measureFrom));
-        Stats probe = Stats.of(after(probes, probeAt, counts[1], measureFrom));
-        int segments = (int) Math.ceil(totalSeconds / SEGMENT_SECONDS);
+        Stats frame = Stats.of(between(frames, frameAt, n, measureFrom, end));
+        Stats pulseWork = Stats.of(between(work, frameAt, n, measureFrom, end));
+        Stats probe = Stats.of(between(probes, probeAt, counts[1], measureFrom, end));
+        int segments = Math.max(1, (int) Math.ceil(totalSeconds / SEGMENT_SECONDS));
         int[] over = new int[segments];
         int[] all = new int[segments];
         for (int i = 0; i < n; i++) {
+            if (frameAt[i] >= end) {
+                continue;
+            }
             int k = (int) Math.min(segments - 1, (frameAt[i] - start) / (SEGMENT_SECONDS * 1_000_000_000L));
             all[k]++;
             over[k] += frames[i] > 1e9 / 60 ? 1 : 0;
@@ -165,9 +171,10 @@ public final class FrameBench {
         return new Result(wall, warmupSeconds, simSeconds, frame, pulseWork, probe, heapStart, heapEnd, overBySegment);
     }
 
-    /** The values whose time stamp is at or after {@code from}. */
-    private static long[] after(long[] values, long[] at, int n, long from) {
-        return java.util.stream.IntStream.range(0, n).filter(i -> at[i] >= from).mapToLong(i -> values[i]).toArray();
+    /** The values whose time stamp is in [from, to). */
+    private static long[] between(long[] values, long[] at, int n, long from, long to) {
+        return java.util.stream.IntStream.range(0, n).filter(i -> at[i] >= from && at[i] < to)
+                .mapToLong(i -> values[i]).toArray();
     }
 
     private static double heapAfterGc() {

@@ -7,7 +7,8 @@ import javafx.application.Platform;
 
 /**
  * Starts JavaFX without a display (Monocle's headless glass platform with the software renderer), for the
- * screenshot and frame-time commands. Must run before anything else touches JavaFX.
+ * screenshot and frame-time commands. It must run before anything else touches JavaFX to be headless: when a toolkit
+ * is already running in this JVM (a test harness), that one is used as it was started.
  */
 public final class HeadlessFx {
     private static boolean started;

@@ -157,47 +157,71 @@ class LiveChartTest {
      */
     @Test
     void aLongMarkerLabelStaysInsideThePlot() {
-        int[] counts = onFx(() -> {
+        int[] counts = markerPixels(85, "a timeline label far longer than this short plot is high ".repeat(3));
+        assertTrue(counts[0] > 200, "the marker and its label are drawn in the plot, blue pixels: " + counts[0]);
+        assertEquals(0, counts[1], "marker-coloured pixels below the plot");
+        assertEquals(0, counts[2], "marker-coloured pixels right of the plot");
+    }
+
+    /** A marker at the newest sim time sits on the plot's right edge; its label goes on the left of its line. */
+    @Test
+    void aMarkerLabelAtTheRightEdgeStaysInsideThePlot() {
+        int[] counts = markerPixels(100, "load ramps past capacity");
+        assertTrue(counts[0] > 100, "the marker and its label are drawn in the plot, blue pixels: " + counts[0]);
+        assertEquals(0, counts[1], "marker-coloured pixels below the plot");
+        assertEquals(0, counts[2], "marker-coloured pixels right of the plot");
+    }
+
+    /**
+     * Draws a goodput series over [70, 100] and one timeline marker, and counts marker-blue pixels in the plot, below
+     * it and right of it (beyond the line's own width).
+     */
+    private int[] markerPixels(double markerAt, String label) {
+        return onFx(() -> {
             chart.setWindowSeconds(30);
             TimeSeries s = chart.addSeries(new TimeSeries("g", "goodput", ChartStyles.SERIES_GOODPUT));
             for (int k = 0; k <= 300; k++) {
                 s.add(70 + k * 0.1, 50 + k % 7);
             }
-            chart.addMarker(85, "a timeline label far longer than this short plot is high ".repeat(3),
-                    ChartStyles.MARKER_TIMELINE);
+            chart.addMarker(markerAt, label, ChartStyles.MARKER_TIMELINE);
             chart.redraw();
             javafx.scene.image.Image shot = chart.snapshot(null, null);
             var px = shot.getPixelReader();
             int w = (int) shot.getWidth();
             int h = (int) shot.getHeight();
             int bottom = -1;
+            int right = -1;
             for (int y = 0; y < h; y++) {
                 if (!Double.isNaN(chart.timeAt(w / 2.0, y + 0.5))) {
                     bottom = y;
                 }
             }
-            int inside = 0;
-            int below = 0;
+            for (int x = 0; x < w; x++) {
+                if (!Double.isNaN(chart.timeAt(x + 0.5, (bottom - 10) + 0.5))) {
+                    right = x;
+                }
+            }
+            int[] counts = new int[3];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     if (isMarkerBlue(px.getColor(x, y))) {
-                        if (y <= bottom) {
-                            inside++;
+                        if (x > right + 1) {
+                            counts[2]++;
+                        } else if (y <= bottom) {
+                            counts[0]++;
                         } else if (y > bottom + 1) {
-                            below++;
+                            counts[1]++;
                         }
                     }
                 }
             }
-            return new int[] {inside, below};
+            return counts;
         });
-        assertTrue(counts[0] > 200, "the marker and its label are drawn in the plot, blue pixels: " + counts[0]);
-        assertEquals(0, counts[1], "marker-coloured pixels below the plot");
     }
 
     private static boolean isMarkerBlue(Color c) {
-        // #0072B2 and its antialiased blends with white: blue well above red
-        return c.getBlue() - c.getRed() > 0.3;
+        // #0072B2 and its antialiased blends with white: blue well above red and green (goodput #009E73 is not)
+        return c.getBlue() - c.getRed() > 0.3 && c.getBlue() - c.getGreen() > 0.15;
     }
 
     private static boolean isGoodputGreen(Color c) {

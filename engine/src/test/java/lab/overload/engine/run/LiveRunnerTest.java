@@ -63,7 +63,8 @@ class LiveRunnerTest {
     @Test
     void playingRunnerSleepsWhenCaughtUp() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        assumeTrue(mx.isThreadCpuTimeSupported(), "thread CPU time is not measurable on this JVM");
+        assumeTrue(mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled(),
+                "thread CPU time is not measurable on this JVM");
         try (LiveRunner runner = new LiveRunner(SCENARIO, 1024)) {
             runner.start();
             runner.setSpeed(10);
