@@ -120,6 +120,9 @@ class LiveRunnerTest {
         List<IntervalSnapshot> batch = BatchRunner.run(replay, log, true).intervals();
         assertEquals(n, batch.size());
         assertEquals(batch, live, "live intervals equal the batch replay of the control log");
-        assertTrue(live.get(44).offered() > 0);
+        // traffic reached the end of the compared range (one 100 ms interval at 45/s is empty 1.1% of the time, and
+        // with this seed interval 44 is, for most times at which the changes land; a whole second almost never is)
+        long lastSecond = live.subList(n - 10, n).stream().mapToLong(IntervalSnapshot::offered).sum();
+        assertTrue(lastSecond > 0, "requests offered in the last second compared: " + lastSecond);
     }
 }
