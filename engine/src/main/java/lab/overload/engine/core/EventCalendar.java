@@ -35,6 +35,14 @@ final class EventCalendar {
     private long ringKey = Long.MAX_VALUE;
     private boolean ringsDirty;
 
+    /**
+     * The heap's top entry has been delivered but is still in place: its removal waits for the next operation. If that
+     * is a {@link #schedule} (a completion that starts the next queued attempt, an interval seal that plans the next),
+     * the new entry takes the top's place and sifts down once, instead of a sift-down to remove the top and a sift-up
+     * to add the new entry.
+     */
+    private boolean topDelivered;
+
     /** Popped event fields, valid until the next pop. */
     long time;
     int code;
@@ -42,6 +50,11 @@ final class EventCalendar {
     long b;
 
     void schedule(long at, int phase, int eventCode, int argA, long argB) {
+        if (topDelivered) {
+            topDelivered = false;
+            siftDown(at, ((long) phase << PHASE_SHIFT) | sequence++, pack(eventCode, argA), argB);
+            return;
+        }
         if (4 * size == heap.length) {
             heap = Arrays.copyOf(heap, heap.length * 2);
         }
@@ -116,6 +129,7 @@ final class EventCalendar {
     }
 
     boolean isEmpty() {
+        removeDeliveredTop();
         if (size > 0) {
             return false;
         }
@@ -129,6 +143,7 @@ final class EventCalendar {
 
     /** Time of the earliest event, or Long.MAX_VALUE when empty. */
     long peekTime() {
+        removeDeliveredTop();
         long best = size > 0 ? heap[0] : Long.MAX_VALUE;
         for (Fifo f : fifos) {
             if (f.size > 0 && f.ring[f.head] < best) {
@@ -148,6 +163,7 @@ final class EventCalendar {
      * none (the calendar is then unchanged). One scan serves both the peek and the pop of {@code runUntil}.
      */
     boolean popNotAfter(long limit) {
+        removeDeliveredTop();
         if (ringsDirty) {
             findRingBest();
         }
@@ -171,12 +187,21 @@ final class EventCalendar {
         code = (int) (ca >>> 32);
         a = (int) ca;
         b = h[3];
-        int last = --size;
-        if (last > 0) {
-            int l = last << 2;
-            siftDown(h[l], h[l + 1], h[l + 2], h[l + 3]);
-        }
+        topDelivered = true;
         return true;
+    }
+
+    /** Completes the removal of a delivered top entry, if one is waiting (see {@link #topDelivered}). */
+    private void removeDeliveredTop() {
+        if (topDelivered) {
+            topDelivered = false;
+            int last = --size;
+            if (last > 0) {
+                int l = last << 2;
+                long[] h = heap;
+                siftDown(h[l], h[l + 1], h[l + 2], h[l + 3]);
+            }
+        }
     }
 
     /** Recomputes the earliest ring head (rings' heads are always live). */
@@ -203,6 +228,7 @@ final class EventCalendar {
     }
 
     int size() {
+        removeDeliveredTop();
         int n = size;
         for (Fifo f : fifos) {
             n += f.size;
