@@ -171,4 +171,55 @@ class EventCalendarTest {
             }
         }
     }
+
+    /**
+     * One delivery at a time, with schedules, peeks and size queries in between: a delivered heap top is removed
+     * lazily (a schedule right after it takes its place), which the batch pops above never leave pending.
+     */
+    @Test
+    void singleDeliveriesInterleavedWithSchedulesPeeksAndSizes() {
+        Comparator<Ev> order = Comparator.comparingLong(Ev::time).thenComparingInt(Ev::phase)
+                .thenComparingLong(Ev::seq);
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            EventCalendar c = new EventCalendar();
+            int ring = c.newFifo();
+            long ringLast = 0;
+            List<Ev> pending = new ArrayList<>();
+            long now = 0;
+            long seq = 0;
+            int id = 0;
+            for (int step = 0; step < 5000; step++) {
+                int op = r.nextInt(12);
+                if (op < 4) {
+                    long t = now + r.nextInt(40);
+                    int phase = r.nextInt(5);
+                    c.schedule(t, phase, id, 0, 0);
+                    pending.add(new Ev(t, phase, seq++, id++));
+                } else if (op < 6) {
+                    long t = Math.max(now, ringLast) + r.nextInt(30);
+                    int phase = r.nextInt(5);
+                    c.scheduleFifo(ring, t, phase, id, 0, 0);
+                    ringLast = t;
+                    pending.add(new Ev(t, phase, seq++, id++));
+                } else if (op < 10) {
+                    pending.sort(order);
+                    boolean popped = c.pop();
+                    assertEquals(!pending.isEmpty(), popped, "seed " + seed + " step " + step);
+                    if (popped) {
+                        Ev e = pending.remove(0);
+                        assertEquals(e.id(), c.code, "seed " + seed + " step " + step);
+                        assertEquals(e.time(), c.time);
+                        now = c.time;
+                    }
+                } else if (op == 10) {
+                    long min = pending.stream().mapToLong(Ev::time).min().orElse(Long.MAX_VALUE);
+                    assertEquals(min, c.peekTime(), "seed " + seed + " step " + step);
+                } else {
+                    assertEquals(pending.size(), c.size(), "seed " + seed + " step " + step);
+                    assertEquals(pending.isEmpty(), c.isEmpty());
+                }
+            }
+        }
+    }
 }
