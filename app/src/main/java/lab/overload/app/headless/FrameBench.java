@@ -160,7 +160,8 @@ public final class FrameBench {
             if (frameAt[i] >= end) {
                 continue;
             }
-            int k = (int) Math.min(segments - 1, (frameAt[i] - start) / (SEGMENT_SECONDS * 1_000_000_000L));
+            long since = Math.max(0, frameAt[i] - start); // the timer starts just before the clock does
+            int k = (int) Math.min(segments - 1, since / (SEGMENT_SECONDS * 1_000_000_000L));
             all[k]++;
             over[k] += frames[i] > 1e9 / 60 ? 1 : 0;
         }
