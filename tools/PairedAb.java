@@ -1,0 +1,79 @@
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Paired A/B of two engine builds in one JVM: each build is loaded through its own class loader (its engine classes
+ * first, then the shaded app jar for everything else), and the two run the same M/M/10 benchmark scenario
+ * (EngineBench.mmc) alternately, swapping which goes first every pair. Machine noise then hits both builds of a pair
+ * alike, and the median of the paired time ratios separates changes of a few per cent that single runs cannot.
+ *
+ * <pre>
+ * java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR CASE REQUESTS PAIRS
+ *   A_CLASSES, B_CLASSES  engine/target/classes of the two builds (copy one aside before rebuilding the other)
+ *   APP_JAR               app/target/overload-lab.jar (models, HdrHistogram, Jackson; its engine is shadowed)
+ *   CASE                  no (M/M/10, no timeouts) or to (a fixed 2 s timeout on every request)
+ *   REQUESTS              requests per run, e.g. 1000000
+ *   PAIRS                 timed pairs after 2 untimed ones, e.g. 20
+ * </pre>
+ *
+ * Prints each build's median and best requests per second and the speed-up of B over A: the median of the per-pair
+ * ratios time(A) / time(B), with its quartiles.
+ */
+public final class PairedAb {
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6 || !(args[3].equals("no") || args[3].equals("to"))) {
+            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to REQUESTS PAIRS");
+            System.exit(2);
+        }
+        URL jar = Path.of(args[2]).toUri().toURL();
+        ClassLoader[] builds = {loader(args[0], jar), loader(args[1], jar)};
+        boolean timeout = args[3].equals("to");
+        long requests = Long.parseLong(args[4]);
+        int pairs = Integer.parseInt(args[5]);
+        double[][] seconds = new double[2][pairs];
+        for (int p = -2; p < pairs; p++) {
+            for (int k = 0; k < 2; k++) {
+                int build = (p & 1) == 0 ? k : 1 - k;
+                double s = run(builds[build], timeout, requests);
+                if (p >= 0) {
+                    seconds[build][p] = s;
+                }
+            }
+        }
+        double[] ratio = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            ratio[p] = seconds[0][p] / seconds[1][p];
+        }
+        Arrays.sort(ratio);
+        Arrays.sort(seconds[0]);
+        Arrays.sort(seconds[1]);
+        System.out.printf(Locale.ROOT,
+                "%s: A median %.2f M/s best %.2f; B median %.2f best %.2f; speed-up B/A median %.3f (q1 %.3f q3 %.3f)%n",
+                args[3], requests / seconds[0][pairs / 2] / 1e6, requests / seconds[0][0] / 1e6,
+                requests / seconds[1][pairs / 2] / 1e6, requests / seconds[1][0] / 1e6, ratio[pairs / 2],
+                ratio[pairs / 4], ratio[3 * pairs / 4]);
+    }
+
+    private static ClassLoader loader(String classes, URL jar) throws Exception {
+        return new URLClassLoader(new URL[] {Path.of(classes).toUri().toURL(), jar},
+                ClassLoader.getPlatformClassLoader());
+    }
+
+    /** Wall seconds to build a world on the benchmark scenario and run it to its end. */
+    private static double run(ClassLoader build, boolean timeout, long requests) throws Exception {
+        Class<?> bench = build.loadClass("lab.overload.engine.run.EngineBench");
+        Class<?> scenario = build.loadClass("lab.overload.models.scenario.Scenario");
+        Class<?> world = build.loadClass("lab.overload.engine.component.World");
+        double simSeconds = requests / 90.0;
+        Object s = bench.getMethod("mmc", double.class, boolean.class).invoke(null, simSeconds, timeout);
+        Method runUntil = world.getMethod("runUntil", long.class);
+        long t0 = System.nanoTime();
+        Object w = world.getConstructor(scenario).newInstance(s);
+        runUntil.invoke(w, (long) (simSeconds * 1e6));
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
