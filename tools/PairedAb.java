@@ -21,12 +21,26 @@ import java.util.Locale;
  * </pre>
  *
  * Prints each build's median and best requests per second and the speed-up of B over A: the median of the per-pair
- * ratios time(A) / time(B), with its quartiles.
+ * ratios time(A) / time(B), with its quartiles. B, loaded second, gains 0-2% by itself (an A/A run shows it), so run a
+ * comparison both ways: the speed-up is the square root of the ratio with the new build as B over the ratio with it
+ * as A.
+ *
+ * <p>One build alone, one untimed run and then RUNS timed ones in this JVM (to compare builds across separate JVMs,
+ * alternate such commands):
+ *
+ * <pre>
+ * java tools/PairedAb.java one CLASSES APP_JAR CASE REQUESTS RUNS
+ * </pre>
  */
 public final class PairedAb {
     public static void main(String[] args) throws Exception {
+        if (args.length == 6 && args[0].equals("one") && (args[3].equals("no") || args[3].equals("to"))) {
+            one(args);
+            return;
+        }
         if (args.length != 6 || !(args[3].equals("no") || args[3].equals("to"))) {
-            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to REQUESTS PAIRS");
+            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to REQUESTS PAIRS\n"
+                    + "   or: java tools/PairedAb.java one CLASSES APP_JAR no|to REQUESTS RUNS");
             System.exit(2);
         }
         URL jar = Path.of(args[2]).toUri().toURL();
@@ -51,11 +65,26 @@ public final class PairedAb {
         Arrays.sort(ratio);
         Arrays.sort(seconds[0]);
         Arrays.sort(seconds[1]);
-        System.out.printf(Locale.ROOT,
-                "%s: A median %.2f M/s best %.2f; B median %.2f best %.2f; speed-up B/A median %.3f (q1 %.3f q3 %.3f)%n",
+        System.out.printf(Locale.ROOT, "%s: A median %.2f M/s best %.2f; B median %.2f best %.2f; "
+                        + "speed-up B/A median %.3f (q1 %.3f q3 %.3f)%n",
                 args[3], requests / seconds[0][pairs / 2] / 1e6, requests / seconds[0][0] / 1e6,
                 requests / seconds[1][pairs / 2] / 1e6, requests / seconds[1][0] / 1e6, ratio[pairs / 2],
                 ratio[pairs / 4], ratio[3 * pairs / 4]);
+    }
+
+    private static void one(String[] args) throws Exception {
+        ClassLoader build = loader(args[1], Path.of(args[2]).toUri().toURL());
+        boolean timeout = args[3].equals("to");
+        long requests = Long.parseLong(args[4]);
+        int runs = Integer.parseInt(args[5]);
+        double[] seconds = new double[runs];
+        run(build, timeout, requests);
+        for (int r = 0; r < runs; r++) {
+            seconds[r] = run(build, timeout, requests);
+        }
+        Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "%s: best %.2f M/s, median %.2f M/s over %d runs%n", args[3],
+                requests / seconds[0] / 1e6, requests / seconds[runs / 2] / 1e6, runs);
     }
 
     private static ClassLoader loader(String classes, URL jar) throws Exception {

@@ -229,13 +229,14 @@ final class ChartRenderer {
         MarkerList markers = model.markers();
         Font font = pal.font(ChartStyles.MARKER_LABEL);
         double room = area.height - 2 * MARKER_INSET;
-        double labelH = pen.height(font);
+        double labelH = 0;
         for (int i = 0; i < markers.size(); i++) {
             double t = markers.t(i);
             if (t < area.t0 || t > t1) {
                 continue;
             }
             if (markersDrawn++ == 0) {
+                labelH = pen.height(font);
                 g.setFont(font);
                 g.setTextAlign(TextAlignment.LEFT);
             }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = {"Run the full dashboard headless (software renderer) with the engine at a given speed and "
             + "report frame time, the lab's per-pulse work, the FX thread's response time to a probe posted every "
             + "100 ms, and the heap after GC at the start and the end."},
-        footer = {"", "Example:", "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10"})
+        footer = {"", "Example:",
+            "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10"})
 public final class BenchUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

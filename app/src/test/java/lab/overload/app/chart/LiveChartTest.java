@@ -120,21 +120,10 @@ class LiveChartTest {
             var px = shot.getPixelReader();
             int w = (int) shot.getWidth();
             int h = (int) shot.getHeight();
-            // the plot: where timeAt is defined
-            int left = -1;
-            int top = -1;
-            int bottom = -1;
-            for (int x = 0; x < w && left < 0; x++) {
-                if (!Double.isNaN(chart.timeAt(x + 0.5, h / 2.0))) {
-                    left = x;
-                }
-            }
-            for (int y = 0; y < h; y++) {
-                if (!Double.isNaN(chart.timeAt(w / 2.0, y + 0.5))) {
-                    top = top < 0 ? y : top;
-                    bottom = y;
-                }
-            }
+            int[] plot = plotEdges(w, h);
+            int left = plot[0];
+            int top = plot[2];
+            int bottom = plot[3];
             int count = 0;
             for (int y = top; y <= bottom; y++) {
                 for (int x = 0; x < left - 2; x++) {
@@ -189,18 +178,9 @@ class LiveChartTest {
             var px = shot.getPixelReader();
             int w = (int) shot.getWidth();
             int h = (int) shot.getHeight();
-            int bottom = -1;
-            int right = -1;
-            for (int y = 0; y < h; y++) {
-                if (!Double.isNaN(chart.timeAt(w / 2.0, y + 0.5))) {
-                    bottom = y;
-                }
-            }
-            for (int x = 0; x < w; x++) {
-                if (!Double.isNaN(chart.timeAt(x + 0.5, (bottom - 10) + 0.5))) {
-                    right = x;
-                }
-            }
+            int[] plot = plotEdges(w, h);
+            int right = plot[1];
+            int bottom = plot[3];
             int[] counts = new int[3];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -217,6 +197,24 @@ class LiveChartTest {
             }
             return counts;
         });
+    }
+
+    /** The plot's first and last pixel column and row ({left, right, top, bottom}): where timeAt is defined. */
+    private int[] plotEdges(int w, int h) {
+        int[] edges = {-1, -1, -1, -1};
+        for (int x = 0; x < w; x++) {
+            if (!Double.isNaN(chart.timeAt(x + 0.5, h / 2.0))) {
+                edges[0] = edges[0] < 0 ? x : edges[0];
+                edges[1] = x;
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            if (!Double.isNaN(chart.timeAt(w / 2.0, y + 0.5))) {
+                edges[2] = edges[2] < 0 ? y : edges[2];
+                edges[3] = y;
+            }
+        }
+        return edges;
     }
 
     private static boolean isMarkerBlue(Color c) {
