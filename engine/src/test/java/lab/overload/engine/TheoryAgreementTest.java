@@ -343,9 +343,7 @@ class TheoryAgreementTest {
 
     @Test
     void quickValidationSuitePassesAndReports() {
-        long t0 = System.nanoTime();
         List<ValidationResult> results = Validation.quick();
-        double seconds = (System.nanoTime() - t0) / 1e9;
         String report = Validation.report(results);
         assertTrue(Validation.allPass(results), "quick validation suite (fixed seed) must pass:\n" + report);
         assertTrue(results.size() >= 10, "every case reported:\n" + report);
@@ -354,7 +352,6 @@ class TheoryAgreementTest {
                 "one table row per case plus header and rule:\n" + report);
         report.lines().filter(l -> l.startsWith("|")).forEach(l -> assertEquals(6, l.chars().filter(ch -> ch == '|')
                 .count(), "every table row has exactly five cells (no stray pipe): " + l));
-        assertTrue(seconds < 30, "quick mode should take a few seconds, took " + seconds + " s");
         for (ValidationResult r : results) {
             assertEquals(Validation.QUICK_REPLICATIONS, r.replications());
             assertTrue(Double.isFinite(r.simulated()) && Double.isFinite(r.halfWidth95()), r.toString());

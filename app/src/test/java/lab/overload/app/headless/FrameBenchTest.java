@@ -33,6 +33,7 @@ class FrameBenchTest {
      * asked speed, and the probe answered.
      */
     @Test
+    @org.junit.jupiter.api.Tag("timing")
     void aShortRunMeasuresOnlyAfterTheWarmUp() throws Exception {
         FrameBench.Result r = FrameBench.run(PresetCatalog.bundled("goodput-collapse.json"), 10, 1.5, 0.5);
         assertTrue(r.frame().count() > 10 && r.frame().count() <= 1.5 * 62.5 + 5,

@@ -110,13 +110,21 @@ final class Ui {
     }
 
     /** Waits (polling on this thread) until the condition holds; fails with {@code what} and the state otherwise. */
+    /**
+     * Waits for a condition. The timeout is only a guard against a hang, never a speed claim: it is at least
+     * {@link #MIN_WAIT_MILLIS}, so a busy build machine cannot fail a test that would pass given time.
+     */
     static void await(String what, long timeoutMillis, BooleanSupplier condition, Supplier<String> state) {
+        long guard = Math.max(timeoutMillis, MIN_WAIT_MILLIS);
         try {
-            WaitForAsyncUtils.waitFor(timeoutMillis, TimeUnit.MILLISECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(guard, TimeUnit.MILLISECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
-            fail("timed out after " + timeoutMillis + " ms waiting for: " + what + "; state: " + state.get());
+            fail("timed out after " + guard + " ms waiting for: " + what + "; state: " + state.get());
         }
     }
+
+    /** The shortest hang guard of {@link #await}. */
+    static final long MIN_WAIT_MILLIS = 30_000;
 
     static void sleep(long millis) {
         WaitForAsyncUtils.sleep(millis, TimeUnit.MILLISECONDS);

@@ -61,6 +61,7 @@ class LiveRunnerTest {
      * spinning thread burns about one CPU second per wall second; this scenario at 10x needs a few milliseconds.
      */
     @Test
+    @org.junit.jupiter.api.Tag("timing")
     void playingRunnerSleepsWhenCaughtUp() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         assumeTrue(mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled(),
