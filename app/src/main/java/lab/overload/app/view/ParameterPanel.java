@@ -8,16 +8,16 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 import lab.overload.app.fx.Styles;
-import lab.overload.app.viewmodel.ControlGroups;
 import lab.overload.app.viewmodel.LabViewModel;
-import lab.overload.app.viewmodel.Relevance;
+import lab.overload.models.scenario.ControlGroup;
 import lab.overload.models.scenario.Parameter;
 import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
 
 /**
- * The grouped controls on the right (Load, Client, Latency, Server), one control per parameter path, built from the
- * loaded scenario's paths and refreshed from the running scenario (timeline ramps move the sliders too).
+ * The grouped controls on the right (Load, Client, Latency, Server, ...), one control per parameter path, built from
+ * the loaded scenario's paths and refreshed from the running scenario (timeline ramps move the sliders too). Each
+ * path's group and whether it is shown come with it from the field tables.
  */
 final class ParameterPanel extends ScrollPane {
     private final LabViewModel vm;
@@ -43,10 +43,10 @@ final class ParameterPanel extends ScrollPane {
         Map<String, List<Parameter>> groups = new LinkedHashMap<>();
         List<Parameter> params = ParameterPaths.list(loaded);
         for (String owner : owners(params)) {
-            for (String group : ControlGroups.ORDER) {
+            for (ControlGroup group : ControlGroup.values()) {
                 for (Parameter p : params) {
-                    if (p.group().equals(owner) && ControlGroups.of(p.path()).equals(group)) {
-                        groups.computeIfAbsent(group + " \u2014 " + owner.substring(owner.indexOf('.') + 1),
+                    if (p.group().equals(owner) && p.control() == group) {
+                        groups.computeIfAbsent(group.label() + " \u2014 " + owner.substring(owner.indexOf('.') + 1),
                                 k -> new ArrayList<>()).add(p);
                     }
                 }
@@ -59,13 +59,12 @@ final class ParameterPanel extends ScrollPane {
                 ParameterControl c = new ParameterControl(p, p.value(), vm::requestChange);
                 c.setOnError(vm::reportError);
                 controls.put(p.path(), c);
-                boolean relevant = Relevance.relevant(loaded, p.path());
-                c.setVisible(relevant);
-                c.setManaged(relevant);
+                c.setVisible(p.shown());
+                c.setManaged(p.shown());
                 box.getChildren().add(c);
             }
             TitledPane pane = new TitledPane(g.getKey(), box);
-            pane.setExpanded(first || g.getKey().startsWith(ControlGroups.LOAD));
+            pane.setExpanded(first || g.getKey().startsWith(ControlGroup.LOAD.label()));
             first = false;
             content.getChildren().add(pane);
         }
@@ -91,9 +90,8 @@ final class ParameterPanel extends ScrollPane {
             ParameterControl c = controls.get(p.path());
             if (c != null) {
                 c.show(p.value());
-                boolean relevant = Relevance.relevant(current, p.path());
-                c.setVisible(relevant);
-                c.setManaged(relevant);
+                c.setVisible(p.shown());
+                c.setManaged(p.shown());
             }
         }
     }

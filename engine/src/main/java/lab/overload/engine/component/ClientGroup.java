@@ -20,6 +20,7 @@ import lab.overload.models.scenario.ArrivalKind;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.LoopKind;
 import lab.overload.models.scenario.PaginationSpec;
+import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TimeoutKind;
 
 /**
@@ -47,7 +48,7 @@ import lab.overload.models.scenario.TimeoutKind;
  * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
  * samples.
  */
-final class ClientGroup extends EventHandler {
+final class ClientGroup extends EventHandler implements Reconfigurable {
     static final int OK = 0;
     static final int ERROR = 1;
     static final int REJECTED = 2;
@@ -432,6 +433,11 @@ final class ClientGroup extends EventHandler {
                 scheduleThink(now);
             }
         }
+    }
+
+    @Override
+    public void reconfigure(Scenario next, long nowMicros) {
+        reconfigure(next.client(spec.name()), nowMicros);
     }
 
     /**

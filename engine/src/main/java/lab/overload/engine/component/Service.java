@@ -9,6 +9,7 @@ import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.ExpiredWork;
+import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.ServiceSpec;
 
 /**
@@ -23,7 +24,7 @@ import lab.overload.models.scenario.ServiceSpec;
  * (attempts shed or dropped by the queue-time bound), {@code .rejectedTooLarge}, {@code .checkpointAbandoned},
  * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
-final class Service extends EventHandler {
+final class Service extends EventHandler implements Reconfigurable {
     static final int COMPLETE = 0;
     static final int REJECT_DONE = 1;
     static final int WAKE = 2;
@@ -252,6 +253,11 @@ final class Service extends EventHandler {
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {
             world.releaseAttemptIfDone(a);
         }
+    }
+
+    @Override
+    public void reconfigure(Scenario next, long nowMicros) {
+        reconfigure(next.service(spec.name()), nowMicros);
     }
 
     /** Applies a changed spec at the current time. */

@@ -17,6 +17,7 @@ import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.Section;
 import lab.overload.models.scenario.ServiceSpec;
 import lab.overload.models.scenario.TimelineChange;
 
@@ -39,6 +40,8 @@ public final class World extends EventHandler {
     final Pool<Attempt> attempts = new Pool<>(Attempt::new, (a, s) -> a.slot = s);
     private final Map<String, ClientGroup> clients = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
+    /** The component each parameter path's owner ({@code clients.web}, {@code services.api}) names. */
+    private final Map<String, Reconfigurable> owners = new LinkedHashMap<>();
     private final int handlerId;
     private final long intervalMicros;
     private Scenario scenario;
@@ -65,6 +68,8 @@ public final class World extends EventHandler {
         for (ClientSpec c : scenario.clients()) {
             clients.put(c.name(), new ClientGroup(this, c, services.get(c.target())));
         }
+        services.forEach((name, s) -> owners.put(Section.SERVICES.owner(name), s));
+        clients.forEach((name, c) -> owners.put(Section.CLIENTS.owner(name), c));
         recorder.setWorkers(0, totalWorkers());
         for (ClientGroup c : clients.values()) {
             c.start(0);
@@ -150,11 +155,9 @@ public final class World extends EventHandler {
         }
         scenario = next;
         long now = sim.nowMicros();
-        String[] parts = path.split("\\.");
-        if (parts[0].equals("clients")) {
-            clients.get(parts[1]).reconfigure(next.client(parts[1]), now);
-        } else {
-            services.get(parts[1]).reconfigure(next.service(parts[1]), now);
+        Reconfigurable owner = owners.get(ParameterPaths.owner(next, path));
+        owner.reconfigure(next, now);
+        if (owner instanceof Service) {
             recorder.setWorkers(now, totalWorkers());
         }
         changes.add(new AppliedChange(now, path, def.display(ParameterPaths.get(next, path)), source));

@@ -18,10 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import lab.overload.models.scenario.FieldDef;
+import lab.overload.models.scenario.IndexedOverrides;
 import lab.overload.models.scenario.ObjectSchema;
 import lab.overload.models.scenario.Records;
 import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.Section;
 import lab.overload.models.scenario.TimelineChange;
 
 /**
@@ -29,7 +33,9 @@ import lab.overload.models.scenario.TimelineChange;
  * {@value #MAX_DOCUMENT_BYTES} bytes, nesting deeper than {@value #MAX_DEPTH}, strings longer than
  * {@value #MAX_STRING_CHARS} characters, duplicate keys, unknown properties, NaN/Infinity and numbers that overflow
  * to infinity (such as 1e400), wrong types, values out of range and an unsupported schemaVersion. Missing fields take
- * the defaults of the field tables. Writing emits every field in field-table order, so output is stable.
+ * the defaults of the field tables. Every version from 1 to {@link Scenario#SCHEMA_VERSION} reads, with the same
+ * limits; a field newer than the file's version is rejected, and the scenario read is held as the current version.
+ * Writing emits every field in field-table order, so output is stable, and always writes the current version.
  */
 public final class ScenarioCodec {
     public static final int MAX_DOCUMENT_BYTES = 1_000_000;
@@ -87,12 +93,23 @@ public final class ScenarioCodec {
             throw new ScenarioFormatException("$", "document is empty; expected a scenario object");
         }
         JsonNode version = root.get("schemaVersion");
-        if (root.isObject() && version != null && !(version.isIntegralNumber()
-                && version.asLong() == Scenario.SCHEMA_VERSION)) {
+        if (root.isObject() && version != null && !(version.isIntegralNumber() && version.asLong() >= 1
+                && version.asLong() <= Scenario.SCHEMA_VERSION)) {
             throw new ScenarioFormatException("$.schemaVersion", "unsupported schemaVersion " + version
-                    + "; this build reads version " + Scenario.SCHEMA_VERSION);
+                    + "; this build reads versions 1 to " + Scenario.SCHEMA_VERSION);
         }
-        return (Scenario) build(Scenario.SCHEMA, root, "$");
+        int fileVersion = version == null ? Scenario.SCHEMA_VERSION : version.intValue();
+        return (Scenario) new Reader(fileVersion).build(Scenario.SCHEMA, root, "$");
+    }
+
+    /** Reads one object of any schema at the current version (for schemas outside a scenario, e.g. in tests). */
+    static Record readObject(ObjectSchema schema, String json) throws IOException {
+        return new Reader(Scenario.SCHEMA_VERSION).build(schema, MAPPER.readTree(json), "$");
+    }
+
+    /** Writes one object of any schema, as {@link #write(Scenario)} writes a scenario. */
+    static String writeObject(Record record, ObjectSchema schema) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(tree(record, schema)) + "\n";
     }
 
     private static String location(JsonProcessingException e) {
@@ -100,118 +117,160 @@ public final class ScenarioCodec {
                 + e.getLocation().getColumnNr() + ")";
     }
 
-    private static Record build(ObjectSchema schema, JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw new ScenarioFormatException(path, "expected an object (" + schema.typeName() + "), found "
-                    + node.getNodeType().name().toLowerCase());
+    /** Reads the objects of one file, knowing its schemaVersion. */
+    private static final class Reader {
+        private final int version;
+
+        Reader(int version) {
+            this.version = version;
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (schema.field(name) == null) {
-                throw new ScenarioFormatException(path + "." + name, "unknown property of " + schema.typeName()
-                        + " (known: " + String.join(", ", schema.fields().stream().map(FieldDef::name).toList())
-                        + ")");
+
+        Record build(ObjectSchema schema, JsonNode node, String path) {
+            if (!node.isObject()) {
+                throw new ScenarioFormatException(path, "expected an object (" + schema.typeName() + "), found "
+                        + node.getNodeType().name().toLowerCase());
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                FieldDef f = schema.field(name);
+                Section later = schema == Scenario.SCHEMA ? Section.of(name) : null;
+                if (later != null && !later.isModelled()) {
+                    throw new ScenarioFormatException(path + "." + name, "section '" + name + "' is reserved for a later"
+                            + " version of the format; this build models " + String.join(", ",
+                            Section.modelled().stream().map(Section::property).toList()));
+                }
+                if (f == null) {
+                    throw new ScenarioFormatException(path + "." + name, "unknown property of " + schema.typeName()
+                            + " (known: " + String.join(", ", schema.fields().stream().map(FieldDef::name).toList())
+                            + ")");
+                }
+                if (f.since() > version) {
+                    throw new ScenarioFormatException(path + "." + name, "is new in schemaVersion " + f.since()
+                            + "; this file is schemaVersion " + version);
+                }
+            }
+            List<FieldDef> fields = schema.fields();
+            Object[] args = new Object[fields.size()];
+            for (int i = 0; i < fields.size(); i++) {
+                FieldDef f = fields.get(i);
+                args[i] = value(schema, f, node.get(f.name()), path + "." + f.name());
+            }
+            try {
+                return Records.construct(schema.type(), args);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioFormatException(path, e.getMessage(), e);
             }
         }
-        List<FieldDef> fields = schema.fields();
-        Object[] args = new Object[fields.size()];
-        for (int i = 0; i < fields.size(); i++) {
-            FieldDef f = fields.get(i);
-            args[i] = value(schema, f, node.get(f.name()), path + "." + f.name());
-        }
-        try {
-            return Records.construct(schema.type(), args);
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioFormatException(path, e.getMessage(), e);
-        }
-    }
 
-    private static Object value(ObjectSchema schema, FieldDef f, JsonNode node, String path) {
-        Class<?> type = Records.componentType(schema.type(), f.name());
-        if (node == null || node.isNull()) {
-            return switch (f.kind()) {
-                case OBJECT -> build(f.element(), MAPPER.createObjectNode(), path);
-                case LIST, TEXT_LIST -> {
-                    if (f.defaultValue() == null) {
-                        throw new ScenarioFormatException(path, "is required (" + f.rangeText() + ")");
+        Object value(ObjectSchema schema, FieldDef f, JsonNode node, String path) {
+            Class<?> type = Records.componentType(schema.type(), f.name());
+            if (node == null || node.isNull()) {
+                return switch (f.kind()) {
+                    case OBJECT -> build(f.element(), MAPPER.createObjectNode(), path);
+                    case SPARSE -> IndexedOverrides.empty();
+                    case LIST, TEXT_LIST -> {
+                        if (f.defaultValue() == null) {
+                            throw new ScenarioFormatException(path, "is required (" + f.rangeText() + ")");
+                        }
+                        yield List.of();
                     }
-                    yield List.of();
+                    case TEXT -> {
+                        if (f.defaultValue() == null) {
+                            throw new ScenarioFormatException(path, "is required (" + f.rangeText() + ")");
+                        }
+                        yield f.defaultValue();
+                    }
+                    default -> Records.fromEncoded(type, Records.toEncoded(f.defaultValue()));
+                };
+            }
+            switch (f.kind()) {
+                case REAL, INTEGER -> {
+                    if (!node.isNumber()) {
+                        throw new ScenarioFormatException(path, "expected a number " + f.rangeText() + ", found "
+                                + node.getNodeType().name().toLowerCase());
+                    }
+                    double v = node.doubleValue();
+                    if (!Double.isFinite(v)) {
+                        throw new ScenarioFormatException(path, "number is not finite (" + node.asText()
+                                + "); must be " + f.rangeText());
+                    }
+                    if (f.kind() == FieldDef.Kind.INTEGER && (!node.canConvertToExactIntegral() || v != Math.rint(v))) {
+                        throw new ScenarioFormatException(path, "must be " + f.rangeText() + ", was " + node.asText());
+                    }
+                    return Records.fromEncoded(type, check(f, v, path));
+                }
+                case BOOLEAN -> {
+                    if (!node.isBoolean()) {
+                        throw new ScenarioFormatException(path, "expected true or false");
+                    }
+                    return node.booleanValue();
+                }
+                case CHOICE -> {
+                    if (!node.isTextual()) {
+                        throw new ScenarioFormatException(path, "expected " + f.rangeText());
+                    }
+                    return Records.fromEncoded(type, parse(f, node.textValue(), path));
                 }
                 case TEXT -> {
-                    if (f.defaultValue() == null) {
-                        throw new ScenarioFormatException(path, "is required (" + f.rangeText() + ")");
+                    boolean scalarAllowed = f == TimelineChange.SCHEMA.field("value");
+                    if (!(node.isTextual() || (scalarAllowed && node.isValueNode()))) {
+                        throw new ScenarioFormatException(path, "expected text ("
+                                + (scalarAllowed ? "a number, true/false or a name" : f.rangeText()) + ")");
                     }
-                    yield f.defaultValue();
+                    if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+                        throw new ScenarioFormatException(path, "number is not finite (" + node.asText() + ")");
+                    }
+                    String text = node.asText();
+                    if (text.length() < f.min() || text.length() > f.max()) {
+                        throw new ScenarioFormatException(path, "must be " + f.rangeText() + ", was "
+                                + text.length() + " characters");
+                    }
+                    return text;
                 }
-                default -> Records.fromEncoded(type, Records.toEncoded(f.defaultValue()));
-            };
+                case TEXT_LIST -> {
+                    List<String> out = new ArrayList<>();
+                    for (JsonNode item : array(f, node, path)) {
+                        if (!item.isTextual()) {
+                            throw new ScenarioFormatException(path + "[" + out.size() + "]", "expected text");
+                        }
+                        out.add(item.textValue());
+                    }
+                    return out;
+                }
+                case LIST -> {
+                    List<Object> out = new ArrayList<>();
+                    for (JsonNode item : array(f, node, path)) {
+                        out.add(build(f.element(), item, path + "[" + out.size() + "]"));
+                    }
+                    return out;
+                }
+                case OBJECT -> {
+                    return build(f.element(), node, path);
+                }
+                case SPARSE -> {
+                    return overrides(f, node, path);
+                }
+                default -> throw new IllegalStateException("kind " + f.kind());
+            }
         }
-        switch (f.kind()) {
-            case REAL, INTEGER -> {
-                if (!node.isNumber()) {
-                    throw new ScenarioFormatException(path, "expected a number " + f.rangeText() + ", found "
-                            + node.getNodeType().name().toLowerCase());
-                }
-                double v = node.doubleValue();
-                if (!Double.isFinite(v)) {
-                    throw new ScenarioFormatException(path, "number is not finite (" + node.asText()
-                            + "); must be " + f.rangeText());
-                }
-                if (f.kind() == FieldDef.Kind.INTEGER && (!node.canConvertToExactIntegral() || v != Math.rint(v))) {
-                    throw new ScenarioFormatException(path, "must be " + f.rangeText() + ", was " + node.asText());
-                }
-                return Records.fromEncoded(type, check(f, v, path));
-            }
-            case BOOLEAN -> {
-                if (!node.isBoolean()) {
-                    throw new ScenarioFormatException(path, "expected true or false");
-                }
-                return node.booleanValue();
-            }
-            case CHOICE -> {
-                if (!node.isTextual()) {
+
+            /** A sparse field: an object whose keys are indices ("0", "17") in the field's range. */
+            private IndexedOverrides<Record> overrides(FieldDef f, JsonNode node, String path) {
+                if (!node.isObject()) {
                     throw new ScenarioFormatException(path, "expected " + f.rangeText());
                 }
-                return Records.fromEncoded(type, parse(f, node.textValue(), path));
-            }
-            case TEXT -> {
-                boolean scalarAllowed = f == TimelineChange.SCHEMA.field("value");
-                if (!(node.isTextual() || (scalarAllowed && node.isValueNode()))) {
-                    throw new ScenarioFormatException(path, "expected text ("
-                            + (scalarAllowed ? "a number, true/false or a name" : f.rangeText()) + ")");
-                }
-                if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-                    throw new ScenarioFormatException(path, "number is not finite (" + node.asText() + ")");
-                }
-                String text = node.asText();
-                if (text.length() < f.min() || text.length() > f.max()) {
-                    throw new ScenarioFormatException(path, "must be " + f.rangeText() + ", was "
-                            + text.length() + " characters");
-                }
-                return text;
-            }
-            case TEXT_LIST -> {
-                List<String> out = new ArrayList<>();
-                for (JsonNode item : array(f, node, path)) {
-                    if (!item.isTextual()) {
-                        throw new ScenarioFormatException(path + "[" + out.size() + "]", "expected text");
+                Map<Integer, Record> out = new TreeMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String key = e.getKey();
+                    if (!key.matches("0|[1-9][0-9]{0,9}") || Long.parseLong(key) > f.max()) {
+                        throw new ScenarioFormatException(path + "." + key, "index must be an integer in [0, "
+                                + FieldDef.format(f.max()) + "]");
                     }
-                    out.add(item.textValue());
+                    out.put(Integer.parseInt(key), build(f.element(), e.getValue(), path + "." + key));
                 }
-                return out;
+                return IndexedOverrides.of(out);
             }
-            case LIST -> {
-                List<Object> out = new ArrayList<>();
-                for (JsonNode item : array(f, node, path)) {
-                    out.add(build(f.element(), item, path + "[" + out.size() + "]"));
-                }
-                return out;
-            }
-            case OBJECT -> {
-                return build(f.element(), node, path);
-            }
-            default -> throw new IllegalStateException("kind " + f.kind());
-        }
     }
 
     private static ArrayNode array(FieldDef f, JsonNode node, String path) {
@@ -267,6 +326,11 @@ public final class ScenarioCodec {
                 case LIST -> {
                     ArrayNode a = node.putArray(f.name());
                     ((List<?>) v).forEach(item -> a.add(tree((Record) item, f.element())));
+                }
+                case SPARSE -> {
+                    ObjectNode members = node.putObject(f.name());
+                    ((IndexedOverrides<?>) v).asMap().forEach((i, r) -> members.set(Integer.toString(i),
+                            tree(r, f.element())));
                 }
                 default -> throw new IllegalStateException("kind " + f.kind());
             }

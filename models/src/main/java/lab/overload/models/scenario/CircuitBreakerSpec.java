@@ -14,15 +14,20 @@ public record CircuitBreakerSpec(boolean enabled, double failureRateThreshold, i
     public static final ObjectSchema SCHEMA = new ObjectSchema("CircuitBreaker", CircuitBreakerSpec.class, List.of(
             FieldDef.bool("enabled", false, "Whether a circuit breaker guards the client's attempts."),
             FieldDef.real("failureRateThreshold", "", 0.01, 1, 0.5,
-                    "Fraction of failed attempts in the window at which the breaker opens."),
+                    "Fraction of failed attempts in the window at which the breaker opens.")
+                    .shownWhen(Condition.is("enabled", true)),
             FieldDef.integer("minimumRequests", "attempts", 1, 100_000, 20,
-                    "Outcomes the window must hold before the failure rate can open the breaker."),
+                    "Outcomes the window must hold before the failure rate can open the breaker.")
+                    .shownWhen(Condition.is("enabled", true)),
             FieldDef.real("windowSeconds", "s", 0.1, 600, 10,
-                    "Sliding window over which attempt outcomes are counted while closed."),
+                    "Sliding window over which attempt outcomes are counted while closed.")
+                    .shownWhen(Condition.is("enabled", true)),
             FieldDef.real("openSeconds", "s", 0.01, 3600, 5,
-                    "Cool-down: how long an open breaker rejects every attempt before probing."),
+                    "Cool-down: how long an open breaker rejects every attempt before probing.")
+                    .shownWhen(Condition.is("enabled", true)),
             FieldDef.integer("halfOpenProbes", "attempts", 1, 1000, 1,
-                    "Trial attempts let through when half-open; all must succeed to close the breaker.")));
+                    "Trial attempts let through when half-open; all must succeed to close the breaker.")
+                    .shownWhen(Condition.is("enabled", true))));
 
     /** No circuit breaker. */
     public static final CircuitBreakerSpec NONE = new CircuitBreakerSpec(false, 0.5, 20, 10, 5, 1);

@@ -3,7 +3,8 @@ package lab.overload.models.scenario;
 import java.util.List;
 
 /**
- * A group of clients sending requests to one service: open loop (a rate) or closed loop (users with think time),
+ * A group of clients sending requests to one stage (its {@code target}; for now a service): open loop (a rate) or
+ * closed loop (users with think time),
  * request sizes that scale the service time, a timeout per attempt, a retry policy, and the client-side overload
  * policies: a retry budget, adaptive throttling, a circuit breaker and pagination (all off by default).
  */
@@ -12,36 +13,48 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
                          double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry,
                          RetryBudgetSpec retryBudget, ThrottleSpec throttle, CircuitBreakerSpec circuitBreaker,
                          PaginationSpec pagination) {
-    public static final ObjectSchema SCHEMA = new ObjectSchema("Client", ClientSpec.class, List.of(
+    private static final Condition OPEN = Condition.is("loop", LoopKind.OPEN);
+    private static final Condition CLOSED = Condition.is("loop", LoopKind.CLOSED);
+
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Client", ClientSpec.class, ControlGroup.CLIENT, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
-            FieldDef.text("target", null, 40, "Name of the service this group calls."),
+            FieldDef.text("target", null, 40, "Name of the stage (for now: the service) this group calls."),
             FieldDef.choice("loop", LoopKind.class, LoopKind.OPEN,
                     "OPEN: requests arrive at a rate whatever the responses; CLOSED: users wait, think, repeat.")
-                    .restartRequired(),
+                    .restartRequired().group(ControlGroup.LOAD),
             FieldDef.choice("arrivals", ArrivalKind.class, ArrivalKind.POISSON,
-                    "Open loop gaps between requests: POISSON (exponential) or CONSTANT."),
+                    "Open loop gaps between requests: POISSON (exponential) or CONSTANT.").group(ControlGroup.LOAD)
+                    .shownWhen(OPEN),
             FieldDef.real("ratePerSecond", "1/s", 0, 100_000, 10,
-                    "Offered load: new requests per second (open loop).").log(),
+                    "Offered load: new requests per second (open loop).").log().group(ControlGroup.LOAD)
+                    .shownWhen(OPEN),
             FieldDef.integer("users", "users", 0, 100_000, 10,
-                    "Number of users, each with one request outstanding at a time (closed loop)."),
+                    "Number of users, each with one request outstanding at a time (closed loop).")
+                    .group(ControlGroup.LOAD).shownWhen(CLOSED),
             FieldDef.real("thinkTimeMillis", "ms", 0, 3_600_000, 1000,
-                    "Mean exponential pause between a user's response and its next request (closed loop)."),
+                    "Mean exponential pause between a user's response and its next request (closed loop).")
+                    .group(ControlGroup.LOAD).shownWhen(CLOSED),
             FieldDef.choice("sizeDistribution", Distribution.class, Distribution.CONSTANT,
-                    "Distribution of request size, which multiplies the service time."),
-            FieldDef.real("sizeMean", "x", 0.001, 1000, 1, "Mean request size (1 = a typical request)."),
+                    "Distribution of request size, which multiplies the service time.").group(ControlGroup.LOAD),
+            FieldDef.real("sizeMean", "x", 0.001, 1000, 1, "Mean request size (1 = a typical request).")
+                    .group(ControlGroup.LOAD),
             FieldDef.real("sizeCv", "", 0, 20, 1,
-                    "Coefficient of variation of request size (LOGNORMAL only)."),
+                    "Coefficient of variation of request size (LOGNORMAL only).").group(ControlGroup.LOAD)
+                    .shownWhen(Condition.is("sizeDistribution", Distribution.LOGNORMAL)),
             FieldDef.choice("timeoutKind", TimeoutKind.class, TimeoutKind.FIXED,
                     "Client timeout per attempt: NONE, FIXED or EXPONENTIAL (patience with that mean)."),
             FieldDef.real("timeoutMillis", "ms", 0.001, 3_600_000, 1000,
-                    "How long the client waits for one attempt before giving up on it.").log(),
+                    "How long the client waits for one attempt before giving up on it.").log()
+                    .shownWhen(Condition.isNot("timeoutKind", TimeoutKind.NONE)),
             FieldDef.object("retry", RetrySpec.SCHEMA, "Retry policy."),
             FieldDef.object("retryBudget", RetryBudgetSpec.SCHEMA,
-                    "Client-wide limit on retries (AWS, gRPC or Finagle style)."),
-            FieldDef.object("throttle", ThrottleSpec.SCHEMA, "Client-side adaptive throttling (the SRE book formula)."),
-            FieldDef.object("circuitBreaker", CircuitBreakerSpec.SCHEMA, "Circuit breaker on the client's attempts."),
+                    "Client-wide limit on retries (AWS, gRPC or Finagle style).").group(ControlGroup.CLIENT_POLICIES),
+            FieldDef.object("throttle", ThrottleSpec.SCHEMA, "Client-side adaptive throttling (the SRE book formula).")
+                    .group(ControlGroup.CLIENT_POLICIES),
+            FieldDef.object("circuitBreaker", CircuitBreakerSpec.SCHEMA, "Circuit breaker on the client's attempts.")
+                    .group(ControlGroup.CLIENT_POLICIES),
             FieldDef.object("pagination", PaginationSpec.SCHEMA,
-                    "Splitting of large requests into sequential pages.")));
+                    "Splitting of large requests into sequential pages.").group(ControlGroup.CLIENT_POLICIES)));
 
     public ClientSpec {
         name = checkName(SCHEMA.checkText("name", name), "name");

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Generates the Markdown reference of the scenario format from the field tables, so the documentation cannot drift
@@ -20,57 +18,96 @@ public final class FormatDoc {
     public static final String BEGIN = "<!-- BEGIN GENERATED -->";
     public static final String END = "<!-- END GENERATED -->";
 
-    /** The object types in documentation order, each with where it appears in a scenario document. */
-    private static final List<ObjectSchema> TYPES = List.of(Scenario.SCHEMA, ClientSpec.SCHEMA, RetrySpec.SCHEMA,
-            RetryBudgetSpec.SCHEMA, ThrottleSpec.SCHEMA, CircuitBreakerSpec.SCHEMA, PaginationSpec.SCHEMA,
-            ServiceSpec.SCHEMA, LimitSpec.SCHEMA, SheddingSpec.SCHEMA, DeadlineSpec.SCHEMA, BoundedWorkSpec.SCHEMA,
-            DependencySpec.SCHEMA, TimelineChange.SCHEMA, Lesson.SCHEMA);
-    private static final List<String> WHERE = List.of("the top-level object of the file", "each element of `clients`",
-            "`clients[i].retry`", "`clients[i].retryBudget`", "`clients[i].throttle`", "`clients[i].circuitBreaker`",
-            "`clients[i].pagination`", "each element of `services`", "`services[i].limit`",
-            "`services[i].shedding`", "`services[i].deadline`", "`services[i].boundedWork`",
-            "`services[i].dependency`", "each element of `timeline`", "`lesson`");
-
     private FormatDoc() {
     }
 
-    /** The generated reference: one table per object type, then the parameter path patterns. */
+    /** One object type's table: where it appears, and for types inside a section, its control-panel group. */
+    private record Place(ObjectSchema schema, String where, boolean hasPaths, ControlGroup group) {
+    }
+
+    /** The generated reference: the sections, one table per object type, then the parameter path patterns. */
     public static String markdown() {
+        List<Place> places = new ArrayList<>();
+        places.add(new Place(Scenario.SCHEMA, "the top-level object of the file", false, null));
         StringBuilder paths = new StringBuilder();
-        Set<ObjectSchema> withPaths = new HashSet<>();
-        patterns(paths, "clients.NAME", ClientSpec.SCHEMA, withPaths);
-        patterns(paths, "services.NAME", ServiceSpec.SCHEMA, withPaths);
+        for (Section section : Section.modelled()) {
+            ObjectSchema schema = section.schema();
+            places.add(new Place(schema, "each element of `" + section.property() + "`", true, schema.group()));
+            nested(places, schema, "`" + section.property() + "[i]", schema.group());
+            patterns(paths, section.property() + ".NAME", schema);
+        }
+        for (FieldDef f : Scenario.SCHEMA.fields()) {
+            if (f.element() != null && Section.of(f.name()) == null) {
+                places.add(new Place(f.element(), f.kind() == FieldDef.Kind.LIST ? "each element of `" + f.name()
+                        + "`" : "`" + f.name() + "`", false, null));
+            }
+        }
         StringBuilder out = new StringBuilder();
         out.append("## Field reference\n\n")
-                .append("Generated from the field tables of the scenario records; do not edit by hand.\n\n")
-                .append("- **default**: the value a missing (or `null`) field takes; *required* fields have none.\n")
+                .append("Generated from the section registry and the field tables of the scenario records; ")
+                .append("do not edit by hand.\n\n");
+        sections(out);
+        out.append("\n- **default**: the value a missing (or `null`) field takes; *required* fields have none.\n")
                 .append("- **live?**: `yes` = a parameter path that a running simulation applies at once; ")
                 .append("`restart` = a parameter path whose change needs a fresh run; ")
-                .append("`-` = not a parameter path (set it in the file).\n");
-        for (int i = 0; i < TYPES.size(); i++) {
-            ObjectSchema schema = TYPES.get(i);
-            out.append("\n### ").append(schema.typeName()).append("\n\n")
-                    .append("Appears as ").append(WHERE.get(i)).append(".\n\n")
-                    .append("| field | type | unit | default | range / values | live? | description |\n")
-                    .append("|---|---|---|---|---|---|---|\n");
-            for (FieldDef f : schema.fields()) {
+                .append("`-` = not a parameter path (set it in the file).\n")
+                .append("- **control**: the control-panel group of a parameter and, after \"when\", the settings ")
+                .append("under which it matters (the panel hides it otherwise).\n");
+        for (Place place : places) {
+            out.append("\n### ").append(place.schema().typeName()).append("\n\n")
+                    .append("Appears as ").append(place.where()).append(".\n\n")
+                    .append("| field | type | unit | default | range / values | live? | control | description |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            for (FieldDef f : place.schema().fields()) {
                 out.append("| `").append(f.name()).append("` | ").append(type(f)).append(" | ")
                         .append(cell(f.unit())).append(" | ").append(defaultText(f)).append(" | ")
-                        .append(range(f)).append(" | ").append(live(f, withPaths.contains(schema))).append(" | ")
+                        .append(range(f)).append(" | ").append(live(f, place.hasPaths())).append(" | ")
+                        .append(control(f, place)).append(" | ")
+                        .append(f.since() > 1 ? "*New in schemaVersion " + f.since() + ".* " : "")
                         .append(cell(f.description())).append(" |\n");
             }
         }
         out.append("\n### Parameter paths\n\n")
-                .append("`NAME` is the `name` of a client group or service.\n\n").append(paths);
+                .append("`NAME` is the `name` of an element of the section.\n\n").append(paths);
         return out.toString();
     }
 
-    private static void patterns(StringBuilder out, String prefix, ObjectSchema schema, Set<ObjectSchema> seen) {
-        seen.add(schema);
+    /** The registry: every section, modelled or reserved for a later version. */
+    private static void sections(StringBuilder out) {
+        out.append("### Sections\n\n")
+                .append("| section | element | stage? | names onward targets in | in this version |\n")
+                .append("|---|---|---|---|---|\n");
+        for (Section s : Section.values()) {
+            out.append("| `").append(s.property()).append("` | ")
+                    .append(s.isModelled() ? "[" + s.schema().typeName() + "](#"
+                            + s.schema().typeName().toLowerCase() + ")" : "-").append(" | ")
+                    .append(s.isStage() ? "yes" : "no").append(" | ")
+                    .append(s.targetFields().isEmpty() ? "-" : String.join(", ",
+                            s.targetFields().stream().map(t -> "`" + t + "`").toList())).append(" | ")
+                    .append(s.isModelled() ? "yes" : "reserved: a file that has it is rejected").append(" |\n");
+        }
+    }
+
+    /** The object and sparse fields inside a section's elements, depth first, with the group they pass on. */
+    private static void nested(List<Place> places, ObjectSchema schema, String prefix, ControlGroup group) {
+        for (FieldDef f : schema.fields()) {
+            if (f.kind() == FieldDef.Kind.OBJECT || f.kind() == FieldDef.Kind.SPARSE) {
+                ControlGroup inner = f.group() != null ? f.group()
+                        : f.element().group() != null ? f.element().group() : group;
+                String where = f.kind() == FieldDef.Kind.OBJECT ? prefix + "." + f.name() + "`"
+                        : "each value of " + prefix + "." + f.name() + "`";
+                places.add(new Place(f.element(), where, true, inner));
+                nested(places, f.element(), prefix + "." + f.name() + (f.kind() == FieldDef.Kind.SPARSE
+                        ? "[INDEX]" : ""), inner);
+            }
+        }
+    }
+
+    private static void patterns(StringBuilder out, String prefix, ObjectSchema schema) {
         List<String> names = new ArrayList<>();
         List<FieldDef> nested = new ArrayList<>();
         for (FieldDef f : schema.fields()) {
-            if (f.kind() == FieldDef.Kind.OBJECT) {
+            if (f.kind() == FieldDef.Kind.OBJECT || f.kind() == FieldDef.Kind.SPARSE) {
                 nested.add(f);
             } else if (f.tunable() && f.isScalar()) {
                 names.add("`" + f.name() + "`");
@@ -79,8 +116,18 @@ public final class FormatDoc {
         out.append("- `").append(prefix).append(".FIELD` (").append(schema.typeName()).append("), FIELD one of: ")
                 .append(String.join(", ", names)).append('\n');
         for (FieldDef f : nested) {
-            patterns(out, prefix + "." + f.name(), f.element(), seen);
+            patterns(out, prefix + "." + f.name() + (f.kind() == FieldDef.Kind.SPARSE ? ".INDEX" : ""),
+                    f.element());
         }
+    }
+
+    private static String control(FieldDef f, Place place) {
+        if (!place.hasPaths() || !f.tunable() || !f.isScalar()) {
+            return "-";
+        }
+        ControlGroup g = f.group() != null ? f.group() : place.group();
+        String when = f.shownWhen().toString();
+        return g.label() + (when.isEmpty() ? "" : ", when " + cell(when));
     }
 
     private static String type(FieldDef f) {
@@ -93,6 +140,8 @@ public final class FormatDoc {
             case TEXT_LIST -> "list of text";
             case OBJECT -> "[" + f.element().typeName() + "](#" + f.element().typeName().toLowerCase() + ")";
             case LIST -> "list of [" + f.element().typeName() + "](#" + f.element().typeName().toLowerCase() + ")";
+            case SPARSE -> "overrides of [" + f.element().typeName() + "](#" + f.element().typeName().toLowerCase()
+                    + ") by index";
         };
     }
 
@@ -105,6 +154,7 @@ public final class FormatDoc {
             case TEXT_LIST -> "empty";
             case OBJECT -> "all defaults";
             case LIST -> d == null ? "*required*" : "empty";
+            case SPARSE -> "none";
         };
     }
 
@@ -117,6 +167,8 @@ public final class FormatDoc {
             case TEXT -> number(f, f.min()) + " to " + number(f, f.max()) + " characters";
             case TEXT_LIST, LIST -> number(f, f.min()) + " to " + number(f, f.max()) + " items";
             case OBJECT -> "object";
+            case SPARSE -> "indices 0 to " + number(f, f.max())
+                    + (f.countField().isEmpty() ? "" : ", below `" + f.countField() + "`");
         };
     }
 

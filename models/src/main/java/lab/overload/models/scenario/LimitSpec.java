@@ -22,23 +22,32 @@ public record LimitSpec(LimitKind kind, int initialLimit, int minLimit, int maxL
             FieldDef.choice("kind", LimitKind.class, LimitKind.FIXED,
                     "FIXED (the workers are the bound), AIMD or GRADIENT adaptive concurrency limit per host."),
             FieldDef.integer("initialLimit", "attempts", 1, 100_000, 10,
-                    "Adaptive limit per host at the start of a run and after a host restarts.").log(),
+                    "Adaptive limit per host at the start of a run and after a host restarts.").log()
+                    .shownWhen(Condition.isNot("kind", LimitKind.FIXED)),
             FieldDef.integer("minLimit", "attempts", 1, 100_000, 1,
-                    "Lowest value the adaptive limit may fall to.").log(),
+                    "Lowest value the adaptive limit may fall to.").log()
+                    .shownWhen(Condition.isNot("kind", LimitKind.FIXED)),
             FieldDef.integer("maxLimit", "attempts", 1, 100_000, 1000,
-                    "Highest value the adaptive limit may grow to.").log(),
+                    "Highest value the adaptive limit may grow to.").log()
+                    .shownWhen(Condition.isNot("kind", LimitKind.FIXED)),
             FieldDef.real("backoffRatio", "", 0.5, 0.999, 0.9,
-                    "AIMD: factor applied to the limit on a drop or a slow completion."),
+                    "AIMD: factor applied to the limit on a drop or a slow completion.")
+                    .shownWhen(Condition.is("kind", LimitKind.AIMD)),
             FieldDef.real("latencyThresholdMillis", "ms", 0.001, 3_600_000, 1000,
-                    "AIMD: an attempt that held its worker longer than this counts as a drop.").log(),
+                    "AIMD: an attempt that held its worker longer than this counts as a drop.").log()
+                    .shownWhen(Condition.is("kind", LimitKind.AIMD)),
             FieldDef.real("smoothing", "", 0.01, 1, 0.2,
-                    "GRADIENT: weight of each new estimate in the smoothed limit (1 = no smoothing)."),
+                    "GRADIENT: weight of each new estimate in the smoothed limit (1 = no smoothing).")
+                    .shownWhen(Condition.is("kind", LimitKind.GRADIENT)),
             FieldDef.real("rttTolerance", "", 1, 10, 1.5,
-                    "GRADIENT: how much slower than the long-window latency the latest may be before the limit falls."),
+                    "GRADIENT: how much slower than the long-window latency the latest may be before the limit falls.")
+                    .shownWhen(Condition.is("kind", LimitKind.GRADIENT)),
             FieldDef.integer("longWindowSamples", "samples", 1, 100_000, 600,
-                    "GRADIENT: samples averaged (exponentially) into the long-window latency.").log(),
+                    "GRADIENT: samples averaged (exponentially) into the long-window latency.").log()
+                    .shownWhen(Condition.is("kind", LimitKind.GRADIENT)),
             FieldDef.integer("queueSize", "attempts", 0, 1000, 4,
-                    "GRADIENT: headroom added to the limit at each update, so it can probe upwards.")));
+                    "GRADIENT: headroom added to the limit at each update, so it can probe upwards.")
+                    .shownWhen(Condition.is("kind", LimitKind.GRADIENT))));
 
     /** No adaptive limit: the worker count is the bound. */
     public static final LimitSpec NONE = new LimitSpec(LimitKind.FIXED, 10, 1, 1000, 0.9, 1000, 0.2, 1.5, 600, 4);

@@ -12,7 +12,8 @@ public record PaginationSpec(boolean enabled, double pageSize) {
     public static final ObjectSchema SCHEMA = new ObjectSchema("Pagination", PaginationSpec.class, List.of(
             FieldDef.bool("enabled", false, "Whether requests larger than a page are split into sequential pages."),
             FieldDef.real("pageSize", "x", 0.001, 1000, 1,
-                    "Largest request size one page may have (1 = a typical request).").log()));
+                    "Largest request size one page may have (1 = a typical request).").log()
+                    .shownWhen(Condition.is("enabled", true))));
 
     /** No pagination. */
     public static final PaginationSpec NONE = new PaginationSpec(false, 1);

@@ -5,97 +5,91 @@ import java.util.List;
 
 /**
  * Parameter paths: the one mechanism for every change to a scenario (sliders, timelines, {@code --set}, sweeps,
- * recordings). A path is {@code clients.NAME.FIELD}, {@code services.NAME.FIELD} or a nested field such as
- * {@code clients.NAME.retry.maxAttempts}. Every change builds a new scenario through the records' validating
+ * recordings). A path is {@code SECTION.NAME.FIELD} for a section of the {@link Section} registry, e.g.
+ * {@code clients.web.ratePerSecond}, {@code services.api.workersPerHost}, or a nested field such as
+ * {@code clients.web.retry.maxAttempts}; a sparse field's member is reached by its index, as in
+ * {@code SECTION.NAME.FIELD.INDEX.FIELD}. Every change builds a new scenario through the records' validating
  * constructors, so a path can never produce a scenario that could not have been loaded.
  */
 public final class ParameterPaths {
     private ParameterPaths() {
     }
 
-    /** Every tunable path of the scenario, clients first, in field-table order. */
+    /**
+     * Every tunable path of the scenario, section by section in registry order, each element in field-table order,
+     * with its control group and whether it is shown under the current settings. Sparse fields' members are not
+     * listed.
+     */
     public static List<Parameter> list(Scenario scenario) {
         List<Parameter> out = new ArrayList<>();
-        for (ClientSpec c : scenario.clients()) {
-            collect(out, "clients." + c.name(), "clients." + c.name(), c, ClientSpec.SCHEMA);
-        }
-        for (ServiceSpec s : scenario.services()) {
-            collect(out, "services." + s.name(), "services." + s.name(), s, ServiceSpec.SCHEMA);
+        for (Section section : Section.modelled()) {
+            for (Record element : section.elements(scenario)) {
+                String owner = section.owner(section.name(element));
+                FieldPath.collect(out, owner, owner, element, section.schema(), section.schema().group(), true);
+            }
         }
         return List.copyOf(out);
     }
 
-    private static void collect(List<Parameter> out, String prefix, String group, Record record,
-                                ObjectSchema schema) {
-        for (FieldDef f : schema.fields()) {
-            if (f.kind() == FieldDef.Kind.OBJECT) {
-                collect(out, prefix + "." + f.name(), group, (Record) Records.get(record, f.name()), f.element());
-            } else if (f.tunable() && f.isScalar()) {
-                out.add(new Parameter(prefix + "." + f.name(), group, f,
-                        Records.toEncoded(Records.get(record, f.name()))));
-            }
-        }
-    }
-
     /** The field definition a path names; throws naming the path when it names nothing tunable. */
     public static FieldDef def(Scenario scenario, String path) {
-        return resolve(scenario, path).def;
+        return resolve(scenario, path).field.def();
     }
 
     /** The current numeric encoding of a path's value. */
     public static double get(Scenario scenario, String path) {
+        return resolve(scenario, path).field.get();
+    }
+
+    /**
+     * The part of the scenario a valid path changes, as its path prefix ({@code services.api}): the engine routes a
+     * change to the component of that name.
+     */
+    public static String owner(Scenario scenario, String path) {
         Resolved r = resolve(scenario, path);
-        return Records.toEncoded(Records.get(r.chain[r.chain.length - 1], r.def.name()));
+        return r.section.owner(r.section.name(r.field.chain().get(0)));
     }
 
     /** A new validated scenario with the path set to a value given as text (number, true/false, choice name). */
     public static Scenario with(Scenario scenario, String path, String value) {
         Resolved r = resolve(scenario, path);
-        return apply(scenario, r, r.def.parse(path, value));
+        return apply(scenario, r, r.field.def().parse(path, value));
     }
 
     /** A new validated scenario with the path set to a numeric encoding (booleans 0/1, choices their index). */
     public static Scenario with(Scenario scenario, String path, double encoded) {
         Resolved r = resolve(scenario, path);
-        return apply(scenario, r, r.def.checkAs(path, encoded));
+        return apply(scenario, r, r.field.def().checkAs(path, encoded));
     }
 
     private static Scenario apply(Scenario scenario, Resolved r, double encoded) {
-        Record leaf = r.chain[r.chain.length - 1];
-        Object value = Records.fromEncoded(Records.componentType(leaf.getClass(), r.def.name()), encoded);
         Record rebuilt;
         try {
-            rebuilt = Records.with(leaf, r.def.name(), value);
-            for (int i = r.chain.length - 2; i >= 0; i--) {
-                rebuilt = Records.with(r.chain[i], r.fieldNames[i], rebuilt);
-            }
+            rebuilt = r.field.with(encoded);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(r.prefix + "." + e.getMessage(), e);
+            throw new IllegalArgumentException(r.section.owner(r.section.name(r.field.chain().get(0))) + "."
+                    + e.getMessage(), e);
         }
-        if (rebuilt instanceof ClientSpec c) {
-            List<ClientSpec> clients = new ArrayList<>(scenario.clients());
-            clients.set(r.index, c);
-            return Records.with(scenario, "clients", clients);
-        }
-        List<ServiceSpec> services = new ArrayList<>(scenario.services());
-        services.set(r.index, (ServiceSpec) rebuilt);
-        return Records.with(scenario, "services", services);
+        List<Record> elements = new ArrayList<>(r.section.elements(scenario));
+        elements.set(r.index, rebuilt);
+        return Records.with(scenario, r.section.property(), elements);
     }
 
-    /** A path resolved to its chain of records (the spec, then nested objects) and the leaf field. */
-    private record Resolved(String prefix, int index, Record[] chain, String[] fieldNames, FieldDef def) {
+    /** A path resolved to its section, the element's position in it, and the field path inside the element. */
+    private record Resolved(Section section, int index, FieldPath.Resolved field) {
     }
 
     private static Resolved resolve(Scenario scenario, String path) {
         String[] parts = path == null ? new String[0] : path.split("\\.", -1);
-        if (parts.length < 3 || !(parts[0].equals("clients") || parts[0].equals("services"))) {
-            throw new IllegalArgumentException("parameter path '" + path
-                    + "' must look like clients.NAME.FIELD or services.NAME.FIELD");
+        Section section = parts.length < 3 ? null : Section.of(parts[0]);
+        if (section == null || !section.isModelled()) {
+            throw new IllegalArgumentException("parameter path '" + path + "' must look like " + String.join(" or ",
+                    Section.modelled().stream().map(s -> s.property() + ".NAME.FIELD").toList()));
         }
-        List<? extends Record> specs = parts[0].equals("clients") ? scenario.clients() : scenario.services();
+        List<? extends Record> elements = section.elements(scenario);
         int index = -1;
-        for (int i = 0; i < specs.size(); i++) {
-            if (Records.get(specs.get(i), "name").equals(parts[1])) {
+        for (int i = 0; i < elements.size(); i++) {
+            if (section.name(elements.get(i)).equals(parts[1])) {
                 index = i;
             }
         }
@@ -103,31 +97,6 @@ public final class ParameterPaths {
             throw new IllegalArgumentException("parameter path '" + path + "': no " + parts[0] + " named '"
                     + parts[1] + "'");
         }
-        ObjectSchema schema = parts[0].equals("clients") ? ClientSpec.SCHEMA : ServiceSpec.SCHEMA;
-        Record[] chain = new Record[parts.length - 2];
-        String[] fieldNames = new String[parts.length - 2];
-        chain[0] = specs.get(index);
-        for (int i = 2; i < parts.length; i++) {
-            FieldDef f = schema.field(parts[i]);
-            boolean last = i == parts.length - 1;
-            if (f == null || (last && !(f.tunable() && f.isScalar())) || (!last && f.kind() != FieldDef.Kind.OBJECT)) {
-                throw new IllegalArgumentException("parameter path '" + path + "': '" + parts[i]
-                        + "' is not a tunable field of " + schema.typeName() + " (tunable: "
-                        + String.join(", ", tunableNames(schema)) + ")");
-            }
-            fieldNames[i - 2] = parts[i];
-            if (last) {
-                return new Resolved(parts[0] + "." + parts[1], index, chain, fieldNames, f);
-            }
-            chain[i - 1] = (Record) Records.get(chain[i - 2], parts[i]);
-            schema = f.element();
-        }
-        throw new IllegalStateException("unreachable");
-    }
-
-    private static List<String> tunableNames(ObjectSchema schema) {
-        return schema.fields().stream()
-                .filter(f -> (f.tunable() && f.isScalar()) || f.kind() == FieldDef.Kind.OBJECT)
-                .map(FieldDef::name).toList();
+        return new Resolved(section, index, FieldPath.resolve(elements.get(index), section.schema(), parts, 2, path));
     }
 }

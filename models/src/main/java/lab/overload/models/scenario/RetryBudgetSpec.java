@@ -25,23 +25,32 @@ public record RetryBudgetSpec(RetryBudgetKind kind, int quotaCapacity, int retry
             FieldDef.choice("kind", RetryBudgetKind.class, RetryBudgetKind.NONE,
                     "Which budget limits retries: NONE, AWS_STANDARD (SDK quota), GRPC (retry throttling) or FINAGLE."),
             FieldDef.integer("quotaCapacity", "tokens", 1, 100_000, 500,
-                    "AWS_STANDARD: size of the retry quota, which starts full."),
+                    "AWS_STANDARD: size of the retry quota, which starts full.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.AWS_STANDARD)),
             FieldDef.integer("retryCost", "tokens", 0, 10_000, 5,
-                    "AWS_STANDARD: tokens one retry withdraws from the quota."),
+                    "AWS_STANDARD: tokens one retry withdraws from the quota.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.AWS_STANDARD)),
             FieldDef.integer("timeoutRetryCost", "tokens", 0, 10_000, 10,
-                    "AWS_STANDARD: tokens a retry withdraws when the failed attempt timed out."),
+                    "AWS_STANDARD: tokens a retry withdraws when the failed attempt timed out.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.AWS_STANDARD)),
             FieldDef.integer("noRetryIncrement", "tokens", 0, 10_000, 1,
-                    "AWS_STANDARD: tokens a request that succeeds on its first try adds to the quota."),
+                    "AWS_STANDARD: tokens a request that succeeds on its first try adds to the quota.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.AWS_STANDARD)),
             FieldDef.integer("maxTokens", "tokens", 1, 1000, 10,
-                    "GRPC: token bucket size; retries stop while tokens are at or below half of it."),
+                    "GRPC: token bucket size; retries stop while tokens are at or below half of it.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.GRPC)),
             FieldDef.real("tokenRatio", "tokens", 0.001, 10, 0.1,
-                    "GRPC: tokens each success adds back (each failure removes 1), to 3 decimals."),
+                    "GRPC: tokens each success adds back (each failure removes 1), to 3 decimals.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.GRPC)),
             FieldDef.real("ttlSeconds", "s", 1, 60, 10,
-                    "FINAGLE: how long a request's deposit and a retry's withdrawal count against the budget."),
+                    "FINAGLE: how long a request's deposit and a retry's withdrawal count against the budget.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.FINAGLE)),
             FieldDef.real("minRetriesPerSecond", "1/s", 0, 100_000, 10,
-                    "FINAGLE: retries per second allowed even with no recent requests."),
+                    "FINAGLE: retries per second allowed even with no recent requests.")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.FINAGLE)),
             FieldDef.real("percentCanRetry", "", 0, 10, 0.2,
-                    "FINAGLE: retries allowed per recent request, as a fraction (0.2 = 20%).")));
+                    "FINAGLE: retries allowed per recent request, as a fraction (0.2 = 20%).")
+                    .shownWhen(Condition.is("kind", RetryBudgetKind.FINAGLE))));
 
     /** No retry budget (the fields of the other kinds at their defaults). */
     public static final RetryBudgetSpec NONE = new RetryBudgetSpec(RetryBudgetKind.NONE, 500, 5, 10, 1, 10, 0.1, 10,

@@ -8,15 +8,18 @@ import java.util.List;
  * rejections and errors are all retried while attempts remain.
  */
 public record RetrySpec(int maxAttempts, double backoffBaseMillis, double backoffCapMillis, Jitter jitter) {
+    /** Backoff matters only when there are retries. */
+    private static final Condition RETRIES = Condition.above("maxAttempts", 1);
+
     public static final ObjectSchema SCHEMA = new ObjectSchema("Retry", RetrySpec.class, List.of(
             FieldDef.integer("maxAttempts", "attempts", 1, 100, 1,
                     "Attempts per request including the first; 1 means no retries."),
             FieldDef.real("backoffBaseMillis", "ms", 0, 600_000, 100,
-                    "Backoff before the first retry; it doubles with each further retry."),
+                    "Backoff before the first retry; it doubles with each further retry.").shownWhen(RETRIES),
             FieldDef.real("backoffCapMillis", "ms", 0, 3_600_000, 10_000,
-                    "Upper bound on any one backoff."),
+                    "Upper bound on any one backoff.").shownWhen(RETRIES),
             FieldDef.choice("jitter", Jitter.class, Jitter.FULL,
-                    "How the backoff is randomised: NONE, FULL, EQUAL or DECORRELATED.")));
+                    "How the backoff is randomised: NONE, FULL, EQUAL or DECORRELATED.").shownWhen(RETRIES)));
 
     public static final RetrySpec NONE = new RetrySpec(1, 100, 10_000, Jitter.FULL);
 

@@ -1,22 +1,26 @@
 package lab.overload.models.scenario;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A complete, validated scenario: client groups calling services, run for {@code durationSeconds} with the first
+ * A complete, validated scenario: client groups calling stages (today: services, which may call further stages),
+ * run for {@code durationSeconds} with the first
  * {@code warmupSeconds} excluded from summaries, metrics sealed every {@code intervalMillis}, and a timeline of
  * parameter changes. Immutable; change it with {@link ParameterPaths#with(Scenario, String, String)}.
  */
 public record Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
                        double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
                        List<ServiceSpec> services, List<TimelineChange> timeline) {
-    /** The only schema version this build reads and writes. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version this build writes. It reads every version from 1 to this one; a file of an older version
+     * is read as it was written (fields newer than its version are rejected). A scenario is always held, and
+     * written, as this version, so one loaded from a version-1 file equals the same scenario read back from version 2.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public static final ObjectSchema SCHEMA = new ObjectSchema("Scenario", Scenario.class, List.of(
-            FieldDef.integer("schemaVersion", "", 1, 1, 1, "Version of this format; must be 1.").fixed(),
+            FieldDef.integer("schemaVersion", "", 1, SCHEMA_VERSION, SCHEMA_VERSION,
+                    "Version of this format: 2 is written; files of version 1 still load.").fixed(),
             FieldDef.text("name", null, 200, "Title shown in the preset picker."),
             FieldDef.text("description", "", 2000, "One-paragraph summary."),
             FieldDef.object("lesson", Lesson.SCHEMA, "Story, try-this steps and formula."),
@@ -27,12 +31,13 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
                     "Sim time excluded from summaries at the start (must be less than the duration).").fixed(),
             FieldDef.integer("intervalMillis", "ms", 10, 60_000, 100,
                     "Length of one metrics interval in sim time.").fixed(),
-            FieldDef.list("clients", ClientSpec.SCHEMA, 1, 64, "Client groups."),
-            FieldDef.list("services", ServiceSpec.SCHEMA, 1, 64, "Services."),
+            Section.CLIENTS.field(),
+            Section.SERVICES.field(),
             FieldDef.list("timeline", TimelineChange.SCHEMA, 0, 10_000, "Scheduled parameter changes.")));
 
     public Scenario {
         SCHEMA.check("schemaVersion", schemaVersion);
+        schemaVersion = SCHEMA_VERSION; // held as the current version, whichever version a file was written in
         name = SCHEMA.checkText("name", name);
         description = SCHEMA.checkText("description", description);
         lesson = lesson == null ? Lesson.NONE : lesson;
@@ -47,23 +52,13 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
         clients = SCHEMA.checkList("clients", clients);
         services = SCHEMA.checkList("services", services);
         timeline = SCHEMA.checkList("timeline", timeline);
-        Set<String> serviceNames = new HashSet<>();
-        for (ServiceSpec s : services) {
-            if (!serviceNames.add(s.name())) {
-                throw new IllegalArgumentException("services: duplicate name '" + s.name() + "'");
-            }
-        }
-        Set<String> clientNames = new HashSet<>();
-        for (ClientSpec c : clients) {
-            if (!clientNames.add(c.name())) {
-                throw new IllegalArgumentException("clients: duplicate name '" + c.name() + "'");
-            }
-            if (!serviceNames.contains(c.target())) {
-                throw new IllegalArgumentException("clients." + c.name() + ".target names no service: '"
-                        + c.target() + "' (services: " + String.join(", ", serviceNames.stream().sorted().toList())
-                        + ")");
-            }
-        }
+        List<ClientSpec> clientList = clients;
+        List<ServiceSpec> serviceList = services;
+        StageGraph.check(StageGraph.parts(section -> switch (section) {
+            case CLIENTS -> clientList;
+            case SERVICES -> serviceList;
+            default -> List.of();
+        }), StageGraph.stageSections());
         if (!timeline.isEmpty()) {
             Scenario base = new Scenario(schemaVersion, name, description, lesson, seed, durationSeconds,
                     warmupSeconds, intervalMillis, clients, services, List.of());

@@ -24,7 +24,24 @@ public record ServiceSpec(String name, int hosts, int workersPerHost, int coresP
                           double errorProbability, double contentionSigma, double coherencyKappa,
                           Balancer balancer, int hostsDown, LimitSpec limit, SheddingSpec shedding,
                           DeadlineSpec deadline, BoundedWorkSpec boundedWork, DependencySpec dependency) {
-    public static final ObjectSchema SCHEMA = new ObjectSchema("Service", ServiceSpec.class, List.of(
+    /** The balancer and crashed hosts matter only with more than one host. */
+    private static final Condition HOSTS = Condition.above("hosts", 1);
+    private static final Condition CALLS = Condition.is("enabled", true);
+    /** The built-in dependency model's own fields apply only when the dependency is not another stage. */
+    private static final Condition BUILT_IN = CALLS.and(Condition.is("target", ""));
+
+    /**
+     * The dependency's field table as a service shows it: its settings only while it is enabled, its latency and
+     * failure model only while it calls no other stage; {@code target} is new in schemaVersion 2.
+     */
+    private static final ObjectSchema DEPENDENCY = DependencySpec.SCHEMA
+            .with("latencyDistribution", f -> f.shownWhen(BUILT_IN))
+            .with("latencyMillis", f -> f.shownWhen(BUILT_IN))
+            .with("maxConcurrency", f -> f.shownWhen(CALLS))
+            .with("failureProbability", f -> f.shownWhen(BUILT_IN))
+            .with("target", f -> f.since(2));
+
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Service", ServiceSpec.class, ControlGroup.SERVER, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
             FieldDef.integer("hosts", "hosts", 1, 1000, 1, "Number of identical hosts behind the balancer."),
             FieldDef.integer("workersPerHost", "workers", 1, 100_000, 10,
@@ -40,26 +57,35 @@ public record ServiceSpec(String name, int hosts, int workersPerHost, int coresP
             FieldDef.choice("expiredWork", ExpiredWork.class, ExpiredWork.PROCESS,
                     "Queued work whose client gave up: PROCESS it anyway (wasted) or DROP_AT_DEQUEUE."),
             FieldDef.choice("serviceTimeDistribution", Distribution.class, Distribution.EXPONENTIAL,
-                    "Distribution of the uncontended work per attempt of size 1."),
+                    "Distribution of the uncontended work per attempt of size 1.").group(ControlGroup.LATENCY),
             FieldDef.real("serviceTimeMillis", "ms", 0.001, 3_600_000, 100,
-                    "Mean uncontended work per attempt of size 1.").log(),
+                    "Mean uncontended work per attempt of size 1.").log().group(ControlGroup.LATENCY),
             FieldDef.real("serviceTimeCv", "", 0, 20, 1,
-                    "Coefficient of variation of the service time (LOGNORMAL only)."),
+                    "Coefficient of variation of the service time (LOGNORMAL only).").group(ControlGroup.LATENCY)
+                    .shownWhen(Condition.is("serviceTimeDistribution", Distribution.LOGNORMAL)),
             FieldDef.real("errorProbability", "", 0, 1, 0,
-                    "Probability that a completed attempt answers with an error."),
+                    "Probability that a completed attempt answers with an error.").group(ControlGroup.LATENCY),
             FieldDef.real("contentionSigma", "", 0, 1, 0,
-                    "USL contention sigma: the serial fraction that makes work slow as concurrency grows."),
+                    "USL contention sigma: the serial fraction that makes work slow as concurrency grows.")
+                    .group(ControlGroup.LATENCY),
             FieldDef.real("coherencyKappa", "", 0, 1, 0,
-                    "USL coherency kappa: cross-talk cost that makes throughput fall past a peak."),
+                    "USL coherency kappa: cross-talk cost that makes throughput fall past a peak.")
+                    .group(ControlGroup.LATENCY),
             FieldDef.choice("balancer", Balancer.class, Balancer.ROUND_ROBIN,
-                    "How attempts are spread over hosts: ROUND_ROBIN, LEAST_OUTSTANDING or RANDOM."),
+                    "How attempts are spread over hosts: ROUND_ROBIN, LEAST_OUTSTANDING or RANDOM.").shownWhen(HOSTS),
             FieldDef.integer("hostsDown", "hosts", 0, 1000, 0,
-                    "Hosts crashed (the last ones): they take no traffic and lose their work; hosts or more = all."),
-            FieldDef.object("limit", LimitSpec.SCHEMA, "Adaptive concurrency limit per host."),
-            FieldDef.object("shedding", SheddingSpec.SCHEMA, "Queue-time bound on accepted work."),
-            FieldDef.object("deadline", DeadlineSpec.SCHEMA, "Server-side use of the client's deadline."),
-            FieldDef.object("boundedWork", BoundedWorkSpec.SCHEMA, "Input size limit and resume from checkpoint."),
-            FieldDef.object("dependency", DependencySpec.SCHEMA, "Downstream dependency called by each attempt.")));
+                    "Hosts crashed (the last ones): they take no traffic and lose their work; hosts or more = all.")
+                    .shownWhen(HOSTS),
+            FieldDef.object("limit", LimitSpec.SCHEMA, "Adaptive concurrency limit per host.")
+                    .group(ControlGroup.SERVER_POLICIES),
+            FieldDef.object("shedding", SheddingSpec.SCHEMA, "Queue-time bound on accepted work.")
+                    .group(ControlGroup.SERVER_POLICIES),
+            FieldDef.object("deadline", DeadlineSpec.SCHEMA, "Server-side use of the client's deadline.")
+                    .group(ControlGroup.SERVER_POLICIES),
+            FieldDef.object("boundedWork", BoundedWorkSpec.SCHEMA, "Input size limit and resume from checkpoint.")
+                    .group(ControlGroup.SERVER_POLICIES),
+            FieldDef.object("dependency", DEPENDENCY, "Downstream dependency called by each attempt.")
+                    .group(ControlGroup.DEPENDENCY)));
 
     public ServiceSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");

@@ -15,7 +15,8 @@ public record SheddingSpec(double maxQueueWaitMillis, QueueTimeAction action) {
             FieldDef.real("maxQueueWaitMillis", "ms", 0, 3_600_000, 0,
                     "Longest wait in the accept queue before an attempt is shed at dequeue; 0 = no bound."),
             FieldDef.choice("action", QueueTimeAction.class, QueueTimeAction.REJECT_AT_DEQUEUE,
-                    "What happens to work that waited too long: REJECT_AT_DEQUEUE (client told) or DROP (silent).")));
+                    "What happens to work that waited too long: REJECT_AT_DEQUEUE (client told) or DROP (silent).")
+                    .shownWhen(Condition.above("maxQueueWaitMillis", 0))));
 
     /** No queue-time bound. */
     public static final SheddingSpec NONE = new SheddingSpec(0, QueueTimeAction.REJECT_AT_DEQUEUE);

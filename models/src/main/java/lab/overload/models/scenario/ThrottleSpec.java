@@ -14,9 +14,11 @@ public record ThrottleSpec(boolean enabled, double windowSeconds, double k) {
             FieldDef.bool("enabled", false,
                     "Whether the client rejects attempts locally when the backend accepts too few of them."),
             FieldDef.real("windowSeconds", "s", 1, 600, 120,
-                    "Sliding window over which requests and accepts are counted (the SRE book uses 2 minutes)."),
+                    "Sliding window over which requests and accepts are counted (the SRE book uses 2 minutes).")
+                    .shownWhen(Condition.is("enabled", true)),
             FieldDef.real("k", "", 1, 10, 2,
-                    "Multiplier K: the backend is sent up to K times the attempts it accepts (lower = sooner).")));
+                    "Multiplier K: the backend is sent up to K times the attempts it accepts (lower = sooner).")
+                    .shownWhen(Condition.is("enabled", true))));
 
     /** Adaptive throttling off. */
     public static final ThrottleSpec NONE = new ThrottleSpec(false, 120, 2);

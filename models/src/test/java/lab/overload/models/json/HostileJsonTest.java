@@ -142,8 +142,17 @@ class HostileJsonTest {
                 hostile("bad nested enum value", client(",\"retry\":{\"jitter\":\"PARTIAL\"}"),
                         "$.clients[0].retry.jitter", "must be one of NONE, FULL, EQUAL, DECORRELATED"),
                 // versions and cross-field rules
-                hostile("schemaVersion 2", top(",\"schemaVersion\":2"), "$.schemaVersion",
-                        "unsupported schemaVersion 2; this build reads version 1"),
+                hostile("schemaVersion 3", top(",\"schemaVersion\":3"), "$.schemaVersion",
+                        "unsupported schemaVersion 3; this build reads versions 1 to 2"),
+                hostile("schemaVersion 0", top(",\"schemaVersion\":0"), "$.schemaVersion",
+                        "unsupported schemaVersion 0; this build reads versions 1 to 2"),
+                hostile("a version-2 field in a version-1 file",
+                        service(",\"dependency\":{\"target\":\"api\"}").replace("{\"name\":\"t\"",
+                                "{\"schemaVersion\":1,\"name\":\"t\""),
+                        "$.services[0].dependency.target", "is new in schemaVersion 2; this file is schemaVersion 1"),
+                hostile("a section reserved for a later version", top(",\"functions\":[]"), "$.functions",
+                        "section 'functions' is reserved for a later version of the format; this build models "
+                                + "clients, services"),
                 hostile("schemaVersion as a string", top(",\"schemaVersion\":\"1\""), "$.schemaVersion",
                         "unsupported schemaVersion"),
                 hostile("schemaVersion 1.5", top(",\"schemaVersion\":1.5"), "$.schemaVersion",
@@ -155,7 +164,7 @@ class HostileJsonTest {
                 hostile("unknown client target",
                         "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"nope\"}],"
                                 + "\"services\":[{\"name\":\"api\"}]}",
-                        "$", "clients.web.target names no service: 'nope' (services: api)"),
+                        "$", "clients.web.target names no stage: 'nope' (searched services: api)"),
                 hostile("duplicate client names",
                         "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"api\"},"
                                 + "{\"name\":\"web\",\"target\":\"api\"}],\"services\":[{\"name\":\"api\"}]}",

@@ -67,7 +67,7 @@ class ScenarioCodecTest {
     @Test
     void minimalDocumentGetsTheDefaults() {
         Scenario s = ScenarioCodec.read(MINIMAL);
-        assertEquals(1, s.schemaVersion());
+        assertEquals(2, s.schemaVersion());
         assertEquals("", s.description());
         assertEquals(Lesson.NONE, s.lesson());
         assertEquals(1, s.seed());
@@ -141,7 +141,7 @@ class ScenarioCodecTest {
     @Test
     void writingMakesDefaultsExplicitAndIsThenStable() {
         String written = ScenarioCodec.write(ScenarioCodec.read(MINIMAL));
-        assertTrue(written.contains("\"schemaVersion\" : 1"), written);
+        assertTrue(written.contains("\"schemaVersion\" : 2"), written);
         assertTrue(written.contains("\"workersPerHost\" : 10"), written);
         assertTrue(written.contains("\"jitter\" : \"FULL\""), written);
         assertEquals(written, ScenarioCodec.write(ScenarioCodec.read(written)));

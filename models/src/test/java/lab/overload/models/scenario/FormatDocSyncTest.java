@@ -76,12 +76,13 @@ class FormatDocSyncTest {
         assertTrue(start >= 0, "no section for " + schema.typeName());
         int next = md.indexOf("\n### ", start + 1);
         String section = md.substring(start, next < 0 ? md.length() : next);
-        assertTrue(section.contains("| field | type | unit | default | range / values | live? | description |"));
+        assertTrue(section.contains(
+                "| field | type | unit | default | range / values | live? | control | description |"));
         for (FieldDef f : schema.fields()) {
             List<String> rows = section.lines().filter(l -> l.startsWith("| `" + f.name() + "` |")).toList();
             assertEquals(1, rows.size(), schema.typeName() + "." + f.name() + " should have exactly one row");
             String row = rows.get(0);
-            assertEquals(9, row.split("(?<!\\\\)\\|", -1).length, "7 cells in " + row);
+            assertEquals(10, row.split("(?<!\\\\)\\|", -1).length, "8 cells in " + row);
             assertTrue(row.contains(f.description()), "description of " + f.name());
             if (f.kind() == FieldDef.Kind.CHOICE) {
                 f.choices().forEach(c -> assertTrue(row.contains("`" + c + "`"), c + " listed in " + row));

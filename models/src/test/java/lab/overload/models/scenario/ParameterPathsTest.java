@@ -43,6 +43,9 @@ class ParameterPathsTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
             for (FieldDef f : schemas.get(i).fields()) {
+                if (!f.tunable()) {
+                    continue; // structural, such as the dependency's target
+                }
                 out.add(objects.get(i) + "." + f.name());
             }
         }
