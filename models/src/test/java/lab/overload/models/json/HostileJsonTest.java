@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import lab.overload.models.scenario.Scenario;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,6 +209,25 @@ class HostileJsonTest {
         ScenarioFormatException e = assertThrows(ScenarioFormatException.class, () -> ScenarioCodec.read(file));
         assertEquals(expectedPath, e.jsonPath());
         assertTrue(e.getMessage().contains(phrase), e::getMessage);
+    }
+
+    /** The corpus entries that are scenario objects without a schemaVersion, declared as version 1 and as 2. */
+    static Stream<Arguments> corpusInEveryVersion() {
+        return corpus().flatMap(a -> {
+            Object[] args = a.get();
+            String json = (String) ((Named<?>) args[0]).getPayload();
+            if (!json.startsWith("{\"name\":\"t\"") || json.contains("schemaVersion")) {
+                return Stream.empty();
+            }
+            return Stream.of(1, 2).map(v -> arguments(named(((Named<?>) args[0]).getName() + " in version " + v,
+                    "{\"schemaVersion\":" + v + "," + json.substring(1)), args[1], args[2]));
+        });
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("corpusInEveryVersion")
+    void everyVersionIsReadWithTheSameLimitsAndRules(String json, String expectedPath, String phrase) {
+        rejectsWithPathAndReason(json, expectedPath, phrase);
     }
 
     @Test
