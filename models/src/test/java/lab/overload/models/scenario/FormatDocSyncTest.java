@@ -57,6 +57,18 @@ class FormatDocSyncTest {
     }
 
     @Test
+    void everyJsonExampleInTheDocLoads() throws IOException {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        int examples = 0;
+        for (int at = doc.indexOf("```json\n"); at >= 0; at = doc.indexOf("```json\n", at + 1)) {
+            String json = doc.substring(at + 8, doc.indexOf("```", at + 8));
+            assertTrue(lab.overload.models.json.ScenarioCodec.read(json).clients().size() >= 1, json);
+            examples++;
+        }
+        assertTrue(examples >= 3, "the doc shows the minimal, the fuller and the two-tier example");
+    }
+
+    @Test
     void markdownIsDeterministic() {
         assertEquals(FormatDoc.markdown(), FormatDoc.markdown());
         assertTrue(FormatDoc.markdown().endsWith("\n"));
