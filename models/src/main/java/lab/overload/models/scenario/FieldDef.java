@@ -120,6 +120,18 @@ public record FieldDef(String name, Kind kind, String unit, double min, double m
                 description, group, shownWhen, schemaVersion, countField);
     }
 
+    /**
+     * This field's control group inside an object whose fields default to {@code context}: its own group if it has
+     * one; for an object or sparse field (the group its inner fields default to), else its element schema's group;
+     * else the context.
+     */
+    public ControlGroup groupIn(ControlGroup context) {
+        if (group != null) {
+            return group;
+        }
+        return element != null && element.group() != null ? element.group() : context;
+    }
+
     public boolean isNumeric() {
         return kind == Kind.REAL || kind == Kind.INTEGER;
     }

@@ -127,14 +127,11 @@ final class FieldPath {
         for (FieldDef f : schema.fields()) {
             boolean fieldShown = shown && f.shownWhen().test(record);
             if (f.kind() == FieldDef.Kind.OBJECT) {
-                ControlGroup inner = f.group() != null ? f.group()
-                        : f.element().group() != null ? f.element().group() : group;
                 collect(out, prefix + "." + f.name(), owner, (Record) Records.get(record, f.name()), f.element(),
-                        inner, fieldShown);
+                        f.groupIn(group), fieldShown);
             } else if (f.tunable() && f.isScalar()) {
                 out.add(new Parameter(prefix + "." + f.name(), owner, f,
-                        Records.toEncoded(Records.get(record, f.name())), f.group() != null ? f.group() : group,
-                        fieldShown));
+                        Records.toEncoded(Records.get(record, f.name())), f.groupIn(group), fieldShown));
             }
         }
     }

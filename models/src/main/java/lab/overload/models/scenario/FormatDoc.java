@@ -92,8 +92,7 @@ public final class FormatDoc {
     private static void nested(List<Place> places, ObjectSchema schema, String prefix, ControlGroup group) {
         for (FieldDef f : schema.fields()) {
             if (f.kind() == FieldDef.Kind.OBJECT || f.kind() == FieldDef.Kind.SPARSE) {
-                ControlGroup inner = f.group() != null ? f.group()
-                        : f.element().group() != null ? f.element().group() : group;
+                ControlGroup inner = f.groupIn(group);
                 String where = f.kind() == FieldDef.Kind.OBJECT ? prefix + "." + f.name() + "`"
                         : "each value of " + prefix + "." + f.name() + "`";
                 places.add(new Place(f.element(), where, true, inner));
@@ -125,7 +124,7 @@ public final class FormatDoc {
         if (!place.hasPaths() || !f.tunable() || !f.isScalar()) {
             return "-";
         }
-        ControlGroup g = f.group() != null ? f.group() : place.group();
+        ControlGroup g = f.groupIn(place.group());
         String when = f.shownWhen().toString();
         return g.label() + (when.isEmpty() ? "" : ", when " + cell(when));
     }

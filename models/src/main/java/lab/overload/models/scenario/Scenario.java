@@ -4,9 +4,13 @@ import java.util.List;
 
 /**
  * A complete, validated scenario: client groups calling stages (today: services, which may call further stages),
- * run for {@code durationSeconds} with the first
- * {@code warmupSeconds} excluded from summaries, metrics sealed every {@code intervalMillis}, and a timeline of
- * parameter changes. Immutable; change it with {@link ParameterPaths#with(Scenario, String, String)}.
+ * run for {@code durationSeconds} with the first {@code warmupSeconds} excluded from summaries, metrics sealed every
+ * {@code intervalMillis}, and a timeline of parameter changes. Immutable; change it with
+ * {@link ParameterPaths#with(Scenario, String, String)}.
+ *
+ * <p>Its lists of named parts are the sections of the {@link Section} registry, one component per modelled section
+ * (the field table below takes their definitions from the registry); the one place that lists them by kind is the
+ * stage check in the constructor.
  */
 public record Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
                        double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
@@ -14,7 +18,8 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
     /**
      * The schema version this build writes. It reads every version from 1 to this one; a file of an older version
      * is read as it was written (fields newer than its version are rejected). A scenario is always held, and
-     * written, as this version, so one loaded from a version-1 file equals the same scenario read back from version 2.
+     * written, as this version, so one loaded from a version-1 file equals the same scenario read back from
+     * version 2.
      */
     public static final int SCHEMA_VERSION = 2;
 

@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Overload policies (each off by default): {@code hostsDown} crashes the last hosts (their queued and in-service
  * work is lost); {@link LimitSpec} an adaptive concurrency limit; {@link SheddingSpec} a queue-time bound;
  * {@link DeadlineSpec} the client's deadline at the server and checkpoints; {@link BoundedWorkSpec} an input size limit
- * and resume from checkpoint; {@link DependencySpec} a downstream call that holds the worker.
+ * and resume from checkpoint; {@link DependencySpec} a downstream call that holds the worker (the built-in model, or
+ * another stage named by its {@code target}: a service is a stage that calls onward).
  */
 public record ServiceSpec(String name, int hosts, int workersPerHost, int coresPerHost, int queueCapacity,
                           Discipline discipline, double rejectionCostMillis, ExpiredWork expiredWork,
@@ -41,7 +42,8 @@ public record ServiceSpec(String name, int hosts, int workersPerHost, int coresP
             .with("failureProbability", f -> f.shownWhen(BUILT_IN))
             .with("target", f -> f.since(2));
 
-    public static final ObjectSchema SCHEMA = new ObjectSchema("Service", ServiceSpec.class, ControlGroup.SERVER, List.of(
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Service", ServiceSpec.class,
+            ControlGroup.SERVER, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
             FieldDef.integer("hosts", "hosts", 1, 1000, 1, "Number of identical hosts behind the balancer."),
             FieldDef.integer("workersPerHost", "workers", 1, 100_000, 10,
