@@ -33,7 +33,8 @@ public final class IndexedOverrides<R extends Record> {
         TreeMap<Integer, R> copy = new TreeMap<>();
         for (Map.Entry<Integer, R> e : overrides.entrySet()) {
             if (e.getKey() == null || e.getKey() < 0 || e.getValue() == null) {
-                throw new IllegalArgumentException("override " + e.getKey() + ": index must be 0 or more, value set");
+                throw new IllegalArgumentException("an override needs an index of 0 or more and a value, was "
+                        + e.getKey() + " -> " + e.getValue());
             }
             copy.put(e.getKey(), e.getValue());
         }
