@@ -64,7 +64,7 @@ final class LessonExpectations {
         preset("tipping-point", List.of(
                 step(between(THROUGHPUT, 60, 150, 95, 125), atLeast(THROUGHPUT, 50, 54, 250),
                         atLeast(OFFERED, 140, 150, 550)),
-                step(atMost(CONCURRENCY, 30, 50, 8), atLeast(CONCURRENCY, 60, 150, 63)),
+                step(atMost(CONCURRENCY, 30, 50, 8), atLeast(CONCURRENCY, 57, 150, 63)),
                 step(between(THROUGHPUT, 100, 150, 340, 390), risesTo(THROUGHPUT, 100, 150, 340),
                         atMost(CONCURRENCY, 0, 150, 8), atLeast(QUEUE, 140, 150, 1000)),
                 step(between(THROUGHPUT, 70, 150, 230, 260), risesTo(THROUGHPUT, 70, 150, 230),
@@ -72,14 +72,14 @@ final class LessonExpectations {
         preset("servers-too-optimistic", List.of(
                 step(between(THROUGHPUT, 30, 90, 380, 420), atLeast(GOODPUT, 0, 20, 280),
                         atMost(GOODPUT, 30, 90, 1)),
-                step(atLeast(OLDEST_QUEUED_MILLIS, 30, 90, 1000), atLeast(OLDEST_QUEUED_MILLIS, 85, 90, 7000)),
+                step(atLeast(OLDEST_QUEUED_MILLIS, 27, 90, 1000), atLeast(OLDEST_QUEUED_MILLIS, 85, 90, 7000)),
                 step(risesTo(GOODPUT, 30, 90, 380), atMost(OLDEST_QUEUED_MILLIS, 30, 90, 150)),
                 step(between(GOODPUT, 30, 90, 150, 260), risesTo(GOODPUT, 30, 90, 150),
                         atLeast(BUSY_FOR_GONE, 30, 90, 2))));
         preset("clients-retry", List.of(
                 step(atLeast(ATTEMPTS_PER_REQUEST, 40, 50, 2.8)),
                 step(atMost(GOODPUT, 60, 120, 1), atLeast(ATTEMPTS, 60, 120, 850)),
-                step(atMost(GOODPUT, 40, 50, 5), risesTo(GOODPUT, 70, 120, 280), fallsTo(QUEUE, 70, 120, 10)),
+                step(atMost(GOODPUT, 40, 50, 5), risesTo(GOODPUT, 66, 120, 280), fallsTo(QUEUE, 70, 120, 10)),
                 step(risesTo(GOODPUT, 30, 50, 380), risesTo(GOODPUT, 60, 120, 280),
                         risesTo(OLDEST_QUEUED_MILLIS, 110, 120, 60_000))));
         preset("load-shedding", List.of(
@@ -98,13 +98,13 @@ final class LessonExpectations {
         preset("metastable-retry-storm", List.of(
                 step(between(THROUGHPUT, 30, 120, 245, 285), atLeast(GOODPUT, 0, 20, 180),
                         atMost(GOODPUT, 30, 120, 1)),
-                step(risesTo(GOODPUT, 40, 120, 180)),
+                step(risesTo(GOODPUT, 36, 120, 180)),
                 step(atMost(GOODPUT, 40, 120, 1), fallsTo(QUEUE, 110, 120, 5000),
                         atMost(ATTEMPTS_PER_REQUEST, 45, 120, 1.01)),
-                step(risesTo(GOODPUT, 50, 120, 180), atLeast(QUEUE, 50, 120, 5000)),
+                step(risesTo(GOODPUT, 42, 120, 180), atLeast(QUEUE, 50, 120, 5000)),
                 step(risesTo(GOODPUT, 50, 120, 180), fallsTo(QUEUE, 50, 120, 1)),
                 step(atMost(GOODPUT, 30, 120, 10)),
-                step(risesTo(GOODPUT, 45, 120, 180), atMost(ATTEMPTS_PER_REQUEST, 45, 120, 1.05)),
+                step(risesTo(GOODPUT, 42, 120, 180), atMost(ATTEMPTS_PER_REQUEST, 45, 120, 1.05)),
                 step(atMost(GOODPUT, 30, 60, 10), atLeast(ATTEMPTS, 30, 80, 220), risesTo(GOODPUT, 90, 120, 180)),
                 step(between(HYSTERESIS_RECOVERY_LOAD, 0, 120, 60, 80), atMost(hysteresisRecovers(100), 0, 120, 0),
                         between(hysteresisRecoverySeconds(70), 0, 120, 40, 70))));

@@ -110,7 +110,10 @@ class LessonStepsTest {
         return tests.stream();
     }
 
-    /** The step done as written: changes before play on the scenario, timed ones at their sim time. */
+    /**
+     * The step done as written: changes before play on the scenario (the same numbers as making them at 0 s through
+     * the runner's change path, as the app does after R), timed ones through the runner's change path at their time.
+     */
     private static StepRun run(Scenario preset, LessonStep step) {
         if (step.start() == Start.AS_LOADED && step.timed().isEmpty() || step.start() == Start.COMMAND_LINE) {
             return new StepRun(preset, List.of());
