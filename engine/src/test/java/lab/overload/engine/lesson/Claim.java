@@ -3,10 +3,10 @@ package lab.overload.engine.lesson;
 import java.util.Locale;
 
 /**
- * What a step's text says the user will see, as a check of one metric over a window of sim time: on the step's own
- * run ({@code AT_LEAST}, {@code AT_MOST}, {@code BETWEEN}), or against the run it starts from ({@code RISES_TO}: higher than before and
- * at least the limit; {@code FALLS_TO}: lower than before and at most the limit; {@code SAME_WITHIN}: within the
- * limit of before).
+ * What a step's text says the user will see, as a check of one metric over a window of sim time: on the step's
+ * own run ({@code AT_LEAST}, {@code AT_MOST}, {@code BETWEEN}), or against the run it starts from ({@code RISES_TO}:
+ * higher than before and at least the limit; {@code FALLS_TO}: lower than before and at most the limit;
+ * {@code SAME_WITHIN}: within the limit of before).
  */
 record Claim(Metric metric, double fromSeconds, double toSeconds, Kind kind, double limit, double upper) {
     enum Kind { AT_LEAST, AT_MOST, BETWEEN, RISES_TO, FALLS_TO, SAME_WITHIN }

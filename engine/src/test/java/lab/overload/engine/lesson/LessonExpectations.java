@@ -114,7 +114,8 @@ final class LessonExpectations {
                 step(between(WASTED_SHARE, 60, 120, 0.35, 0.6), risesTo(GOODPUT, 60, 120, 25),
                         fallsTo(WASTED_SHARE, 60, 120, 0.6)),
                 step(fallsTo(WASTED_SHARE, 0, 60, 0.01), risesTo(GOODPUT, 40, 60, 37),
-                        between(SUCCESS_LATENCY_MILLIS, 40, 60, 580, 660), risesTo(SUCCESS_LATENCY_MILLIS, 40, 60, 580)),
+                        between(SUCCESS_LATENCY_MILLIS, 40, 60, 580, 660),
+                        risesTo(SUCCESS_LATENCY_MILLIS, 40, 60, 580)),
                 step(fallsTo(WASTED_SHARE, 60, 120, 0.35), risesTo(GOODPUT, 60, 120, 33),
                         risesTo(OLDEST_QUEUED_MILLIS, 60, 120, 20_000))));
         preset("server-side-timeouts", List.of(

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * One "try this" step of a preset's lesson, read from its text the way a user reads it: how the step starts (the run
  * as loaded, a reset with R, or a command line), the parameter changes it names as {@code path = value}, the sim
- * time a change is made at ("at about 60 s set ...", else before pressing play after the reset), and the earlier step it
- * builds on ("step 2"), whose changes it must repeat.
+ * time a change is made at ("at about 60 s set ...", else before pressing play after the reset), and the earlier
+ * step it builds on ("step 2"), whose changed paths it must set too.
  *
  * @param atStart  changes made at 0 s, after pressing R and before pressing play
  * @param atSeconds when the timed changes are made, NaN when there are none

@@ -84,7 +84,7 @@ class LessonStepsTest {
                 assertTrue(text.length() <= MAX_STEP_CHARS, name + " step " + number + " has " + text.length()
                         + " characters; at most " + MAX_STEP_CHARS + " read on a projector");
                 LessonStep step = LessonStep.parse(number, text);
-                StepRun run = run(preset, step);
+                StepRun run = run(preset, step, asLoaded);
                 runs.put(number, run);
                 StepRun before = reference(name, preset, step, runs, asLoaded, run);
                 List<String> failures = new ArrayList<>();
@@ -114,9 +114,9 @@ class LessonStepsTest {
      * The step done as written: changes before play on the scenario (the same numbers as making them at 0 s through
      * the runner's change path, as the app does after R), timed ones through the runner's change path at their time.
      */
-    private static StepRun run(Scenario preset, LessonStep step) {
-        if (step.start() == Start.AS_LOADED && step.timed().isEmpty() || step.start() == Start.COMMAND_LINE) {
-            return new StepRun(preset, List.of());
+    private static StepRun run(Scenario preset, LessonStep step, StepRun asLoaded) {
+        if (step.changes().isEmpty()) {
+            return asLoaded;
         }
         Scenario s = preset;
         for (Change c : step.atStart()) {
