@@ -16,12 +16,15 @@ import static lab.overload.engine.lesson.Metric.GOODPUT;
 import static lab.overload.engine.lesson.Metric.HYSTERESIS_RECOVERY_LOAD;
 import static lab.overload.engine.lesson.Metric.OFFERED;
 import static lab.overload.engine.lesson.Metric.OLDEST_QUEUED_MILLIS;
+import static lab.overload.engine.lesson.Metric.QUEUE_GROWTH_PER_SECOND;
 import static lab.overload.engine.lesson.Metric.QUEUE;
 import static lab.overload.engine.lesson.Metric.REJECTED_REQUESTS;
 import static lab.overload.engine.lesson.Metric.SHED;
+import static lab.overload.engine.lesson.Metric.SUCCESS_SHARE;
 import static lab.overload.engine.lesson.Metric.SUCCESS_LATENCY_MILLIS;
 import static lab.overload.engine.lesson.Metric.THROUGHPUT;
 import static lab.overload.engine.lesson.Metric.USEFUL_WORK_SECONDS;
+import static lab.overload.engine.lesson.Metric.UTILISATION;
 import static lab.overload.engine.lesson.Metric.WASTED_SHARE;
 import static lab.overload.engine.lesson.Metric.hysteresisRecovers;
 import static lab.overload.engine.lesson.Metric.hysteresisRecoverySeconds;
@@ -44,8 +47,15 @@ final class LessonExpectations {
 
     static final Map<String, List<List<Claim>>> BY_PRESET = new LinkedHashMap<>();
 
+    /** What each preset's story claims about the preset as loaded (levels only: the story changes nothing). */
+    static final Map<String, List<Claim>> STORY = new LinkedHashMap<>();
+
     private static void preset(String name, List<List<Claim>> steps) {
         BY_PRESET.put(name, steps);
+    }
+
+    private static void story(String name, Claim... claims) {
+        STORY.put(name, List.of(claims));
     }
 
     private static List<Claim> step(Claim... claims) {
@@ -161,5 +171,37 @@ final class LessonExpectations {
                 step(risesTo(CONCURRENCY, 45, 60, 18), risesTo(QUEUE, 45, 60, 5)),
                 step(between(CONCURRENCY, 10, 30, 2.2, 2.8), between(CONCURRENCY, 35, 60, 6.5, 8),
                         fallsTo(CONCURRENCY, 35, 60, 8))));
+    }
+
+    static {
+        story("goodput-collapse", atMost(SUCCESS_LATENCY_MILLIS, 0, 20, 100), atMost(THROUGHPUT, 40, 90, 300),
+                atMost(GOODPUT, 40, 90, 1));
+        story("tipping-point", between(THROUGHPUT, 50, 54, 250, 290), between(THROUGHPUT, 60, 150, 95, 125),
+                atLeast(CONCURRENCY, 60, 150, 63), atLeast(SUCCESS_LATENCY_MILLIS, 140, 150, 10_000));
+        story("servers-too-optimistic", between(QUEUE_GROWTH_PER_SECOND, 25, 90, 40, 65),
+                between(THROUGHPUT, 30, 90, 380, 420), atMost(GOODPUT, 30, 90, 1));
+        story("clients-retry", atLeast(ATTEMPTS_PER_REQUEST, 40, 50, 2.8), between(ATTEMPTS, 60, 120, 850, 950),
+                atMost(GOODPUT, 60, 120, 1));
+        story("load-shedding", atMost(SUCCESS_LATENCY_MILLIS, 40, 90, 500), atLeast(GOODPUT, 40, 90, 340));
+        story("retry-budgets", atMost(ATTEMPTS_PER_REQUEST, 40, 50, 1.01), atLeast(GOODPUT, 60, 120, 290));
+        story("metastable-retry-storm", between(GOODPUT, 0, 20, 180, 210), between(THROUGHPUT, 30, 120, 245, 285),
+                between(QUEUE, 25, 26, 2000, 10_000), between(ATTEMPTS, 30, 120, 550, 650),
+                atMost(GOODPUT, 30, 120, 1));
+        story("timeouts-waste-work", between(UTILISATION, 0, 40, 0.7, 0.85), atLeast(WASTED_SHARE, 0, 40, 0.05),
+                between(THROUGHPUT, 60, 120, 38, 43), atLeast(BUSY_FOR_GONE, 60, 120, 7.5));
+        story("server-side-timeouts", between(GOODPUT, 30, 90, 2, 3), between(THROUGHPUT, 30, 90, 36, 40),
+                between(BUSY_FOR_GONE, 30, 90, 7.2, 7.8), between(WASTED_SHARE, 30, 90, 0.93, 0.98),
+                between(QUEUE, 90, 91, 600, 900), between(OLDEST_QUEUED_MILLIS, 90, 91, 13_500, 16_500),
+                atMost(GOODPUT, 95, 120, 1));
+        story("bounded-work", atLeast(SUCCESS_SHARE, 0, 40, 0.99), between(WASTED_SHARE, 0, 40, 0.25, 0.33),
+                atLeast(BUSY_FOR_GONE, 54, 120, 15.5), atLeast(ATTEMPTS_PER_REQUEST, 60, 120, 2.8),
+                atMost(GOODPUT, 54, 120, 1));
+        story("adaptive-concurrency", between(CONCURRENCY, 0, 30, 17, 21), between(SHED, 40, 120, 360, 420),
+                between(GOODPUT, 40, 120, 740, 800), atMost(THROUGHPUT, 40, 120, 850));
+        story("slow-dependency", between(CONCURRENCY, 0, 30, 9, 11),
+                between(policy("services.api.dependencyInFlight"), 0, 30, 5, 7), between(THROUGHPUT, 30, 60, 110, 125),
+                between(GOODPUT, 30, 60, 7, 13), between(BUSY_FOR_GONE, 30, 60, 17, 19.5),
+                between(QUEUE, 59.9, 60, 2000, 2800), atMost(GOODPUT, 60, 70, 1), atLeast(GOODPUT, 72, 120, 190));
+        story("littles-law", between(CONCURRENCY, 10, 30, 4.5, 5.5), between(CONCURRENCY, 35, 60, 14, 16));
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every "try this" step of every preset's lesson, done as its text says and checked against what its text claims.
+ * Every "try this" step of every preset's lesson, done as its text says and checked against what its text claims;
+ * and the numbers each story quotes, checked on the preset as loaded.
  * The changes come from the text itself ({@code path = value}, made after pressing R or at "about N s"), applied
  * through parameter paths and the batch runner's change path; what the step claims is declared per preset and step
  * in {@link LessonExpectations}, and a step without a declaration fails. Headless, no threads, each preset's own
@@ -76,6 +77,11 @@ class LessonStepsTest {
         }));
         Map<Integer, StepRun> runs = new HashMap<>();
         StepRun asLoaded = new StepRun(preset, List.of());
+        List<Claim> story = LessonExpectations.STORY.getOrDefault(name, List.of());
+        if (!story.isEmpty()) {
+            tests.add(dynamicTest("the story", () -> check(name + " story", story, asLoaded, asLoaded,
+                    preset.lesson().story())));
+        }
         for (int i = 0; i < texts.size(); i++) {
             int number = i + 1;
             String text = texts.get(i);
@@ -87,27 +93,31 @@ class LessonStepsTest {
                 StepRun run = run(preset, step, asLoaded);
                 runs.put(number, run);
                 StepRun before = reference(name, preset, step, runs, asLoaded, run);
-                List<String> failures = new ArrayList<>();
-                for (Claim c : claims) {
-                    if (c.comparative() && before == run) {
-                        failures.add("compares with the run it starts from, but step " + number + " changes "
-                                + "nothing: " + c.describe(Double.NaN, Double.NaN));
-                        continue;
-                    }
-                    double b = before == run ? Double.NaN : c.metric().measure(before, c.fromSeconds(),
-                            c.toSeconds());
-                    double a = c.metric().measure(run, c.fromSeconds(), c.toSeconds());
-                    String line = name + " step " + number + ": " + c.describe(b, a);
-                    System.out.println(line);
-                    if (!c.holds(b, a)) {
-                        failures.add(line);
-                    }
-                }
-                assertTrue(failures.isEmpty(), "the text claims what the run does not show (rewrite the step, "
-                        + "not the check):\n  " + String.join("\n  ", failures) + "\nstep: " + text);
+                check(name + " step " + number, claims, before, run, text);
             }));
         }
         return tests.stream();
+    }
+
+    /** Checks each claim on the run (against {@code before} where it compares), printing the numbers it measured. */
+    private static void check(String what, List<Claim> claims, StepRun before, StepRun run, String text) {
+        List<String> failures = new ArrayList<>();
+        for (Claim c : claims) {
+            if (c.comparative() && before == run) {
+                failures.add("compares with the run it starts from, but " + what + " changes nothing: "
+                        + c.describe(Double.NaN, Double.NaN));
+                continue;
+            }
+            double b = before == run ? Double.NaN : c.metric().measure(before, c.fromSeconds(), c.toSeconds());
+            double a = c.metric().measure(run, c.fromSeconds(), c.toSeconds());
+            String line = what + ": " + c.describe(b, a);
+            System.out.println(line);
+            if (!c.holds(b, a)) {
+                failures.add(line);
+            }
+        }
+        assertTrue(failures.isEmpty(), "the text claims what the run does not show (rewrite the text, not the "
+                + "check):\n  " + String.join("\n  ", failures) + "\ntext: " + text);
     }
 
     /**

@@ -21,6 +21,15 @@ interface Metric {
     Metric QUEUE = mean("queue length", IntervalSnapshot::queueLengthMean);
     Metric OLDEST_QUEUED_MILLIS = mean("oldest queued age ms", IntervalSnapshot::oldestQueuedAgeMillis);
     Metric BUSY_FOR_GONE = mean("workers serving clients who left", IntervalSnapshot::busyClientGoneMean);
+    Metric UTILISATION = mean("utilisation", IntervalSnapshot::utilization);
+
+    /** Successes per new request in the window (close to the success ratio when the window is long). */
+    Metric SUCCESS_SHARE = of("successes per request", (r, a, b) -> sum(r, a, b, IntervalSnapshot::succeeded)
+            / sum(r, a, b, IntervalSnapshot::offered));
+
+    /** How fast the queue grows: its mean in the window's last second less that in its first, per second. */
+    Metric QUEUE_GROWTH_PER_SECOND = of("queue growth per s", (r, a, b) -> (QUEUE.measure(r, b - 1, b)
+            - QUEUE.measure(r, a, a + 1)) / (b - a - 1));
 
     /** Attempts per offered request. */
     Metric ATTEMPTS_PER_REQUEST = of("attempts per request", (r, a, b) -> sum(r, a, b,
