@@ -12,7 +12,8 @@ import lab.overload.models.scenario.Scenario;
  *                               {@code "workersPerHost 8, queueCapacity 16"}, or {@code "preset"}
  * @param sweptPath              the parameter path the sweep varied (load: a rate or a number of users)
  * @param points                 one per sweep step, in increasing load
- * @param tippingPointPerSecond  the offered load (requests/s) at which goodput peaked
+ * @param tippingPointPerSecond  the offered load (requests/s) past which goodput collapses ({@link #tippingPoint});
+ *                               NaN when it does not collapse within the swept range
  * @param capacityPerSecond      the capacity estimate the sweep range was built around (requests/s)
  * @param scenario               the scenario as swept (with the user's live changes)
  * @param computeMillis          wall time the sweep took
@@ -36,12 +37,82 @@ public record Curve(String label, String sweptPath, List<Point> points, double t
         points = List.copyOf(points);
     }
 
-    /** A curve whose tipping point is found from its points: the offered load of the highest goodput. */
+    /**
+     * Goodput below this share of its peak at some load and at every higher load swept is a collapse. A plateau,
+     * however noisy (shedding holds goodput near capacity), is not one.
+     */
+    public static final double COLLAPSE_SHARE = 0.8;
+    /**
+     * The tipping point is the first load, before the collapse, at which goodput reaches this share of its peak: the
+     * knee where more load stops giving more goodput, not the top of a noisy plateau.
+     */
+    public static final double KNEE_SHARE = 0.95;
+
+    /** A curve whose tipping point is found from its points ({@link #tippingPoint}). */
     public static Curve of(String label, String sweptPath, List<Point> points, double capacityPerSecond,
                            Scenario scenario, long computeMillis) {
+        return new Curve(label, sweptPath, points, tippingPoint(points), capacityPerSecond, scenario, computeMillis);
+    }
+
+    /**
+     * The tipping point of a curve, in offered requests per second: when goodput collapses (falls below
+     * {@link #COLLAPSE_SHARE} of its peak and stays there up to the highest load swept), the first load before the
+     * collapse at which goodput reaches {@link #KNEE_SHARE} of its peak before the collapse; NaN when it does not
+     * collapse (then the curve says "no collapse up to" its highest load).
+     */
+    public static double tippingPoint(List<Point> points) {
+        int collapse = collapseIndex(points);
+        if (collapse < 0) {
+            return Double.NaN;
+        }
+        double peak = 0;
+        for (int i = 0; i < collapse; i++) {
+            peak = Math.max(peak, points.get(i).goodputPerSecond());
+        }
+        for (int i = 0; i < collapse; i++) {
+            if (points.get(i).goodputPerSecond() >= KNEE_SHARE * peak) {
+                return points.get(i).offeredPerSecond();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Index of the first point of the collapse (see {@link #tippingPoint}), or -1 when goodput does not collapse. */
+    static int collapseIndex(List<Point> points) {
         Point peak = peakOf(points);
-        return new Curve(label, sweptPath, points, peak == null ? Double.NaN : peak.offeredPerSecond(),
-                capacityPerSecond, scenario, computeMillis);
+        if (peak == null || !(peak.goodputPerSecond() > 0)) {
+            return -1;
+        }
+        int first = -1;
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (points.get(i).goodputPerSecond() < COLLAPSE_SHARE * peak.goodputPerSecond()) {
+                first = i;
+            } else {
+                break;
+            }
+        }
+        return first > 0 ? first : -1;
+    }
+
+    /** Whether goodput collapses within the swept range (then {@link #tippingPointPerSecond()} is finite). */
+    public boolean collapses() {
+        return Double.isFinite(tippingPointPerSecond);
+    }
+
+    /** The highest offered load swept, requests per second (NaN for an empty curve). */
+    public double maxOfferedPerSecond() {
+        double max = Double.NaN;
+        for (Point p : points) {
+            max = Double.isNaN(max) ? p.offeredPerSecond() : Math.max(max, p.offeredPerSecond());
+        }
+        return max;
+    }
+
+    /** What the curve says about its tipping point: "tipping point ≈ 256 req/s" or "no collapse up to 600 req/s". */
+    public String tippingText() {
+        return collapses() ? "tipping point \u2248 " + lab.overload.app.chart.Ticks.formatValue(tippingPointPerSecond)
+                + " req/s" : "no collapse up to " + lab.overload.app.chart.Ticks.formatValue(maxOfferedPerSecond())
+                + " req/s";
     }
 
     private static Point peakOf(List<Point> points) {

@@ -33,7 +33,8 @@ public final class CurveChart extends CanvasChart {
         this.live = Objects.requireNonNull(live, "live");
         getStyleClass().add(CurveStyles.CHART);
         for (String s : new String[] {CurveStyles.GOODPUT, CurveStyles.THROUGHPUT, CurveStyles.P99,
-            CurveStyles.DIAGONAL, CurveStyles.CAPACITY, CurveStyles.TIPPING, CurveStyles.OPERATING_POINT}) {
+            CurveStyles.DIAGONAL, CurveStyles.CAPACITY, CurveStyles.TIPPING, CurveStyles.OPERATING_POINT,
+            CurveStyles.TIMEOUT}) {
             palette.prepare(s);
         }
         for (int i = 0; i < CurveHistory.MAX_GHOSTS; i++) {

@@ -20,7 +20,7 @@ import lab.overload.app.chart.Ticks;
  */
 final class CurvePainter {
     /** How a legend swatch is drawn. */
-    enum Swatch { LINE, DOT, VERTICAL }
+    enum Swatch { LINE, DOT, VERTICAL, NONE }
 
     record LegendEntry(String styleClass, Swatch swatch, String text) {
     }
@@ -42,9 +42,10 @@ final class CurvePainter {
         out.add(new LegendEntry(CurveStyles.GOODPUT, Swatch.LINE, "goodput"));
         out.add(new LegendEntry(CurveStyles.THROUGHPUT, Swatch.LINE, "throughput"));
         out.add(new LegendEntry(CurveStyles.DIAGONAL, Swatch.LINE, "goodput = offered"));
-        if (scene.curve() != null) {
-            out.add(new LegendEntry(CurveStyles.TIPPING, Swatch.VERTICAL,
-                    "tipping point " + Ticks.formatValue(scene.curve().tippingPointPerSecond()) + " req/s"));
+        if (scene.curve() != null && scene.curve().collapses()) {
+            out.add(new LegendEntry(CurveStyles.TIPPING, Swatch.VERTICAL, scene.curve().tippingText()));
+        } else if (scene.curve() != null && !scene.curve().points().isEmpty()) {
+            out.add(new LegendEntry(CurveStyles.TIPPING, Swatch.NONE, scene.curve().tippingText()));
         }
         OperatingPoint live = scene.live();
         out.add(new LegendEntry(CurveStyles.OPERATING_POINT, Swatch.DOT, live.isEmpty() ? "now: \u2013"
@@ -69,6 +70,7 @@ final class CurvePainter {
                 g.strokeLine(snap(x + width / 2), cy - 7, snap(x + width / 2), cy + 7);
             }
             case DOT -> dot(g, x + width / 2, cy, 5, e.styleClass());
+            case NONE -> { }
         }
     }
 
@@ -103,6 +105,14 @@ final class CurvePainter {
             if (curve != null) {
                 series(g, f, f.latency, curve, Curve.Point::latencyP99Millis, CurveStyles.P99, MARKER);
             }
+            double timeout = CurveRenderer.timeoutMillis(scene);
+            if (f.latency.plottable(timeout)) {
+                double y = snap(f.latency.yOf(timeout));
+                stroke(g, CurveStyles.TIMEOUT);
+                g.strokeLine(f.left, y, f.left + f.width, y);
+                label(g, "client timeout " + Ticks.formatValue(timeout) + " ms: no success takes longer",
+                        f.left + f.width - 4, y - 2, TextAlignment.RIGHT, VPos.BOTTOM, CurveStyles.TIMEOUT);
+            }
             double p99 = scene.live().latencyP99Millis();
             if (!scene.live().isEmpty() && f.latency.plottable(p99)) {
                 dot(g, f.xOf(scene.live().offeredPerSecond()), f.latency.yOf(p99), DOT - 2,
@@ -110,12 +120,12 @@ final class CurvePainter {
             }
             g.restore();
         }
-        if (curve != null && Double.isFinite(curve.tippingPointPerSecond())) {
+        if (curve != null && curve.collapses()) {
             double x = snap(f.xOf(curve.tippingPointPerSecond()));
             stroke(g, CurveStyles.TIPPING);
             g.strokeLine(x, f.rates.top, x, f.bottom());
             boolean right = x < f.left + f.width * 0.7;
-            label(g, "tipping point \u2248 " + Ticks.formatValue(curve.tippingPointPerSecond()) + " req/s",
+            label(g, curve.tippingText(),
                     right ? x + 4 : x - 4, f.rates.top + 2, right ? TextAlignment.LEFT : TextAlignment.RIGHT,
                     VPos.TOP, CurveStyles.TIPPING);
         }
@@ -237,6 +247,10 @@ final class CurvePainter {
 
     double width(Font font, String text) {
         return pen.width(font, text);
+    }
+
+    String fit(Font font, String text, double room) {
+        return pen.fit(font, text, room);
     }
 
     double height(Font font) {

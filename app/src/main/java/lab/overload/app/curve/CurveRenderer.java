@@ -35,6 +35,8 @@ final class CurveRenderer {
     private static final double SWATCH = 18;
     private static final String X_CAPTION = "offered load (req/s)";
     private static final String TITLE = "Goodput vs offered load";
+    /** The p99 panel reaches at least this factor above its highest value. */
+    static final double LATENCY_HEADROOM = 1.5;
 
     private final ChartPalette pal;
     private final CurvePainter painter;
@@ -82,7 +84,7 @@ final class CurveRenderer {
 
         drawPanel(g, frame.rates, ticks[1], xTicks, "req/s", axisFont, axisH);
         if (frame.showLatency) {
-            drawPanel(g, frame.latency, ticks[2], xTicks, "p99 (ms)", axisFont, axisH);
+            drawPanel(g, frame.latency, ticks[2], xTicks, "p99 of successes (ms)", axisFont, axisH);
         }
         drawXAxis(g, w, xTicks, axisFont);
         painter.draw(g, frame, scene);
@@ -125,10 +127,29 @@ final class CurveRenderer {
         Ticks y = Ticks.linear(0, yMax, (int) Math.max(2, Math.min(8, frame.rates.height / 40)));
         frame.rates.lo = y.lo();
         frame.rates.hi = y.hi();
-        Ticks lat = pHi > 0 ? Ticks.logDecades(pLo, pHi) : Ticks.logDecades(1, 1000);
+        double timeout = timeoutMillis(scene);
+        if (Double.isFinite(timeout)) {
+            pLo = Math.min(pLo, timeout);
+            pHi = Math.max(pHi, timeout);
+        }
+        // Headroom above the highest p99 (often the client timeout, which caps the successes' latency), so its
+        // points and the timeout line sit inside the panel, not on its clipped top edge.
+        Ticks lat = pHi > 0 ? Ticks.logDecades(pLo, pHi * LATENCY_HEADROOM) : Ticks.logDecades(1, 1000);
         frame.latency.lo = Math.log10(lat.lo());
         frame.latency.hi = Math.log10(lat.hi());
         return new Ticks[] {x, y, frame.showLatency ? lat : null};
+    }
+
+    /**
+     * The first client's fixed timeout in ms, the most a success can take (NaN without a curve or a fixed timeout).
+     */
+    static double timeoutMillis(Scene scene) {
+        if (scene.curve() == null) {
+            return Double.NaN;
+        }
+        var client = scene.curve().scenario().clients().get(0);
+        return client.timeoutKind() == lab.overload.models.scenario.TimeoutKind.FIXED ? client.timeoutMillis()
+                : Double.NaN;
     }
 
     /** Title with the current curve's label, then legend entries, wrapping; returns the bottom. */
@@ -195,7 +216,7 @@ final class CurveRenderer {
         g.translate(PAD + axisH / 2, panel.top + panel.height / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(unit, 0, 0);
+        g.fillText(painter.fit(font, unit, panel.height), 0, 0);
         g.restore();
     }
 
