@@ -38,15 +38,16 @@ public record Curve(String label, String sweptPath, List<Point> points, double t
     }
 
     /**
-     * Goodput below this share of its peak at some load and at every higher load swept is a collapse. A plateau,
-     * however noisy (shedding holds goodput near capacity), is not one.
+     * Goodput below this share of its peak at some load and at every higher load swept is a collapse. The peak is
+     * the median of the three highest goodputs, so one lucky step does not make a plateau look like a collapse; a
+     * plateau, however noisy (shedding holds goodput near capacity), is not one.
      */
     public static final double COLLAPSE_SHARE = 0.8;
     /**
-     * The tipping point is the first load, before the collapse, at which goodput reaches this share of its peak: the
-     * knee where more load stops giving more goodput, not the top of a noisy plateau.
+     * The knee: the first load at which the share of offered load that succeeds (goodput / offered) drops below this
+     * share of its best at lower loads. The tipping point is the load just before it.
      */
-    public static final double KNEE_SHARE = 0.95;
+    public static final double KNEE_SHARE = 0.9;
 
     /** A curve whose tipping point is found from its points ({@link #tippingPoint}). */
     public static Curve of(String label, String sweptPath, List<Point> points, double capacityPerSecond,
@@ -55,43 +56,66 @@ public record Curve(String label, String sweptPath, List<Point> points, double t
     }
 
     /**
-     * The tipping point of a curve, in offered requests per second: when goodput collapses (falls below
-     * {@link #COLLAPSE_SHARE} of its peak and stays there up to the highest load swept), the first load before the
-     * collapse at which goodput reaches {@link #KNEE_SHARE} of its peak before the collapse; NaN when it does not
-     * collapse (then the curve says "no collapse up to" its highest load).
+     * The tipping point of a curve, in offered requests per second, or NaN when goodput does not collapse within the
+     * swept range (then the curve says "no collapse up to" its highest load). Goodput collapses when it falls below
+     * {@link #COLLAPSE_SHARE} of its peak and stays there up to the highest load. The tipping point is then the last
+     * load before the knee ({@link #KNEE_SHARE}): where more load stops turning into goodput, not the top of a noisy
+     * plateau.
      */
     public static double tippingPoint(List<Point> points) {
         int collapse = collapseIndex(points);
         if (collapse < 0) {
             return Double.NaN;
         }
-        double peak = 0;
-        for (int i = 0; i < collapse; i++) {
-            peak = Math.max(peak, points.get(i).goodputPerSecond());
-        }
-        for (int i = 0; i < collapse; i++) {
-            if (points.get(i).goodputPerSecond() >= KNEE_SHARE * peak) {
-                return points.get(i).offeredPerSecond();
+        double bestShare = 0;
+        for (int i = 0; i <= collapse; i++) {
+            Point p = points.get(i);
+            double share = p.offeredPerSecond() > 0 ? p.goodputPerSecond() / p.offeredPerSecond() : Double.NaN;
+            if (Double.isNaN(share)) {
+                continue;
             }
+            if (share < KNEE_SHARE * bestShare) {
+                return points.get(Math.max(0, i - 1)).offeredPerSecond();
+            }
+            bestShare = Math.max(bestShare, share);
         }
-        return Double.NaN;
+        return points.get(Math.max(0, collapse - 1)).offeredPerSecond();
     }
 
     /** Index of the first point of the collapse (see {@link #tippingPoint}), or -1 when goodput does not collapse. */
     static int collapseIndex(List<Point> points) {
-        Point peak = peakOf(points);
-        if (peak == null || !(peak.goodputPerSecond() > 0)) {
+        double peak = robustPeak(points);
+        if (!(peak > 0)) {
             return -1;
         }
         int first = -1;
         for (int i = points.size() - 1; i >= 0; i--) {
-            if (points.get(i).goodputPerSecond() < COLLAPSE_SHARE * peak.goodputPerSecond()) {
+            if (points.get(i).goodputPerSecond() < COLLAPSE_SHARE * peak) {
                 first = i;
             } else {
                 break;
             }
         }
         return first > 0 ? first : -1;
+    }
+
+    /** The median of the three highest goodputs (the highest when there are fewer than three points). */
+    static double robustPeak(List<Point> points) {
+        double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Point p : points) {
+            double v = p.goodputPerSecond();
+            if (v > top[0]) {
+                top[2] = top[1];
+                top[1] = top[0];
+                top[0] = v;
+            } else if (v > top[1]) {
+                top[2] = top[1];
+                top[1] = v;
+            } else if (v > top[2]) {
+                top[2] = v;
+            }
+        }
+        return points.size() >= 3 ? top[1] : top[0];
     }
 
     /** Whether goodput collapses within the swept range (then {@link #tippingPointPerSecond()} is finite). */
