@@ -82,7 +82,7 @@ final class ChartRenderer {
 
     /**
      * Draws the chart. {@code notice} is a sentence over the plot ("" for none); {@code emptyText}, when the chart
-     * has no series, replaces the axes with a sentence saying why.
+     * has no samples in any series, replaces the axes with a sentence saying why.
      */
     void draw(GraphicsContext g, double w, double h, String title, String unit, String notice, String emptyText,
               double hoverX, double hoverY) {
@@ -96,7 +96,7 @@ final class ChartRenderer {
         double axisH = pen.height(axisFont);
         double below = TICK + axisH + PAD;
         area.pxPerSecond = 0;
-        if (model.series().isEmpty() && !emptyText.isEmpty()) {
+        if (!emptyText.isEmpty() && model.series().stream().allMatch(TimeSeries::isEmpty)) {
             double top = header.draw(g, w, title, unit, 1);
             area.y = top;
             area.height = 0;
@@ -154,7 +154,7 @@ final class ChartRenderer {
         clips.draw(g, pen, area, unit);
         drawMarkers(g, t1);
         if (!notice.isEmpty()) {
-            NoticeBox.draw(g, pen, notice, area.x, area.y, area.width, area.height);
+            NoticeBox.draw(g, pen, notice, area.x, area.y, area.width, area.height, 0.25);
             noticeShown = notice;
         }
         readoutBox = ReadoutBox.draw(g, pen, model, area, unit, w, h, hoverX, hoverY);

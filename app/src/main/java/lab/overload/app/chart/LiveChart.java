@@ -180,7 +180,7 @@ public final class LiveChart extends CanvasChart {
         return notice;
     }
 
-    /** What the chart says instead of empty axes while it has no series ("" draws empty axes). */
+    /** What the chart says instead of empty axes while no series has samples ("" draws empty axes). */
     public void setEmptyText(String text) {
         if (!emptyText.equals(Objects.requireNonNull(text, "text"))) {
             emptyText = text;

@@ -19,6 +19,11 @@ final class NoticeBox {
 
     /** Draws {@code text} centred in {@code [x, x + w] × [y, y + h]}; returns the lines drawn. */
     static int draw(GraphicsContext g, Pen pen, String text, double x, double y, double w, double h) {
+        return draw(g, pen, text, x, y, w, h, 0.5);
+    }
+
+    /** As {@link #draw}, with the box's free space split {@code above : 1 - above} over and under it. */
+    static int draw(GraphicsContext g, Pen pen, String text, double x, double y, double w, double h, double above) {
         ChartPalette pal = pen.palette;
         Font font = pal.font(ChartStyles.NOTICE_TEXT);
         double lineH = pen.height(font);
@@ -36,7 +41,7 @@ final class NoticeBox {
         double boxW = textW + 20;
         double boxH = lineH * lines.size() + 12;
         double bx = x + (w - boxW) / 2;
-        double by = y + Math.max(0, (h - boxH) / 2);
+        double by = y + Math.max(0, (h - boxH) * above);
         Paint fill = pal.boxFill(ChartStyles.NOTICE);
         if (fill != null) {
             g.setFill(fill);

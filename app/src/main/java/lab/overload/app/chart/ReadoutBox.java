@@ -37,11 +37,17 @@ final class ReadoutBox {
         double swatch = ChartHeader.swatch(font);
         double lineH = pen.height(font);
         double smoothing = model.smoothingSeconds();
-        String header = "t = " + Ticks.formatValue(r.tSeconds()) + " s"
-                + (smoothing > 0 ? ", mean of the last " + Ticks.formatValue(smoothing) + " s" : "");
+        // Every line is shortened (ellipsis in the name, never the value) to what fits in the chart's width.
+        double room = Math.max(20, width - 14);
+        String header = pen.fit(font, "t = " + Ticks.formatValue(r.tSeconds()) + " s"
+                + (smoothing > 0 ? " (" + Ticks.formatValue(smoothing) + " s mean)" : ""), room);
         double textW = pen.width(font, header);
-        for (Readout.Row row : r.rows()) {
-            textW = Math.max(textW, swatch + 4 + pen.width(font, row.name() + "  " + Pen.withUnit(row.value(), unit)));
+        String[] texts = new String[r.rows().size()];
+        for (int i = 0; i < texts.length; i++) {
+            Readout.Row row = r.rows().get(i);
+            String value = "  " + Pen.withUnit(row.value(), unit);
+            texts[i] = pen.fit(font, row.name(), room - swatch - 4 - pen.width(font, value)) + value;
+            textW = Math.max(textW, swatch + 4 + pen.width(font, texts[i]));
         }
         double boxW = textW + 12;
         double boxH = lineH * (r.rows().size() + 1) + 8;
@@ -69,7 +75,7 @@ final class ReadoutBox {
             pen.stroke(g, row.styleClass(), false);
             g.strokeLine(bx + 6, cy, bx + 6 + swatch, cy);
             g.setFill(textFill);
-            g.fillText(row.name() + "  " + Pen.withUnit(row.value(), unit), bx + 10 + swatch, cy);
+            g.fillText(texts[i], bx + 10 + swatch, cy);
             if (!Double.isNaN(row.value()) && (!area.log || row.value() > 0)) {
                 double dotR = Math.max(3.5, pal.strokeWidth(row.styleClass()) + 1.5);
                 double dotY = Math.max(area.y, Math.min(area.y + area.height, area.yOf(row.value())));

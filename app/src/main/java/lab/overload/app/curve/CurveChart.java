@@ -107,7 +107,10 @@ public final class CurveChart extends CanvasChart {
     }
 
 
-    /** The x and y ranges of the last draw: offered load (req/s) and the main panel's rates (req/s). */
+    /**
+     * The ranges of the last draw: the top of the offered-load axis (req/s), of the rates panel (req/s) and of the
+     * p99 panel (ms; NaN when it was not shown).
+     */
     public double[] lastRanges() {
         return renderer.lastRanges();
     }

@@ -41,7 +41,7 @@ final class CurveRenderer {
     private final ChartPalette pal;
     private final CurvePainter painter;
     private final CurveFrame frame = new CurveFrame();
-    private double[] lastRanges = {Double.NaN, Double.NaN};
+    private double[] lastRanges = {Double.NaN, Double.NaN, Double.NaN};
 
     CurveRenderer(ChartPalette palette) {
         this.pal = palette;
@@ -80,7 +80,7 @@ final class CurveRenderer {
         frame.left = PAD + axisH + PAD + labelW + TICK + 2;
         frame.width = w - frame.left - PAD - 12;
         frame.xMax = xTicks.hi();
-        lastRanges = new double[] {xTicks.hi(), ticks[1].hi()};
+        lastRanges = new double[] {xTicks.hi(), ticks[1].hi(), frame.showLatency ? ticks[2].hi() : Double.NaN};
 
         drawPanel(g, frame.rates, ticks[1], xTicks, "req/s", axisFont, axisH);
         if (frame.showLatency) {

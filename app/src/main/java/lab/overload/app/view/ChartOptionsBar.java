@@ -30,10 +30,11 @@ final class ChartOptionsBar extends HBox {
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         smoothing.setTooltip(tip);
-        Label lines = new Label("Lines: raw samples.");
-        Label values = new Label("Legend values and read-outs:");
-        lines.setMinWidth(USE_PREF_SIZE);
-        values.setMinWidth(0);
-        getChildren().addAll(lines, values, smoothing);
+        Label values = new Label("Values:");
+        Label lines = new Label("(legend and read-out; lines are raw samples)");
+        values.setMinWidth(USE_PREF_SIZE);
+        lines.setMinWidth(0);
+        smoothing.setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(values, smoothing, lines);
     }
 }

@@ -10,7 +10,6 @@ import lab.overload.app.viewmodel.ChartOptions;
 import lab.overload.app.viewmodel.RollingWindow;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.models.scenario.Scenario;
-import lab.overload.models.scenario.TimelineChange;
 
 /**
  * The dashboard's charts and the series behind them, fed from interval snapshots. Every chart shares the time axis
@@ -25,7 +24,8 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries goodput = series("goodput", "goodput", "series-goodput");
     public final TimeSeries p50 = series("p50", "p50", "series-p50");
     public final TimeSeries p99 = series("p99", "p99", "series-p99");
-    public final TimeSeries queueWait = series("queueWait", "attempts' queue wait (mean)", ChartStyles.SERIES_QUEUE_WAIT);
+    public final TimeSeries queueWait = series("queueWait", "attempts' queue wait (mean)",
+            ChartStyles.SERIES_QUEUE_WAIT);
     public final TimeSeries busy = series("busy", "busy workers", "series-concurrency");
     public final TimeSeries inSystem = series("inSystem", "requests in system (L)", "series-in-system");
     public final TimeSeries littles = series("littles", "\u03bb \u00d7 W", "series-little").setDashed(true);
@@ -68,8 +68,6 @@ public final class DashboardCharts implements ChartModel {
     private double lastSuccessSeconds = Double.NaN;
     private boolean anySnapshot;
 
-    /** Changes of one path closer than this in sim time share one user marker (a slider drag). */
-    public static final double COALESCE_SECONDS = 1;
     /** The latency chart says there were no successes once there were none for this long. */
     public static final double NO_SUCCESS_NOTICE_SECONDS = 1;
     static final String POLICIES_NOT_YET = "Policy state appears here with the first interval: press play.";
@@ -103,7 +101,6 @@ public final class DashboardCharts implements ChartModel {
     private static TimeSeries series(String id, String name, String style) {
         return new TimeSeries(id, name, style);
     }
-
     private static LiveChart chart(String title, String unit, TimeSeries... series) {
         LiveChart c = new LiveChart(title, unit);
         for (TimeSeries s : series) {
@@ -133,20 +130,8 @@ public final class DashboardCharts implements ChartModel {
         }
         for (LiveChart c : charts) {
             c.clearData();
-            for (TimelineChange t : scenario.timeline()) {
-                String label = t.label().isEmpty() ? t.path() + " \u2192 " + t.value() : t.label();
-                c.addMarker(t.atSeconds(), label, ChartStyles.MARKER_TIMELINE);
-                if (t.rampSeconds() > 0) {
-                    c.addMarker(t.atSeconds() + t.rampSeconds(), "ramp ends: " + t.path() + " = " + t.value(),
-                            ChartStyles.MARKER_TIMELINE_END);
-                }
-                if (t.holdSeconds() > 0) {
-                    c.addMarker(t.atSeconds() + t.rampSeconds() + t.holdSeconds(), "ends: " + label + " (restored)",
-                            ChartStyles.MARKER_TIMELINE_END);
-                }
-            }
-            c.markDirty();
         }
+        ChartMarkers.timeline(charts, scenario);
     }
 
     @Override
@@ -209,18 +194,14 @@ public final class DashboardCharts implements ChartModel {
         }
         double since = t - (Double.isNaN(lastSuccessSeconds) ? runStartSeconds : lastSuccessSeconds);
         latencyChart.setNotice(since >= NO_SUCCESS_NOTICE_SECONDS - 1e-9 ? String.format(Locale.ROOT,
-                "no successes in the last %.0f s: no success latency to show (dashed: attempts' queue wait)",
+                "no successes in the last %.0f s (dashed: attempts' queue wait)",
                 Math.floor(since + 1e-9)) : "");
     }
 
-    /** {@code label} is {@code "path = value"}: changes of one path within {@link #COALESCE_SECONDS} share a marker. */
+    /** {@code label} is {@code "path = value"}: a slider drag becomes one marker (see {@link ChartMarkers}). */
     @Override
     public void addUserMarker(double tSeconds, String label) {
-        int eq = label.indexOf(" = ");
-        String key = eq > 0 ? label.substring(0, eq) : label;
-        for (LiveChart c : charts) {
-            c.addMarker(tSeconds, label, ChartStyles.MARKER_USER, key, COALESCE_SECONDS);
-        }
+        ChartMarkers.user(charts, tSeconds, label);
     }
 
     @Override
