@@ -40,7 +40,9 @@ final class ReadoutBox {
         // Every line is shortened (ellipsis in the name, never the value) to what fits in the chart's width.
         double room = Math.max(20, width - 14);
         String header = pen.fit(font, "t = " + Ticks.formatValue(r.tSeconds()) + " s"
-                + (smoothing > 0 ? " (" + Ticks.formatValue(smoothing) + " s mean)" : ""), room);
+                + (smoothing > 0 ? String.format(java.util.Locale.ROOT, " (%s s mean)",
+                        smoothing == Math.rint(smoothing) ? Long.toString((long) smoothing)
+                                : Ticks.formatValue(smoothing)) : ""), room);
         double textW = pen.width(font, header);
         String[] texts = new String[r.rows().size()];
         for (int i = 0; i < texts.length; i++) {

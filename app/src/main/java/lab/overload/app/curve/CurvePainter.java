@@ -230,6 +230,7 @@ final class CurvePainter {
         w += 16;
         double h = lineH * lines.size() + 10;
         double bx = x + 12 + w > f.left + f.width ? x - 12 - w : x + 12;
+        bx = Math.max(0, Math.min(bx, f.left + f.width + 12 - w)); // inside the canvas whichever side it is on
         double by = Math.max(f.rates.top, Math.min(hy - h / 2, f.bottom() - h));
         box(g, ChartStyles.READOUT, bx, by, w, h);
         g.setFont(font);
