@@ -34,9 +34,9 @@ final class ChartHeader {
         return Math.max(pen.height(pal.font(ChartStyles.TITLE)), pen.height(pal.font(ChartStyles.LEGEND)));
     }
 
-    /** Swatch length: about one and a half em of the legend font, so it grows with presenter fonts. */
+    /** Swatch length for text in this font ({@link Pen#swatchLength}). */
     static double swatch(Font legendFont) {
-        return Math.round(legendFont.getSize() * 1.4);
+        return Pen.swatchLength(legendFont);
     }
 
     /** Draws title and legend in at most {@code maxRows} rows; returns the bottom of the header. */

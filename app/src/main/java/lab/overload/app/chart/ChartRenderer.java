@@ -43,6 +43,12 @@ final class ChartRenderer {
         this.header = new ChartHeader(model, pen);
     }
 
+    /** One header row, the minimum plot and the time axis, in the current fonts. */
+    double minHeight() {
+        return PAD + header.rowHeight() + PAD + 2 + MIN_PLOT_HEIGHT + TICK + pen.height(pal.font(ChartStyles.AXIS_LABEL))
+                + PAD;
+    }
+
     /** How many value-axis intervals suit the current plot height (about one per 40 px, at least one). */
     int yTickTarget() {
         return (int) Math.max(1, Math.min(8, area.height / 40));

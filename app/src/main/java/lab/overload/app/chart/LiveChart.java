@@ -33,6 +33,9 @@ public final class LiveChart extends CanvasChart {
     /** The window lengths the UI offers, in seconds. */
     public static final List<Double> WINDOW_CHOICES_SECONDS = List.of(30.0, 120.0, 600.0);
 
+    /** Minimum width in pixels (see {@link #computeMinWidth}). */
+    public static final double MIN_WIDTH = 160;
+
     private final ChartModel model = new ChartModel();
     private final ChartRenderer renderer = new ChartRenderer(model, palette);
     private String title;
@@ -236,6 +239,23 @@ public final class LiveChart extends CanvasChart {
     public void setLogScale(boolean log) {
         model.setLogScale(log);
         markDirty();
+    }
+
+    /**
+     * The smallest width that still shows a plot with its value and time numbers.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + snappedRightInset() + MIN_WIDTH;
+    }
+
+    /**
+     * The smallest height that shows one header row, a plot of the minimum height and the time axis, in the fonts
+     * CSS gives now (larger in presenter mode).
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+        return snappedTopInset() + snappedBottomInset() + renderer.minHeight();
     }
 
     /** Colours and fonts in use, read from CSS. */

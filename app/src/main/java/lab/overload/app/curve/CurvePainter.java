@@ -25,6 +25,7 @@ final class CurvePainter {
     record LegendEntry(String styleClass, Swatch swatch, String text) {
     }
 
+    /** Point-marker radii at the default line widths; they grow with the line (presenter mode). */
     private static final double MARKER = 3.5;
     private static final double GHOST_MARKER = 2.5;
     private static final double DOT = 7;
@@ -154,10 +155,11 @@ final class CurvePainter {
         }
         g.stroke();
         g.setFill(pal.stroke(style));
+        double r = Math.max(marker, pal.strokeWidth(style) * 1.2);
         for (Curve.Point p : curve.points()) {
             double v = value.applyAsDouble(p);
             if (panel.plottable(v)) {
-                g.fillOval(f.xOf(p.offeredPerSecond()) - marker, panel.yOf(v) - marker, 2 * marker, 2 * marker);
+                g.fillOval(f.xOf(p.offeredPerSecond()) - r, panel.yOf(v) - r, 2 * r, 2 * r);
             }
         }
     }
@@ -176,8 +178,9 @@ final class CurvePainter {
         g.setGlobalAlpha(1);
         double x = f.xOf(live.offeredPerSecond());
         double y = f.rates.yOf(live.goodputPerSecond());
-        dot(g, x, y, DOT, CurveStyles.OPERATING_POINT);
-        label(g, "now", x + DOT + 3, y - DOT, TextAlignment.LEFT, VPos.BOTTOM, CurveStyles.OPERATING_POINT);
+        double r = Math.max(DOT, pal.strokeWidth(CurveStyles.OPERATING_POINT) * 3);
+        dot(g, x, y, r, CurveStyles.OPERATING_POINT);
+        label(g, "now", x + r + 3, y - r, TextAlignment.LEFT, VPos.BOTTOM, CurveStyles.OPERATING_POINT);
     }
 
     void drawOverlay(GraphicsContext g, CurveFrame f, CurveRenderer.Scene scene) {

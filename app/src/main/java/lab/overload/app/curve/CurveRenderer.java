@@ -9,6 +9,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.overload.app.chart.ChartPalette;
 import lab.overload.app.chart.ChartStyles;
+import lab.overload.app.chart.Pen;
 import lab.overload.app.chart.Ticks;
 
 /**
@@ -32,7 +33,6 @@ final class CurveRenderer {
     static final double PAD = 4;
     private static final double TICK = 4;
     private static final double GAP = 14;
-    private static final double SWATCH = 18;
     private static final String X_CAPTION = "offered load (req/s)";
     private static final String TITLE = "Goodput vs offered load";
     /** The p99 panel reaches at least this factor above its highest value. */
@@ -168,15 +168,16 @@ final class CurveRenderer {
         g.fillText(title, x, y + rowH / 2);
         x += painter.width(titleFont, title) + 16;
         g.setFont(legendFont);
+        double swatch = Pen.swatchLength(legendFont);
         for (CurvePainter.LegendEntry e : painter.legend(scene)) {
-            double itemW = SWATCH + 4 + painter.width(legendFont, e.text()) + 14;
+            double itemW = swatch + 4 + painter.width(legendFont, e.text()) + 14;
             if (x + itemW > w - PAD && x > PAD) {
                 x = PAD;
                 y += rowH;
             }
-            painter.swatch(g, e, x, y + rowH / 2, SWATCH);
+            painter.swatch(g, e, x, y + rowH / 2, swatch);
             g.setFill(pal.textFill(ChartStyles.LEGEND));
-            g.fillText(e.text(), x + SWATCH + 4, y + rowH / 2);
+            g.fillText(e.text(), x + swatch + 4, y + rowH / 2);
             x += itemW;
         }
         return y + rowH + PAD + 2;

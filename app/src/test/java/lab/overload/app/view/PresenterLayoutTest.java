@@ -11,6 +11,7 @@ import lab.overload.app.OverloadLabApp;
 import lab.overload.app.chart.LiveChart;
 import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.PresetCatalog;
+import lab.overload.app.viewmodel.Smoothing;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.run.BatchRunner;
 import lab.overload.models.scenario.Scenario;
@@ -80,5 +81,30 @@ class PresenterLayoutTest {
             return out;
         }).get(60, TimeUnit.SECONDS);
         assertEquals(List.of(), problems);
+    }
+
+    /** The smoothing row above the charts: a 1 s mean by default, and the choice reaches every chart. */
+    @Test
+    void theSmoothingChoiceIsVisibleAndReachesEveryChart() throws Exception {
+        List<Double> seconds = WaitForAsyncUtils.asyncFx(() -> {
+            var choice = lab.view().chartsView().smoothingChoice();
+            List<Double> out = new ArrayList<>();
+            out.add(choice.isVisible() && choice.getScene() != null ? choice.getValue().seconds() : -1);
+            out.add(lab.charts().goodputChart.getSmoothingSeconds());
+            choice.setValue(Smoothing.FIVE_SECONDS);
+            for (LiveChart c : lab.charts().charts()) {
+                out.add(c.getSmoothingSeconds());
+            }
+            choice.setValue(Smoothing.RAW);
+            out.add(lab.charts().outcomesChart.getSmoothingSeconds());
+            out.add(lab.charts().options().getSmoothing() == Smoothing.RAW ? 0.0 : -1);
+            return out;
+        }).get(30, TimeUnit.SECONDS);
+        assertEquals(1.0, seconds.get(0), "shown on the overview, 1 s by default");
+        assertEquals(1.0, seconds.get(1));
+        for (double s : seconds.subList(2, seconds.size() - 2)) {
+            assertEquals(5.0, s, "every chart follows the choice");
+        }
+        assertEquals(List.of(0.0, 0.0), seconds.subList(seconds.size() - 2, seconds.size()), "raw, in the view model");
     }
 }
