@@ -14,7 +14,6 @@ import javafx.scene.text.TextAlignment;
 final class ChartRenderer {
     static final double PAD = 4;
     private static final double TICK = 4;
-    private static final double MARKER_INSET = 4;
     private static final String X_CAPTION = "sim time (s)";
     /**
      * The plot height the header leaves at least: the legend is shortened (entries counted as "+N") before the plot
@@ -45,8 +44,8 @@ final class ChartRenderer {
 
     /** One header row, the minimum plot and the time axis, in the current fonts. */
     double minHeight() {
-        return PAD + header.rowHeight() + PAD + 2 + MIN_PLOT_HEIGHT + TICK + pen.height(pal.font(ChartStyles.AXIS_LABEL))
-                + PAD;
+        double axisH = pen.height(pal.font(ChartStyles.AXIS_LABEL));
+        return PAD + header.rowHeight() + PAD + 2 + MIN_PLOT_HEIGHT + TICK + axisH + PAD;
     }
 
     /** How many value-axis intervals suit the current plot height (about one per 40 px, at least one). */
@@ -158,7 +157,7 @@ final class ChartRenderer {
             drawSeries(g, s, yTicks.hi());
         }
         clips.draw(g, pen, area, unit);
-        drawMarkers(g, t1);
+        markersDrawn = MarkerPainter.draw(g, pen, model.markers(), area, t1);
         if (!notice.isEmpty()) {
             NoticeBox.draw(g, pen, notice, area.x, area.y, area.width, area.height, 0.25);
             noticeShown = notice;
@@ -275,46 +274,5 @@ final class ChartRenderer {
         }
         g.stroke();
         clips.end();
-    }
-
-    /**
-     * Vertical lines with labels reading downwards from the top, for markers inside the window only. Nothing is
-     * clipped: a canvas clip makes the software renderer draw through a mask texture and a blend (about a fifth of the
-     * render thread's time in bench-ui while a marker was on screen). So a label longer than the plot is high is
-     * shortened with an ellipsis, and a label that would stick out of the plot's right edge (a marker set just now,
-     * at the newest sim time) is drawn on the left of its line.
-     */
-    private void drawMarkers(GraphicsContext g, double t1) {
-        MarkerList markers = model.markers();
-        Font font = pal.font(ChartStyles.MARKER_LABEL);
-        double room = area.height - 2 * MARKER_INSET;
-        double labelH = 0;
-        for (int i = 0; i < markers.size(); i++) {
-            double t = markers.t(i);
-            if (t < area.t0 || t > t1) {
-                continue;
-            }
-            if (markersDrawn++ == 0) {
-                labelH = pen.height(font);
-                g.setFont(font);
-                g.setTextAlign(TextAlignment.LEFT);
-            }
-            String style = markers.styleClass(i);
-            double x = Pen.snap(area.xOf(t));
-            pen.stroke(g, style, false);
-            g.strokeLine(x, area.y, x, area.y + area.height);
-            String label = pen.fit(font, markers.label(i), room);
-            if (!label.isEmpty()) {
-                // turned a quarter clockwise, the text runs down; glyphs above the baseline lie right of it
-                boolean right = x + 2 + labelH <= area.x + area.width;
-                g.save();
-                g.translate(right ? x + 2 : x - 2, area.y + MARKER_INSET);
-                g.rotate(90);
-                g.setTextBaseline(right ? VPos.BOTTOM : VPos.TOP);
-                g.setFill(pal.stroke(style));
-                g.fillText(label, 0, 0);
-                g.restore();
-            }
-        }
     }
 }

@@ -89,7 +89,7 @@ final class CurveRenderer {
         drawXAxis(g, w, xTicks, axisFont);
         painter.draw(g, frame, scene);
         painter.drawOverlay(g, frame, scene);
-        painter.drawReadout(g, frame, scene, hoverX, hoverY);
+        CurveReadout.draw(g, painter, pal, frame, scene, hoverX, hoverY);
     }
 
     /** Ticks of the offered axis, the rates panel and the latency panel, enclosing every curve and the live dot. */

@@ -55,11 +55,13 @@ class PresenterChartTest {
             return new double[][] {plain, presenter, measure()};
         });
         for (int i = 0; i < TEXTS.size(); i++) {
-            assertTrue(sizes[1][i] >= 1.3 * sizes[0][i], TEXTS.get(i) + " font: " + sizes[0][i] + " -> " + sizes[1][i]);
+            assertTrue(sizes[1][i] >= 1.3 * sizes[0][i],
+                    TEXTS.get(i) + " font: " + sizes[0][i] + " -> " + sizes[1][i]);
         }
         for (int i = 0; i < LINES.size(); i++) {
             int k = TEXTS.size() + i;
-            assertTrue(sizes[1][k] >= 1.5 * sizes[0][k], LINES.get(i) + " width: " + sizes[0][k] + " -> " + sizes[1][k]);
+            assertTrue(sizes[1][k] >= 1.5 * sizes[0][k],
+                    LINES.get(i) + " width: " + sizes[0][k] + " -> " + sizes[1][k]);
         }
         assertEquals(java.util.Arrays.toString(sizes[0]), java.util.Arrays.toString(sizes[2]), "and back");
     }
