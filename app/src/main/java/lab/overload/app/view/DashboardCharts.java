@@ -101,6 +101,7 @@ public final class DashboardCharts implements ChartModel {
     private static TimeSeries series(String id, String name, String style) {
         return new TimeSeries(id, name, style);
     }
+
     private static LiveChart chart(String title, String unit, TimeSeries... series) {
         LiveChart c = new LiveChart(title, unit);
         for (TimeSeries s : series) {
