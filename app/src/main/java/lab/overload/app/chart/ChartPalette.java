@@ -43,11 +43,12 @@ public final class ChartPalette {
             line(line);
         }
         for (String text : new String[] {ChartStyles.TITLE, ChartStyles.AXIS_LABEL, ChartStyles.LEGEND,
-            ChartStyles.READOUT_TEXT, ChartStyles.MARKER_LABEL}) {
+            ChartStyles.READOUT_TEXT, ChartStyles.MARKER_LABEL, ChartStyles.NOTICE_TEXT, ChartStyles.CLIP_LABEL}) {
             text(text);
         }
         box(ChartStyles.PLOT);
         box(ChartStyles.READOUT);
+        box(ChartStyles.NOTICE);
     }
 
     /** The hidden node holding the probes; add it to the chart's children. */

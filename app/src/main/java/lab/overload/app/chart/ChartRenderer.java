@@ -12,48 +12,108 @@ import javafx.scene.text.TextAlignment;
  * {@link ChartPalette}. Keeps the plot geometry of the last draw for hit-testing and tick density. FX thread only.
  */
 final class ChartRenderer {
-    private static final double PAD = 4;
+    static final double PAD = 4;
     private static final double TICK = 4;
-    private static final double SWATCH = 18;
-    private static final double MARKER_INSET = 4;
     private static final String X_CAPTION = "sim time (s)";
+    /**
+     * The plot height the header leaves at least: the legend is shortened (entries counted as "+N") before the plot
+     * gets smaller than this, and the value axis drops to fewer ticks (about one per 40 px) as it shrinks.
+     */
+    static final double MIN_PLOT_HEIGHT = 56;
+    /** Below this the chart draws only its header. */
+    static final double MIN_DRAWN_PLOT_HEIGHT = 16;
 
     private final ChartModel model;
     private final ChartPalette pal;
     private final Pen pen;
+    private final ChartHeader header;
+    private final ClipMarks clips = new ClipMarks();
     private final Decimator decimator = new Decimator();
     private final PlotArea area = new PlotArea();
     private int markersDrawn;
+    private int xLabelsDrawn;
+    private String noticeShown = "";
+    private javafx.geometry.Rectangle2D readoutBox;
 
     ChartRenderer(ChartModel model, ChartPalette palette) {
         this.model = model;
         this.pal = palette;
         this.pen = new Pen(palette);
+        this.header = new ChartHeader(model, pen);
     }
 
-    /** How many value-axis intervals suit the current plot height (about one per 40 px). */
+    /** One header row, the minimum plot and the time axis, in the current fonts. */
+    double minHeight() {
+        double axisH = pen.height(pal.font(ChartStyles.AXIS_LABEL));
+        return PAD + header.rowHeight() + PAD + 2 + MIN_PLOT_HEIGHT + TICK + axisH + PAD;
+    }
+
+    /** How many value-axis intervals suit the current plot height (about one per 40 px, at least one). */
     int yTickTarget() {
-        return (int) Math.max(2, Math.min(8, area.height / 40));
+        return (int) Math.max(1, Math.min(8, area.height / 40));
     }
 
     int markersDrawn() {
         return markersDrawn;
     }
 
+    /** Time-axis numbers drawn at the last draw. */
+    int xLabelsDrawn() {
+        return xLabelsDrawn;
+    }
+
+    /** Legend entries left out at the last draw for want of room. */
+    int legendHidden() {
+        return header.hidden();
+    }
+
+    /** The sentence drawn in the plot at the last draw (a notice or the empty text), or "". */
+    String noticeShown() {
+        return noticeShown;
+    }
+
+    /** Where the hover read-out box was drawn at the last draw, in canvas coordinates; null for none. */
+    javafx.geometry.Rectangle2D readoutBox() {
+        return readoutBox;
+    }
+
+    ClipMarks clips() {
+        return clips;
+    }
+
     PlotArea area() {
         return area;
     }
 
-    void draw(GraphicsContext g, double w, double h, String title, String unit, double hoverX, double hoverY) {
+    /**
+     * Draws the chart. {@code notice} is a sentence over the plot ("" for none); {@code emptyText}, when the chart
+     * has no samples in any series, replaces the axes with a sentence saying why.
+     */
+    void draw(GraphicsContext g, double w, double h, String title, String unit, String notice, String emptyText,
+              double hoverX, double hoverY) {
         g.clearRect(0, 0, w, h);
         markersDrawn = 0;
-        double top = drawHeader(g, w, title, unit);
+        xLabelsDrawn = 0;
+        noticeShown = "";
+        readoutBox = null;
+        clips.clear();
         Font axisFont = pal.font(ChartStyles.AXIS_LABEL);
         double axisH = pen.height(axisFont);
-        area.y = top;
-        area.height = h - top - TICK - axisH - PAD;
+        double below = TICK + axisH + PAD;
         area.pxPerSecond = 0;
-        if (area.height < 20 || w < 80) {
+        if (!emptyText.isEmpty() && model.series().stream().allMatch(TimeSeries::isEmpty)) {
+            double top = header.draw(g, w, title, unit, 1);
+            area.y = top;
+            area.height = 0;
+            NoticeBox.draw(g, pen, emptyText, 0, top, w, h - top);
+            noticeShown = emptyText;
+            return;
+        }
+        int maxRows = (int) Math.max(1, Math.floor((h - below - MIN_PLOT_HEIGHT - PAD - 2) / header.rowHeight()));
+        double top = header.draw(g, w, title, unit, maxRows);
+        area.y = top;
+        area.height = h - top - below;
+        if (area.height < MIN_DRAWN_PLOT_HEIGHT || w < 80) {
             return;
         }
         double window = model.windowSeconds();
@@ -90,47 +150,19 @@ final class ChartRenderer {
 
         // Series are not clipped: a clip makes the software renderer draw everything under it through a mask
         // (measured with bench-ui: frame time p95 about 30 -> 21-24 ms without it). They stay inside the plot by
-        // themselves, up to half a line width over its edges (a line at 0 sits on the axis): the value axis spans
-        // every sample in the window, and the one sample before the window is replaced by the line's crossing of the
-        // left edge. Markers are not clipped either (see drawMarkers).
+        // themselves, up to half a line width over its edges (a line at 0 sits on the axis): points above a robust
+        // axis's top are drawn on the top edge and marked (ClipMarks), and the one sample before the window is
+        // replaced by the line's crossing of the left edge. Markers are not clipped either (see drawMarkers).
         for (TimeSeries s : model.series()) {
-            drawSeries(g, s);
+            drawSeries(g, s, yTicks.hi());
         }
-        drawMarkers(g, t1);
-        ReadoutBox.draw(g, pen, model, area, unit, hoverX, hoverY);
-    }
-
-    /** Title, then one legend entry per series (swatch, name, newest value), wrapping; returns the bottom. */
-    private double drawHeader(GraphicsContext g, double w, String title, String unit) {
-        Font titleFont = pal.font(ChartStyles.TITLE);
-        Font legendFont = pal.font(ChartStyles.LEGEND);
-        double rowH = Math.max(pen.height(titleFont), pen.height(legendFont));
-        double x = PAD;
-        double y = PAD;
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        if (!title.isEmpty()) {
-            g.setFont(titleFont);
-            g.setFill(pal.textFill(ChartStyles.TITLE));
-            g.fillText(title, x, y + rowH / 2);
-            x += pen.width(titleFont, title) + 16;
+        clips.draw(g, pen, area, unit);
+        markersDrawn = MarkerPainter.draw(g, pen, model.markers(), area, t1);
+        if (!notice.isEmpty()) {
+            NoticeBox.draw(g, pen, notice, area.x, area.y, area.width, area.height, 0.25);
+            noticeShown = notice;
         }
-        g.setFont(legendFont);
-        for (TimeSeries s : model.series()) {
-            String text = s.name() + "  " + Pen.withUnit(s.lastValue(), unit);
-            double itemW = SWATCH + 4 + pen.width(legendFont, text) + 14;
-            if (x + itemW > w - PAD && x > PAD) {
-                x = PAD;
-                y += rowH;
-            }
-            double cy = Pen.snap(y + rowH / 2);
-            pen.stroke(g, s.styleClass(), s.isDashed());
-            g.strokeLine(x, cy, x + SWATCH, cy);
-            g.setFill(pal.textFill(ChartStyles.LEGEND));
-            g.fillText(text, x + SWATCH + 4, y + rowH / 2);
-            x += itemW;
-        }
-        return y + rowH + PAD + 2;
+        readoutBox = ReadoutBox.draw(g, pen, model, area, unit, w, h, hoverX, hoverY);
     }
 
     private void drawAxes(GraphicsContext g, double w, String unit, Font font, double axisH, Ticks yTicks,
@@ -150,15 +182,31 @@ final class ChartRenderer {
             g.fillText(yTicks.label(i), left - TICK - 2, y);
         }
         g.setTextBaseline(VPos.TOP);
-        g.fillText(X_CAPTION, w - PAD, bottom + TICK);
+        // The caption stays only while it leaves at least two numbers visible; in a narrow chart the numbers win
+        // and the last one carries the unit instead ("100 s").
         double captionLeft = w - PAD - pen.width(font, X_CAPTION) - 8;
+        int besideCaption = 0;
+        for (int i = 0; i < xTicks.count(); i++) {
+            double x = area.xOf(xTicks.value(i));
+            besideCaption += x + pen.width(font, xTicks.label(i)) / 2 < captionLeft ? 1 : 0;
+        }
+        boolean caption = besideCaption >= Math.min(2, xTicks.count());
+        if (caption) {
+            g.fillText(X_CAPTION, w - PAD, bottom + TICK);
+        }
+        double right = caption ? captionLeft : w - PAD;
+        double previousEnd = Double.NEGATIVE_INFINITY;
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < xTicks.count(); i++) {
             double x = Pen.snap(area.xOf(xTicks.value(i)));
             g.strokeLine(x, bottom, x, bottom + TICK);
-            String label = xTicks.label(i);
-            if (x + pen.width(font, label) / 2 < captionLeft) {
-                g.fillText(label, x, bottom + TICK);
+            String label = xTicks.label(i) + (!caption && i == xTicks.count() - 1 ? " s" : "");
+            double half = pen.width(font, label) / 2;
+            double cx = caption ? x : Math.min(x, right - half);
+            if (cx + half <= right && cx - half >= previousEnd + 6) {
+                g.fillText(label, cx, bottom + TICK);
+                previousEnd = cx + half;
+                xLabelsDrawn++;
             }
         }
         if (!unit.isEmpty()) {
@@ -178,22 +226,27 @@ final class ChartRenderer {
      */
     static final double COLUMN_PX = 2;
 
-    /** One polyline from the sample before the window to the newest, at most two points per column. */
-    private void drawSeries(GraphicsContext g, TimeSeries s) {
+    /**
+     * One polyline from the sample before the window to the newest, at most two points per column; points above
+     * {@code top} (a robust linear axis's top) are drawn on the plot's top edge and handed to the clip marks.
+     */
+    private void drawSeries(GraphicsContext g, TimeSeries s, double top) {
         int from = Math.max(0, s.lowerBound(area.t0) - 1);
         int n = decimator.run(s, from, s.size(), area.t0, area.pxPerSecond / COLUMN_PX, area.log);
         pen.stroke(g, s.styleClass(), s.isDashed());
         g.beginPath();
         boolean penDown = false;
         double left = area.x;
+        double ceiling = area.y;
         for (int i = 0; i < n; i++) {
             double v = decimator.v(i);
             if (Double.isNaN(v)) {
                 penDown = false;
+                clips.end();
                 continue;
             }
             double x = area.xOf(decimator.t(i));
-            double y = area.yOf(v);
+            double y = Math.max(ceiling, area.yOf(v));
             if (x < left) {
                 // before the window: start where the line to the next point crosses the left edge, if it does
                 if (i + 1 >= n || Double.isNaN(decimator.v(i + 1))) {
@@ -203,10 +256,14 @@ final class ChartRenderer {
                 if (x1 < left) {
                     continue;
                 }
-                double y1 = area.yOf(decimator.v(i + 1));
+                double y1 = Math.max(ceiling, area.yOf(decimator.v(i + 1)));
                 y = Math.max(area.y, Math.min(area.y + area.height, y + (y1 - y) * (left - x) / (x1 - x)));
                 x = left;
                 penDown = false;
+            } else if (!area.log && v > top) {
+                clips.clipped(x, v, s.styleClass());
+            } else {
+                clips.end();
             }
             if (penDown) {
                 g.lineTo(x, y);
@@ -216,46 +273,6 @@ final class ChartRenderer {
             }
         }
         g.stroke();
-    }
-
-    /**
-     * Vertical lines with labels reading downwards from the top, for markers inside the window only. Nothing is
-     * clipped: a canvas clip makes the software renderer draw through a mask texture and a blend (about a fifth of the
-     * render thread's time in bench-ui while a marker was on screen). So a label longer than the plot is high is
-     * shortened with an ellipsis, and a label that would stick out of the plot's right edge (a marker set just now,
-     * at the newest sim time) is drawn on the left of its line.
-     */
-    private void drawMarkers(GraphicsContext g, double t1) {
-        MarkerList markers = model.markers();
-        Font font = pal.font(ChartStyles.MARKER_LABEL);
-        double room = area.height - 2 * MARKER_INSET;
-        double labelH = 0;
-        for (int i = 0; i < markers.size(); i++) {
-            double t = markers.t(i);
-            if (t < area.t0 || t > t1) {
-                continue;
-            }
-            if (markersDrawn++ == 0) {
-                labelH = pen.height(font);
-                g.setFont(font);
-                g.setTextAlign(TextAlignment.LEFT);
-            }
-            String style = markers.styleClass(i);
-            double x = Pen.snap(area.xOf(t));
-            pen.stroke(g, style, false);
-            g.strokeLine(x, area.y, x, area.y + area.height);
-            String label = pen.fit(font, markers.label(i), room);
-            if (!label.isEmpty()) {
-                // turned a quarter clockwise, the text runs down; glyphs above the baseline lie right of it
-                boolean right = x + 2 + labelH <= area.x + area.width;
-                g.save();
-                g.translate(right ? x + 2 : x - 2, area.y + MARKER_INSET);
-                g.rotate(90);
-                g.setTextBaseline(right ? VPos.BOTTOM : VPos.TOP);
-                g.setFill(pal.stroke(style));
-                g.fillText(label, 0, 0);
-                g.restore();
-            }
-        }
+        clips.end();
     }
 }

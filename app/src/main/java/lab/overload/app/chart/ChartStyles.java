@@ -29,6 +29,12 @@ public final class ChartStyles {
     public static final String READOUT_TEXT = "chart-readout-text";
     /** Event marker labels ({@code Text}: font; the colour is the marker's stroke). */
     public static final String MARKER_LABEL = "chart-marker-label";
+    /** Box behind a sentence in the plot (a notice, or why a chart is empty) ({@code Rectangle}). */
+    public static final String NOTICE = "chart-notice";
+    /** The sentence itself ({@code Text}). */
+    public static final String NOTICE_TEXT = "chart-notice-text";
+    /** The value next to a clipped spike's triangle ({@code Text}). */
+    public static final String CLIP_LABEL = "chart-clip-label";
 
     // Series ({@code Line}: -fx-stroke, -fx-stroke-width, -fx-stroke-dash-array for dashed series).
     public static final String SERIES_OFFERED = "series-offered";
@@ -38,6 +44,11 @@ public final class ChartStyles {
     public static final String SERIES_P50 = "series-p50";
     public static final String SERIES_P99 = "series-p99";
     public static final String SERIES_CONCURRENCY = "series-concurrency";
+    public static final String SERIES_IN_SYSTEM = "series-in-system";
+    /** The worker count, a dashed reference line. */
+    public static final String SERIES_CAPACITY = "series-capacity";
+    /** Mean queue wait of attempts: the attempt side of latency, drawn next to the successes' percentiles. */
+    public static final String SERIES_QUEUE_WAIT = "series-queue-wait";
     /** Little's law λ×W, drawn dashed next to the measured concurrency. */
     public static final String SERIES_LITTLE = "series-little";
     public static final String SERIES_QUEUE = "series-queue";
@@ -57,6 +68,12 @@ public final class ChartStyles {
     public static final String MARKER_USER = "marker-user";
     /** A step of the preset's timeline. */
     public static final String MARKER_TIMELINE = "marker-timeline";
+    /** Where a held spike or a ramp of the timeline ends. */
+    public static final String MARKER_TIMELINE_END = "marker-timeline-end";
+    /** Prefix of the policy series' classes: {@code series-policy-0} to {@code series-policy-7}. */
+    public static final String SERIES_POLICY_PREFIX = "series-policy-";
+    /** How many policy hues chart.css defines. */
+    public static final int POLICY_HUES = 8;
 
     private ChartStyles() {
     }

@@ -64,6 +64,11 @@ public final class Pen {
         return text.substring(0, lo).stripTrailing() + ELLIPSIS;
     }
 
+    /** Length of a legend swatch for text in this font: about one and a half em, so it grows with presenter fonts. */
+    public static double swatchLength(Font font) {
+        return Math.round(font.getSize() * 1.4);
+    }
+
     /** Line height of a font. */
     public double height(Font font) {
         measure.setFont(font);

@@ -33,7 +33,8 @@ public final class CurveChart extends CanvasChart {
         this.live = Objects.requireNonNull(live, "live");
         getStyleClass().add(CurveStyles.CHART);
         for (String s : new String[] {CurveStyles.GOODPUT, CurveStyles.THROUGHPUT, CurveStyles.P99,
-            CurveStyles.DIAGONAL, CurveStyles.CAPACITY, CurveStyles.TIPPING, CurveStyles.OPERATING_POINT}) {
+            CurveStyles.DIAGONAL, CurveStyles.CAPACITY, CurveStyles.TIPPING, CurveStyles.OPERATING_POINT,
+            CurveStyles.TIMEOUT}) {
             palette.prepare(s);
         }
         for (int i = 0; i < CurveHistory.MAX_GHOSTS; i++) {
@@ -106,7 +107,10 @@ public final class CurveChart extends CanvasChart {
     }
 
 
-    /** The x and y ranges of the last draw: offered load (req/s) and the main panel's rates (req/s). */
+    /**
+     * The ranges of the last draw: the top of the offered-load axis (req/s), of the rates panel (req/s) and of the
+     * p99 panel (ms; NaN when it was not shown).
+     */
     public double[] lastRanges() {
         return renderer.lastRanges();
     }

@@ -20,11 +20,12 @@ import lab.overload.app.chart.Ticks;
  */
 final class CurvePainter {
     /** How a legend swatch is drawn. */
-    enum Swatch { LINE, DOT, VERTICAL }
+    enum Swatch { LINE, DOT, VERTICAL, NONE }
 
     record LegendEntry(String styleClass, Swatch swatch, String text) {
     }
 
+    /** Point-marker radii at the default line widths; they grow with the line (presenter mode). */
     private static final double MARKER = 3.5;
     private static final double GHOST_MARKER = 2.5;
     private static final double DOT = 7;
@@ -42,9 +43,10 @@ final class CurvePainter {
         out.add(new LegendEntry(CurveStyles.GOODPUT, Swatch.LINE, "goodput"));
         out.add(new LegendEntry(CurveStyles.THROUGHPUT, Swatch.LINE, "throughput"));
         out.add(new LegendEntry(CurveStyles.DIAGONAL, Swatch.LINE, "goodput = offered"));
-        if (scene.curve() != null) {
-            out.add(new LegendEntry(CurveStyles.TIPPING, Swatch.VERTICAL,
-                    "tipping point " + Ticks.formatValue(scene.curve().tippingPointPerSecond()) + " req/s"));
+        if (scene.curve() != null && scene.curve().collapses()) {
+            out.add(new LegendEntry(CurveStyles.TIPPING, Swatch.VERTICAL, scene.curve().tippingText()));
+        } else if (scene.curve() != null && !scene.curve().points().isEmpty()) {
+            out.add(new LegendEntry(CurveStyles.TIPPING, Swatch.NONE, scene.curve().tippingText()));
         }
         OperatingPoint live = scene.live();
         out.add(new LegendEntry(CurveStyles.OPERATING_POINT, Swatch.DOT, live.isEmpty() ? "now: \u2013"
@@ -69,6 +71,7 @@ final class CurvePainter {
                 g.strokeLine(snap(x + width / 2), cy - 7, snap(x + width / 2), cy + 7);
             }
             case DOT -> dot(g, x + width / 2, cy, 5, e.styleClass());
+            case NONE -> { }
         }
     }
 
@@ -103,6 +106,14 @@ final class CurvePainter {
             if (curve != null) {
                 series(g, f, f.latency, curve, Curve.Point::latencyP99Millis, CurveStyles.P99, MARKER);
             }
+            double timeout = CurveRenderer.timeoutMillis(scene);
+            if (f.latency.plottable(timeout)) {
+                double y = snap(f.latency.yOf(timeout));
+                stroke(g, CurveStyles.TIMEOUT);
+                g.strokeLine(f.left, y, f.left + f.width, y);
+                label(g, "client timeout " + Ticks.formatValue(timeout) + " ms: no success takes longer",
+                        f.left + f.width - 4, y - 2, TextAlignment.RIGHT, VPos.BOTTOM, CurveStyles.TIMEOUT);
+            }
             double p99 = scene.live().latencyP99Millis();
             if (!scene.live().isEmpty() && f.latency.plottable(p99)) {
                 dot(g, f.xOf(scene.live().offeredPerSecond()), f.latency.yOf(p99), DOT - 2,
@@ -110,12 +121,12 @@ final class CurvePainter {
             }
             g.restore();
         }
-        if (curve != null && Double.isFinite(curve.tippingPointPerSecond())) {
+        if (curve != null && curve.collapses()) {
             double x = snap(f.xOf(curve.tippingPointPerSecond()));
             stroke(g, CurveStyles.TIPPING);
             g.strokeLine(x, f.rates.top, x, f.bottom());
             boolean right = x < f.left + f.width * 0.7;
-            label(g, "tipping point \u2248 " + Ticks.formatValue(curve.tippingPointPerSecond()) + " req/s",
+            label(g, curve.tippingText(),
                     right ? x + 4 : x - 4, f.rates.top + 2, right ? TextAlignment.LEFT : TextAlignment.RIGHT,
                     VPos.TOP, CurveStyles.TIPPING);
         }
@@ -144,10 +155,11 @@ final class CurvePainter {
         }
         g.stroke();
         g.setFill(pal.stroke(style));
+        double r = Math.max(marker, pal.strokeWidth(style) * 1.2);
         for (Curve.Point p : curve.points()) {
             double v = value.applyAsDouble(p);
             if (panel.plottable(v)) {
-                g.fillOval(f.xOf(p.offeredPerSecond()) - marker, panel.yOf(v) - marker, 2 * marker, 2 * marker);
+                g.fillOval(f.xOf(p.offeredPerSecond()) - r, panel.yOf(v) - r, 2 * r, 2 * r);
             }
         }
     }
@@ -166,8 +178,9 @@ final class CurvePainter {
         g.setGlobalAlpha(1);
         double x = f.xOf(live.offeredPerSecond());
         double y = f.rates.yOf(live.goodputPerSecond());
-        dot(g, x, y, DOT, CurveStyles.OPERATING_POINT);
-        label(g, "now", x + DOT + 3, y - DOT, TextAlignment.LEFT, VPos.BOTTOM, CurveStyles.OPERATING_POINT);
+        double r = Math.max(DOT, pal.strokeWidth(CurveStyles.OPERATING_POINT) * 3);
+        dot(g, x, y, r, CurveStyles.OPERATING_POINT);
+        label(g, "now", x + r + 3, y - r, TextAlignment.LEFT, VPos.BOTTOM, CurveStyles.OPERATING_POINT);
     }
 
     void drawOverlay(GraphicsContext g, CurveFrame f, CurveRenderer.Scene scene) {
@@ -189,54 +202,16 @@ final class CurvePainter {
         g.fillText(text, x + w / 2, y + h / 2);
     }
 
-    /** Crosshair on the sweep step nearest the pointer and a box with its numbers. */
-    void drawReadout(GraphicsContext g, CurveFrame f, CurveRenderer.Scene scene, double hx, double hy) {
-        Curve curve = scene.curve();
-        boolean inside = f.containsX(hx) && (f.rates.contains(hy) || (f.showLatency && f.latency.contains(hy)));
-        if (curve == null || curve.points().isEmpty() || !inside) {
-            return;
-        }
-        Curve.Point best = curve.points().get(0);
-        for (Curve.Point p : curve.points()) {
-            if (Math.abs(f.xOf(p.offeredPerSecond()) - hx) < Math.abs(f.xOf(best.offeredPerSecond()) - hx)) {
-                best = p;
-            }
-        }
-        double x = snap(f.xOf(best.offeredPerSecond()));
-        stroke(g, ChartStyles.CROSSHAIR);
-        g.strokeLine(x, f.rates.top, x, f.bottom());
-        String swept = curve.sweptPath().substring(curve.sweptPath().lastIndexOf('.') + 1);
-        List<String> lines = List.of(swept + " " + Ticks.formatValue(best.sweptValue()),
-                "offered " + Ticks.formatValue(best.offeredPerSecond()) + " req/s",
-                "goodput " + Ticks.formatValue(best.goodputPerSecond()) + " req/s",
-                "throughput " + Ticks.formatValue(best.throughputPerSecond()) + " req/s",
-                "p99 " + Ticks.formatValue(best.latencyP99Millis()) + " ms");
-        Font font = pal.font(ChartStyles.READOUT_TEXT);
-        double lineH = height(font);
-        double w = 0;
-        for (String s : lines) {
-            w = Math.max(w, width(font, s));
-        }
-        w += 16;
-        double h = lineH * lines.size() + 10;
-        double bx = x + 12 + w > f.left + f.width ? x - 12 - w : x + 12;
-        double by = Math.max(f.rates.top, Math.min(hy - h / 2, f.bottom() - h));
-        box(g, ChartStyles.READOUT, bx, by, w, h);
-        g.setFont(font);
-        g.setFill(pal.textFill(ChartStyles.READOUT_TEXT));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < lines.size(); i++) {
-            g.fillText(lines.get(i), bx + 8, by + 5 + i * lineH);
-        }
-    }
-
     void stroke(GraphicsContext g, String styleClass) {
         pen.stroke(g, styleClass, false);
     }
 
     double width(Font font, String text) {
         return pen.width(font, text);
+    }
+
+    String fit(Font font, String text, double room) {
+        return pen.fit(font, text, room);
     }
 
     double height(Font font) {
@@ -265,7 +240,7 @@ final class CurvePainter {
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
     }
 
-    private void box(GraphicsContext g, String style, double x, double y, double w, double h) {
+    void box(GraphicsContext g, String style, double x, double y, double w, double h) {
         Paint fill = pal.boxFill(style);
         if (fill != null) {
             g.setFill(fill);

@@ -9,6 +9,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.overload.app.chart.ChartPalette;
 import lab.overload.app.chart.ChartStyles;
+import lab.overload.app.chart.Pen;
 import lab.overload.app.chart.Ticks;
 
 /**
@@ -32,14 +33,15 @@ final class CurveRenderer {
     static final double PAD = 4;
     private static final double TICK = 4;
     private static final double GAP = 14;
-    private static final double SWATCH = 18;
     private static final String X_CAPTION = "offered load (req/s)";
     private static final String TITLE = "Goodput vs offered load";
+    /** The p99 panel reaches at least this factor above its highest value. */
+    static final double LATENCY_HEADROOM = 1.5;
 
     private final ChartPalette pal;
     private final CurvePainter painter;
     private final CurveFrame frame = new CurveFrame();
-    private double[] lastRanges = {Double.NaN, Double.NaN};
+    private double[] lastRanges = {Double.NaN, Double.NaN, Double.NaN};
 
     CurveRenderer(ChartPalette palette) {
         this.pal = palette;
@@ -78,16 +80,16 @@ final class CurveRenderer {
         frame.left = PAD + axisH + PAD + labelW + TICK + 2;
         frame.width = w - frame.left - PAD - 12;
         frame.xMax = xTicks.hi();
-        lastRanges = new double[] {xTicks.hi(), ticks[1].hi()};
+        lastRanges = new double[] {xTicks.hi(), ticks[1].hi(), frame.showLatency ? ticks[2].hi() : Double.NaN};
 
         drawPanel(g, frame.rates, ticks[1], xTicks, "req/s", axisFont, axisH);
         if (frame.showLatency) {
-            drawPanel(g, frame.latency, ticks[2], xTicks, "p99 (ms)", axisFont, axisH);
+            drawPanel(g, frame.latency, ticks[2], xTicks, "p99 of successes (ms)", axisFont, axisH);
         }
         drawXAxis(g, w, xTicks, axisFont);
         painter.draw(g, frame, scene);
         painter.drawOverlay(g, frame, scene);
-        painter.drawReadout(g, frame, scene, hoverX, hoverY);
+        CurveReadout.draw(g, painter, pal, frame, scene, hoverX, hoverY);
     }
 
     /** Ticks of the offered axis, the rates panel and the latency panel, enclosing every curve and the live dot. */
@@ -125,10 +127,29 @@ final class CurveRenderer {
         Ticks y = Ticks.linear(0, yMax, (int) Math.max(2, Math.min(8, frame.rates.height / 40)));
         frame.rates.lo = y.lo();
         frame.rates.hi = y.hi();
-        Ticks lat = pHi > 0 ? Ticks.logDecades(pLo, pHi) : Ticks.logDecades(1, 1000);
+        double timeout = timeoutMillis(scene);
+        if (Double.isFinite(timeout)) {
+            pLo = Math.min(pLo, timeout);
+            pHi = Math.max(pHi, timeout);
+        }
+        // Headroom above the highest p99 (often the client timeout, which caps the successes' latency), so its
+        // points and the timeout line sit inside the panel, not on its clipped top edge.
+        Ticks lat = pHi > 0 ? Ticks.logDecades(pLo, pHi * LATENCY_HEADROOM) : Ticks.logDecades(1, 1000);
         frame.latency.lo = Math.log10(lat.lo());
         frame.latency.hi = Math.log10(lat.hi());
         return new Ticks[] {x, y, frame.showLatency ? lat : null};
+    }
+
+    /**
+     * The first client's fixed timeout in ms, the most a success can take (NaN without a curve or a fixed timeout).
+     */
+    static double timeoutMillis(Scene scene) {
+        if (scene.curve() == null) {
+            return Double.NaN;
+        }
+        var client = scene.curve().scenario().clients().get(0);
+        return client.timeoutKind() == lab.overload.models.scenario.TimeoutKind.FIXED ? client.timeoutMillis()
+                : Double.NaN;
     }
 
     /** Title with the current curve's label, then legend entries, wrapping; returns the bottom. */
@@ -147,15 +168,16 @@ final class CurveRenderer {
         g.fillText(title, x, y + rowH / 2);
         x += painter.width(titleFont, title) + 16;
         g.setFont(legendFont);
+        double swatch = Pen.swatchLength(legendFont);
         for (CurvePainter.LegendEntry e : painter.legend(scene)) {
-            double itemW = SWATCH + 4 + painter.width(legendFont, e.text()) + 14;
+            double itemW = swatch + 4 + painter.width(legendFont, e.text()) + 14;
             if (x + itemW > w - PAD && x > PAD) {
                 x = PAD;
                 y += rowH;
             }
-            painter.swatch(g, e, x, y + rowH / 2, SWATCH);
+            painter.swatch(g, e, x, y + rowH / 2, swatch);
             g.setFill(pal.textFill(ChartStyles.LEGEND));
-            g.fillText(e.text(), x + SWATCH + 4, y + rowH / 2);
+            g.fillText(e.text(), x + swatch + 4, y + rowH / 2);
             x += itemW;
         }
         return y + rowH + PAD + 2;
@@ -195,7 +217,7 @@ final class CurveRenderer {
         g.translate(PAD + axisH / 2, panel.top + panel.height / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(unit, 0, 0);
+        g.fillText(painter.fit(font, unit, panel.height), 0, 0);
         g.restore();
     }
 

@@ -25,6 +25,8 @@ public final class CurveStyles {
     public static final String CAPACITY = "curve-capacity";
     /** The vertical tipping-point marker and its label. */
     public static final String TIPPING = "curve-tipping";
+    /** The client's fixed timeout on the p99 panel: successes cannot take longer. */
+    public static final String TIMEOUT = "curve-timeout";
     /** The live operating point's dot (stroke = fill colour) and its trail. */
     public static final String OPERATING_POINT = "curve-operating-point";
     /** Ghost curves by age, 1 = newest: {@code curve-ghost-1} ... {@code curve-ghost-4}. */

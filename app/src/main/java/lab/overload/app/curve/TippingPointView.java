@@ -179,9 +179,11 @@ public final class TippingPointView extends BorderPane {
         if (c == null) {
             return "No curve yet";
         }
-        String text = String.format(Locale.ROOT, "Tipping point \u2248 %s req/s (goodput peak %s req/s), "
+        String tipping = c.tippingText();
+        String text = String.format(Locale.ROOT, "%s (goodput peak %s req/s), "
                 + "capacity estimate %s req/s; %d loads swept in %.1f s",
-                Ticks.formatValue(c.tippingPointPerSecond()), Ticks.formatValue(c.peakGoodputPerSecond()),
+                Character.toUpperCase(tipping.charAt(0)) + tipping.substring(1),
+                Ticks.formatValue(c.peakGoodputPerSecond()),
                 Ticks.formatValue(c.capacityPerSecond()), c.points().size(), c.computeMillis() / 1000.0);
         if (wantedKey == null || wantedKey.equals(requestedKey)) {
             return text;

@@ -21,12 +21,15 @@ import lab.overload.app.chart.LiveChart;
 public final class ChartsView extends TabPane {
     private final DashboardCharts charts;
     private final GridPane overview = new GridPane();
+    private final BorderPane overviewPane = new BorderPane(overview);
+    private final ChartOptionsBar options;
 
     ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint) {
         this.charts = charts;
+        this.options = new ChartOptionsBar(charts.options());
         setId("charts");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getTabs().add(new Tab("1 Overview", overview));
+        getTabs().add(new Tab("1 Overview", overviewPane));
         add("2 Goodput", charts.goodputChart);
         CheckBox log = new CheckBox("Logarithmic latency axis");
         log.selectedProperty().addListener((o, a, b) -> {
@@ -62,15 +65,22 @@ public final class ChartsView extends TabPane {
         getTabs().add(tab);
     }
 
-    /** Puts the charts where the selected tab shows them. */
+    /** The smoothing choice shown above the live charts. */
+    public javafx.scene.control.ChoiceBox<lab.overload.app.viewmodel.Smoothing> smoothingChoice() {
+        return options.smoothing;
+    }
+
+    /** Puts the charts (and the options row) where the selected tab shows them. */
     private void place(int index) {
         overview.getChildren().clear();
+        overviewPane.setTop(null);
         for (Tab t : getTabs().subList(1, getTabs().size())) {
             if (t.getUserData() != null) {
                 t.setContent(null);
             }
         }
         if (index == 0) {
+            overviewPane.setTop(options);
             overview.add(charts.goodputChart, 0, 0, 2, 1);
             overview.add(charts.latencyChart, 2, 0);
             overview.add(charts.concurrencyChart, 0, 1);
@@ -85,7 +95,7 @@ public final class ChartsView extends TabPane {
             LiveChart chart = (LiveChart) data.get(0);
             Node[] extra = (Node[]) data.get(1);
             VBox box = new VBox(6);
-            box.getChildren().add(chart);
+            box.getChildren().addAll(options, chart);
             VBox.setVgrow(chart, Priority.ALWAYS);
             for (Node n : extra) {
                 box.getChildren().add(n);

@@ -1,18 +1,21 @@
 package lab.overload.app.view;
 
 import java.util.List;
+import java.util.Locale;
+import lab.overload.app.chart.ChartStyles;
 import lab.overload.app.chart.LiveChart;
 import lab.overload.app.chart.TimeSeries;
 import lab.overload.app.viewmodel.ChartModel;
+import lab.overload.app.viewmodel.ChartOptions;
 import lab.overload.app.viewmodel.RollingWindow;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.models.scenario.Scenario;
-import lab.overload.models.scenario.TimelineChange;
 
 /**
  * The dashboard's charts and the series behind them, fed from interval snapshots. Every chart shares the time axis
- * and the markers (timeline changes and the user's own changes). Series colours follow the outcome, the same in
- * every chart (see assets/chart.css).
+ * and the markers (timeline changes, where their holds and ramps end, and the user's own changes, one marker per
+ * slider drag). Series colours follow the outcome, the same in every chart, and differ within a chart (see
+ * assets/chart.css). Legend values and read-outs follow the smoothing of {@link #options()}.
  */
 public final class DashboardCharts implements ChartModel {
     public final TimeSeries offered = series("offered", "offered", "series-offered");
@@ -21,6 +24,8 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries goodput = series("goodput", "goodput", "series-goodput");
     public final TimeSeries p50 = series("p50", "p50", "series-p50");
     public final TimeSeries p99 = series("p99", "p99", "series-p99");
+    public final TimeSeries queueWait = series("queueWait", "attempts' queue wait (mean)",
+            ChartStyles.SERIES_QUEUE_WAIT);
     public final TimeSeries busy = series("busy", "busy workers", "series-concurrency");
     public final TimeSeries inSystem = series("inSystem", "requests in system (L)", "series-in-system");
     public final TimeSeries littles = series("littles", "\u03bb \u00d7 W", "series-little").setDashed(true);
@@ -38,7 +43,7 @@ public final class DashboardCharts implements ChartModel {
 
     public final LiveChart goodputChart = chart("Offered vs throughput vs goodput", "req/s",
             offered, attempts, throughput, goodput);
-    public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99);
+    public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99, queueWait);
     public final LiveChart concurrencyChart = chart("Concurrency, Little's law", "requests",
             busy, inSystem, littles, workers);
     public final LiveChart queueChart = chart("Queue length", "attempts", queue);
@@ -56,7 +61,37 @@ public final class DashboardCharts implements ChartModel {
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
             outcomesChart, workChart, policyStateChart, policyEventsChart);
     private final RollingWindow window = new RollingWindow(10);
+    private final ChartOptions options = new ChartOptions();
     private lab.overload.app.curve.TippingPointView tippingPoint;
+    /** Sim time of the run's start and of the newest interval in which a request succeeded. */
+    private double runStartSeconds = Double.NaN;
+    private double lastSuccessSeconds = Double.NaN;
+    private boolean anySnapshot;
+
+    /** The latency chart says there were no successes once there were none for this long. */
+    public static final double NO_SUCCESS_NOTICE_SECONDS = 1;
+    static final String POLICIES_NOT_YET = "Policy state appears here with the first interval: press play.";
+    static final String NO_POLICIES = "Nothing to show: this scenario uses no policy that reports state (retry budgets,"
+            + " adaptive concurrency limits, circuit breakers, a dependency). Presets such as retry-budgets and"
+            + " adaptive-concurrency fill these charts.";
+
+    public DashboardCharts() {
+        options.smoothingProperty().addListener((o, a, b) -> applySmoothing());
+        applySmoothing();
+        policyStateChart.setEmptyText(POLICIES_NOT_YET);
+        policyEventsChart.setEmptyText(POLICIES_NOT_YET);
+    }
+
+    @Override
+    public ChartOptions options() {
+        return options;
+    }
+
+    private void applySmoothing() {
+        for (LiveChart c : charts) {
+            c.setSmoothingSeconds(options.getSmoothing().seconds());
+        }
+    }
 
     /** Feeds the tipping-point view the same runs and intervals as the time-series charts. */
     public void attach(lab.overload.app.curve.TippingPointView view) {
@@ -82,6 +117,12 @@ public final class DashboardCharts implements ChartModel {
     @Override
     public void reset(Scenario scenario) {
         window.clear();
+        runStartSeconds = Double.NaN;
+        lastSuccessSeconds = Double.NaN;
+        anySnapshot = false;
+        latencyChart.setNotice("");
+        policyStateChart.setEmptyText(POLICIES_NOT_YET);
+        policyEventsChart.setEmptyText(POLICIES_NOT_YET);
         if (tippingPoint != null) {
             tippingPoint.reset(scenario);
         }
@@ -90,12 +131,8 @@ public final class DashboardCharts implements ChartModel {
         }
         for (LiveChart c : charts) {
             c.clearData();
-            for (TimelineChange t : scenario.timeline()) {
-                c.addMarker(t.atSeconds(), t.label().isEmpty() ? t.path() + " \u2192 " + t.value() : t.label(),
-                        "marker-timeline");
-            }
-            c.markDirty();
         }
+        ChartMarkers.timeline(charts, scenario);
     }
 
     @Override
@@ -107,6 +144,8 @@ public final class DashboardCharts implements ChartModel {
         goodput.add(t, s.goodputPerSecond());
         p50.add(t, s.latencyP50Millis());
         p99.add(t, s.latencyP99Millis());
+        queueWait.add(t, s.queueWaitMeanMillis());
+        noteSuccesses(s, t);
         busy.add(t, s.concurrencyMean());
         inSystem.add(t, s.inSystemMean());
         window.add(s);
@@ -123,10 +162,16 @@ public final class DashboardCharts implements ChartModel {
         usefulWork.add(t, s.busyClientWaitingMean());
         wastedWork.add(t, s.busyClientGoneMean());
         rejectionWork.add(t, s.rejectingMean());
+        if (!anySnapshot) {
+            anySnapshot = true;
+            policyStateChart.setEmptyText(NO_POLICIES);
+            policyEventsChart.setEmptyText(NO_POLICIES);
+        }
         for (var e : s.policy().entrySet()) {
             boolean count = s.isPolicyCounter(e.getKey());
             TimeSeries ts = policySeries.computeIfAbsent(e.getKey(), k -> {
-                TimeSeries n = new TimeSeries(k, k, "series-policy-" + policySeries.size() % 8);
+                TimeSeries n = new TimeSeries(k, k,
+                        ChartStyles.SERIES_POLICY_PREFIX + policySeries.size() % ChartStyles.POLICY_HUES);
                 (count ? policyEventsChart : policyStateChart).addSeries(n);
                 return n;
             });
@@ -137,11 +182,27 @@ public final class DashboardCharts implements ChartModel {
         }
     }
 
+    /**
+     * When no request has succeeded for a while, the latency chart says so instead of going blank, and points to
+     * the attempts' queue wait, which it still draws.
+     */
+    private void noteSuccesses(IntervalSnapshot s, double t) {
+        if (Double.isNaN(runStartSeconds)) {
+            runStartSeconds = s.startMicros() / 1e6;
+        }
+        if (s.succeeded() > 0) {
+            lastSuccessSeconds = t;
+        }
+        double since = t - (Double.isNaN(lastSuccessSeconds) ? runStartSeconds : lastSuccessSeconds);
+        latencyChart.setNotice(since >= NO_SUCCESS_NOTICE_SECONDS - 1e-9 ? String.format(Locale.ROOT,
+                "no successes in the last %.0f s (dashed: attempts' queue wait)",
+                Math.floor(since + 1e-9)) : "");
+    }
+
+    /** {@code label} is {@code "path = value"}: a slider drag becomes one marker (see {@link ChartMarkers}). */
     @Override
     public void addUserMarker(double tSeconds, String label) {
-        for (LiveChart c : charts) {
-            c.addMarker(tSeconds, label, "marker-user");
-        }
+        ChartMarkers.user(charts, tSeconds, label);
     }
 
     @Override

@@ -2,12 +2,17 @@ package lab.overload.app.view;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.LabViewModel;
+import lab.overload.app.viewmodel.LessonFormulas;
 import lab.overload.models.scenario.Scenario;
 
-/** The lesson: title, story, numbered "try this" steps, the formula and its live value. */
+/**
+ * The lesson: title, story, numbered "try this" steps, the formula and its live values (their tooltip defines
+ * rho, utilisation and Little's law).
+ */
 final class LessonPanel extends ScrollPane {
     private final VBox box = new VBox(10);
     private final Label formulaValues = new Label();
@@ -22,6 +27,12 @@ final class LessonPanel extends ScrollPane {
         formulaValues.getStyleClass().add(Styles.FORMULA_VALUES);
         formulaValues.setWrapText(true);
         formulaValues.textProperty().bind(vm.formulaValuesProperty());
+        formulaValues.setId("formula-values");
+        Tooltip definitions = new Tooltip(LessonFormulas.DEFINITIONS);
+        definitions.setWrapText(true);
+        definitions.setMaxWidth(460);
+        definitions.setShowDuration(javafx.util.Duration.seconds(30));
+        formulaValues.setTooltip(definitions);
         triggers.getStyleClass().add(Styles.TRIGGER_STATUS);
         triggers.setId("trigger-status");
         triggers.setWrapText(true);

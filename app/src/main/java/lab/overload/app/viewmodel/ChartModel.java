@@ -11,9 +11,15 @@ public interface ChartModel {
     /** One interval's numbers. */
     void add(IntervalSnapshot snapshot);
 
-    /** A change the user made, at sim time {@code tSeconds}. */
+    /**
+     * A change the user made, at sim time {@code tSeconds}, labelled {@code "path = value"}; changes of one path in
+     * quick succession (a slider drag) may share one marker.
+     */
     void addUserMarker(double tSeconds, String label);
 
     /** New data arrived: redraw at the next pulse. */
     void markDirty();
+
+    /** How the charts read (smoothing of legend values and read-outs). */
+    ChartOptions options();
 }

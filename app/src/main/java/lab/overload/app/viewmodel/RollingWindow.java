@@ -3,8 +3,8 @@ package lab.overload.app.viewmodel;
 import lab.overload.engine.metrics.IntervalSnapshot;
 
 /**
- * Sums over the last few intervals, for the lesson's live formulas: arrival rate, mean time in system and measured
- * number in system over about one second of sim time (single intervals are too noisy to read).
+ * Sums over the last few intervals, for the lesson's live formulas: arrival rate, mean time in system, measured
+ * number in system and busy workers over about one second of sim time (single intervals are too noisy to read).
  */
 public final class RollingWindow {
     private final IntervalSnapshot[] ring;
@@ -74,6 +74,24 @@ public final class RollingWindow {
     /** Little's law's prediction of the number in the system: arrival rate times mean time in system. */
     public double lambdaTimesW() {
         return arrivalRate() * meanTimeInSystem();
+    }
+
+    /** Time-averaged busy workers (attempts being worked on), measured. */
+    public double busyWorkers() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += ring[i].concurrencyMean() * ring[i].seconds();
+        }
+        return size == 0 ? Double.NaN : sum / seconds();
+    }
+
+    /** Time-averaged number of workers (as the interval snapshots report it). */
+    public double workers() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += ring[i].workers() * ring[i].seconds();
+        }
+        return size == 0 ? Double.NaN : sum / seconds();
     }
 
     /** Time-averaged requests in the system (L), measured. */

@@ -3,6 +3,7 @@ package lab.overload.app.curve;
 import static lab.overload.app.curve.Fixtures.COLLAPSE;
 import static lab.overload.app.curve.Fixtures.SHEDDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -49,7 +50,9 @@ class CurveSweeperTest {
         }
         assertTrue(collapse.tippingPointPerSecond() >= 200 && collapse.tippingPointPerSecond() <= 320,
                 "tipping point in [200, 320] req/s: " + describe(collapse));
-        assertEquals(collapse.peak().offeredPerSecond(), collapse.tippingPointPerSecond(), 0.0);
+        assertTrue(collapse.collapses(), "goodput collapses: " + describe(collapse));
+        assertTrue(collapse.tippingPointPerSecond() <= collapse.peak().offeredPerSecond(),
+                "the tipping point is at or before the peak: " + describe(collapse));
         double last = p.get(p.size() - 1).goodputPerSecond();
         assertTrue(last < 0.2 * collapse.peakGoodputPerSecond(), "and collapses past it: " + describe(collapse));
         assertTrue(p.get(p.size() - 1).throughputPerSecond() > 0.8 * collapse.peakGoodputPerSecond(),
@@ -66,6 +69,11 @@ class CurveSweeperTest {
             assertTrue(p.get(i).goodputPerSecond() >= 0.85 * shedding.peakGoodputPerSecond(),
                     "past the peak goodput stays within 15% of it: " + describe(shedding));
         }
+        assertFalse(shedding.collapses(), "shedding keeps goodput up: no tipping point, " + describe(shedding));
+        assertEquals("no collapse up to " + lab.overload.app.chart.Ticks.formatValue(shedding.maxOfferedPerSecond())
+                + " req/s", shedding.tippingText());
+        assertTrue(shedding.maxOfferedPerSecond() >= 1.4 * shedding.capacityPerSecond(),
+                "swept well past capacity: " + describe(shedding));
         int firstPastCapacity = 0;
         while (p.get(firstPastCapacity).offeredPerSecond() < 400) {
             firstPastCapacity++;

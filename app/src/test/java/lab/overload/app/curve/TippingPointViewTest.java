@@ -237,5 +237,12 @@ class TippingPointViewTest {
         @Override
         public void markDirty() {
         }
+
+        @Override
+        public lab.overload.app.viewmodel.ChartOptions options() {
+            return options;
+        }
+
+        private final lab.overload.app.viewmodel.ChartOptions options = new lab.overload.app.viewmodel.ChartOptions();
     }
 }
