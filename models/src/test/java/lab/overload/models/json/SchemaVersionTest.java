@@ -50,8 +50,10 @@ class SchemaVersionTest {
         String text = Files.readString(old, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("{\n  \"schemaVersion\" : 1,\n"), "a version-1 writer's file");
         Scenario loaded = ScenarioCodec.read(old);
-        assertEquals(ScenarioCodec.read(PRESETS.resolve(name + ".json")), loaded,
-                "the version-1 writer's file gives the scenario of the preset it was written from");
+        Scenario preset = ScenarioCodec.read(PRESETS.resolve(name + ".json"));
+        assertEquals(lab.overload.models.scenario.Records.with(preset, "lesson", loaded.lesson()), loaded,
+                "the version-1 writer's file gives the scenario of the preset it was written from (the preset's"
+                        + " lesson text has been edited since; every other field must be equal)");
         assertEquals(loaded, ScenarioCodec.read(text.replace("\"schemaVersion\" : 1,", "\"schemaVersion\" : 2,")),
                 "every version-1 file is also a valid version-2 file meaning the same");
     }
