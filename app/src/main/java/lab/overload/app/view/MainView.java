@@ -1,5 +1,7 @@
 package lab.overload.app.view;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,6 +24,10 @@ public final class MainView extends BorderPane {
     private final ParameterPanel parameters;
     private final Label error = new Label();
     private final Label notice = new Label();
+    private final LessonStrip lesson;
+    private final SidePanel lessonSide;
+    private final SidePanel controlsSide;
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter");
 
     public MainView(LabViewModel vm, DashboardCharts charts) {
         getStyleClass().add(Styles.ROOT);
@@ -48,9 +54,23 @@ public final class MainView extends BorderPane {
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
 
         setTop(new VBox(toolbar, errorBar, noticeBar));
-        setLeft(new LessonPanel(vm));
+        lesson = new LessonStrip(vm, () -> lessonOpenProperty().set(true));
+        lessonSide = new SidePanel("lesson-side", new LessonPanel(vm), lesson);
+        controlsSide = new SidePanel("controls-side", parameters, new ControlsStrip(
+                () -> controlsOpenProperty().set(true)));
+        setLeft(lessonSide);
         setCenter(chartsView);
-        setRight(parameters);
+        setRight(controlsSide);
+        toolbar.presenter.selectedProperty().bindBidirectional(presenter);
+        presenter.addListener((o, a, on) -> {
+            if (on) {
+                getStyleClass().add(Styles.PRESENTER);
+            } else {
+                getStyleClass().remove(Styles.PRESENTER);
+            }
+            lessonSide.openProperty().set(!on);
+            controlsSide.openProperty().set(!on);
+        });
         setBottom(new LabStatusBar(vm));
         BorderPane.setMargin(chartsView, new Insets(4));
     }
@@ -64,6 +84,35 @@ public final class MainView extends BorderPane {
         label.setMaxWidth(Double.MAX_VALUE);
         box.getStyleClass().add(style);
         return box;
+    }
+
+    /**
+     * Presenter mode: large fonts (the {@code presenter} style class, which the charts scale with too), the lesson
+     * collapsed to its title and current step and the controls to a strip, so the charts get most of the width.
+     * Leaving it opens both panels again.
+     */
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** Whether the lesson panel is open (else collapsed to its title and current step); the L key toggles it. */
+    public BooleanProperty lessonOpenProperty() {
+        return lessonSide.openProperty();
+    }
+
+    /** Whether the controls are open (else collapsed to a strip); the C key toggles it. */
+    public BooleanProperty controlsOpenProperty() {
+        return controlsSide.openProperty();
+    }
+
+    /** Shows the next (+1) or previous (-1) "try this" step in the collapsed lesson; returns whether there was one. */
+    public boolean moveLessonStep(int direction) {
+        return lesson.moveStep(direction);
+    }
+
+    /** The step the collapsed lesson shows. */
+    public String currentLessonStep() {
+        return lesson.currentStep();
     }
 
     public LabToolbar toolbar() {

@@ -1,0 +1,171 @@
+package lab.overload.app.ui;
+
+import static lab.overload.app.ui.Ui.fx;
+import static lab.overload.app.ui.Ui.fxRun;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import lab.overload.app.OverloadLabApp.Lab;
+import lab.overload.app.chart.CanvasChart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The window as a room sees it: at 1280x720 in presenter mode and at 1920x1080 as a desk sees it, every chart of
+ * every tab has room to plot (at least {@value #MIN_CHART_WIDTH} x {@value #MIN_CHART_HEIGHT} px), the charts get
+ * most of the width, and no label of the window's frame (toolbar, message bars, side panels, status bar, tab
+ * headers) shows cut text ("Sp...", "W..."): the text a label draws is its whole text. The
+ * pictures are written to {@code target/layout/} for a look.
+ */
+class PresenterLayoutTest {
+    static final double MIN_CHART_WIDTH = 200;
+    static final double MIN_CHART_HEIGHT = 120;
+
+    private Ui.Harness h;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        Ui.isolateUserPresets();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (h != null) {
+            h.close();
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @ParameterizedTest(name = "{0}x{1} presenter={2}")
+    @CsvSource({"1280, 720, true, 0.70", "1920, 1080, false, 0.55"})
+    void everyChartHasRoomAndNoLabelIsCut(double width, double height, boolean presenter, double minChartShare)
+            throws IOException {
+        stage = fx(Stage::new);
+        h = fx(() -> Ui.Harness.show(stage, Ui.preset("goodput-collapse.json"), width, height));
+        fxRun(() -> h.lab.view().presenterProperty().set(presenter));
+        h.fastForwardTo(40);
+        Lab lab = h.lab;
+        int tabs = fx(() -> lab.view().chartsView().getTabs().size());
+        List<String> problems = new ArrayList<>();
+        for (int tab = 0; tab < tabs; tab++) {
+            int index = tab;
+            problems.addAll(fx(() -> {
+                lab.view().chartsView().getSelectionModel().select(index);
+                lab.scene().getRoot().applyCss();
+                lab.scene().getRoot().layout();
+                List<String> out = new ArrayList<>();
+                for (CanvasChart c : charts(lab.scene().getRoot())) {
+                    Bounds b = c.getLayoutBounds();
+                    if (b.getWidth() < MIN_CHART_WIDTH || b.getHeight() < MIN_CHART_HEIGHT) {
+                        out.add(String.format(Locale.ROOT, "tab %d: chart %s is %.0f x %.0f", index + 1,
+                                c.getClass().getSimpleName() + describe(c), b.getWidth(), b.getHeight()));
+                    }
+                }
+                Node tabsMenu = lab.view().chartsView().lookup(".control-buttons-tab");
+                if (tabsMenu != null && tabsMenu.isVisible()) {
+                    out.add("tab " + (index + 1) + ": the tab headers do not fit (their overflow menu shows)");
+                }
+                var v = lab.view();
+                for (Node part : new Node[] {v.getTop(), v.getBottom(), v.getLeft(), v.getRight(),
+                        v.chartsView().lookup(".tab-header-area")}) {
+                    for (Labeled l : cutLabels(part)) {
+                        out.add("tab " + (index + 1) + ": label '" + l.getText() + "' shows '" + shown(l) + "'");
+                    }
+                }
+                return out;
+            }));
+            if (tab == 0 || tab == tabs - 1) {
+                snapshot(lab, String.format(Locale.ROOT, "%s-%.0fx%.0f-tab%d", presenter ? "presenter" : "desk", width,
+                        height, tab + 1));
+            }
+        }
+        double share = fx(() -> {
+            lab.view().chartsView().getSelectionModel().select(0);
+            lab.scene().getRoot().layout();
+            return lab.view().chartsView().getWidth() / lab.scene().getWidth();
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(share >= minChartShare, String.format(Locale.ROOT,
+                "the charts get %.0f %% of the width, at least %.0f %% expected", 100 * share, 100 * minChartShare));
+    }
+
+    private static String describe(CanvasChart c) {
+        return c instanceof lab.overload.app.chart.LiveChart l ? " '" + l.getTitle() + "'" : "";
+    }
+
+    /** Charts in the scene graph that are showing. */
+    static List<CanvasChart> charts(Node root) {
+        List<CanvasChart> out = new ArrayList<>();
+        visit(root, n -> {
+            if (n instanceof CanvasChart c && n.isVisible()) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    /** Showing labels whose drawn text is not their whole text (cut with an ellipsis, or clipped). */
+    static List<Labeled> cutLabels(Node root) {
+        List<Labeled> out = new ArrayList<>();
+        visit(root, n -> {
+            if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+                String shown = shown(l);
+                if (shown != null && !shown.equals(l.getText())) {
+                    out.add(l);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The text a label draws (its skin's Text child), or null when it draws none. */
+    static String shown(Labeled l) {
+        for (Node c : l.getChildrenUnmodifiable()) {
+            if (c instanceof Text t) {
+                return t.getText();
+            }
+        }
+        return null;
+    }
+
+    private static void visit(Node n, java.util.function.Consumer<Node> f) {
+        if (!n.isVisible()) {
+            return;
+        }
+        f.accept(n);
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                visit(c, f);
+            }
+        }
+    }
+
+    private static void snapshot(Lab lab, String name) throws IOException {
+        BufferedImage image = fx(() -> {
+            lab.charts().redrawAll();
+            return SwingFXUtils.fromFXImage(lab.scene().snapshot(null), null);
+        });
+        Path dir = Path.of("target", "layout");
+        Files.createDirectories(dir);
+        ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());
+    }
+}
