@@ -15,6 +15,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import lab.overload.app.fx.Focus;
 import lab.overload.app.fx.Icons;
 import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.LabViewModel;
@@ -87,6 +90,14 @@ public final class LabToolbar extends ToolBar {
             } catch (IllegalArgumentException ex) {
                 vm.reportError("seed must be an integer in [0, 9007199254740991], was '" + seed.getText() + "'");
                 seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
+            }
+            Focus.handBack(seed);
+        });
+        seed.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
+                Focus.handBack(seed);
+                e.consume();
             }
         });
 
