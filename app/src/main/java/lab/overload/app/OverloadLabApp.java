@@ -2,11 +2,15 @@ package lab.overload.app;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -19,6 +23,7 @@ import javafx.stage.WindowEvent;
 import lab.overload.app.fx.WindowFit;
 import lab.overload.app.view.DashboardCharts;
 import lab.overload.app.view.MainView;
+import lab.overload.app.view.SaveDialog;
 import lab.overload.app.viewmodel.LabViewModel;
 import lab.overload.app.viewmodel.PresetCatalog;
 import lab.overload.engine.core.ThreadGuard;
@@ -121,16 +126,11 @@ public final class OverloadLabApp extends Application {
 
     private void wirePresets(Stage stage) {
         var toolbar = lab.view().toolbar();
-        var picker = toolbar.presets;
-        picker.setOnAction(e -> {
-            PresetCatalog.Entry entry = picker.getSelectionModel().getSelectedItem();
-            if (entry == null) {
-                return;
-            }
-            if (entry.ok()) {
-                lab.vm().load(entry.scenario());
-            } else {
+        toolbar.onPick(entry -> {
+            if (!entry.ok()) {
                 lab.vm().reportError(entry.file().getFileName() + ": " + entry.error());
+            } else {
+                lab.vm().load(entry.scenario());
             }
         });
         toolbar.open.setOnAction(e -> open(stage));
@@ -142,23 +142,52 @@ public final class OverloadLabApp extends Application {
         FileChooser chooser = chooser("Open scenario");
         File f = chooser.showOpenDialog(stage);
         if (f != null) {
-            lab.vm().loadFile(f.toPath());
+            openFile(f.toPath());
         }
     }
 
-    private void save(Stage stage) {
-        FileChooser chooser = chooser("Save scenario");
-        chooser.setInitialFileName(lab.vm().scenarioProperty().get().name().replaceAll("[^A-Za-z0-9-]+", "-")
-                .toLowerCase() + ".json");
-        File f = chooser.showSaveDialog(stage);
-        if (f != null) {
-            try {
-                lab.vm().saveTo(f.toPath());
-            } catch (IOException ex) {
-                lab.vm().reportError("Could not save " + f.getName() + ": " + ex.getMessage()
-                        + " (the file was left as it was)");
-            }
+    /**
+     * Opens a scenario file: it runs from t = 0, the lesson panel shows it and the picker shows it as the picked
+     * preset. A file that cannot be read changes nothing and shows why. Returns whether it opened.
+     */
+    public boolean openFile(Path file) {
+        if (!lab.vm().loadFile(file)) {
+            return false;
         }
+        lab.view().toolbar().refreshPresets(file);
+        return true;
+    }
+
+    /**
+     * Asks for a name and saves the scenario, with the live changes and that name, into the preset folder (or a file
+     * the user picks); the picker lists it at once.
+     */
+    private void save(Stage stage) {
+        SaveDialog.ask(stage, lab.vm().scenarioProperty().get().name()).ifPresent(choice -> {
+            Path target = SaveDialog.fileFor(choice);
+            if (choice.pickFile()) {
+                FileChooser chooser = chooser("Save scenario as file");
+                chooser.setInitialFileName(target.getFileName().toString());
+                File f = chooser.showSaveDialog(stage);
+                if (f == null) {
+                    return;
+                }
+                target = f.toPath();
+            } else if (Files.exists(target) && !confirmReplace(stage, target)) {
+                return;
+            }
+            if (lab.vm().saveAs(choice.name(), target)) {
+                lab.view().toolbar().refreshPresets(null);
+            }
+        });
+    }
+
+    private static boolean confirmReplace(Stage stage, Path target) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Replace " + target + "?", ButtonType.OK,
+                ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setHeaderText("A preset file of that name exists");
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     private static FileChooser chooser(String title) {
@@ -166,9 +195,14 @@ public final class OverloadLabApp extends Application {
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario JSON", "*.json"));
         File folder = PresetCatalog.userFolder().toFile();
-        if (folder.isDirectory()) {
-            chooser.setInitialDirectory(folder);
+        if (!folder.isDirectory()) {
+            try {
+                Files.createDirectories(folder.toPath());
+            } catch (IOException e) {
+                return chooser; // the chooser starts in its own default folder
+            }
         }
+        chooser.setInitialDirectory(folder);
         return chooser;
     }
 

@@ -24,6 +24,7 @@ public final class Styles {
     public static final String RESTART_BADGE = "restart-badge";
     public static final String ERROR_BAR = "error-bar";
     public static final String NOTICE_BAR = "notice-bar";
+    public static final String CONFIRM_BAR = "confirm-bar";
     public static final String BEHIND = "behind-warning";
     public static final String ICON = "icon";
     public static final String SECTION = "section-title";

@@ -154,6 +154,53 @@ public final class LabToolbar extends ToolBar {
         }
     }
 
+    /**
+     * Lists the presets again (a saved file shows at once). With {@code select}, shows that file as the picked one,
+     * adding it when it lies outside the preset folder; else keeps the current pick.
+     */
+    public void refreshPresets(java.nio.file.Path select) {
+        refreshing = true;
+        try {
+            relist(select);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    /** What to do when the user picks an entry (not when the list is refreshed). */
+    public void onPick(Consumer<PresetCatalog.Entry> action) {
+        presets.setOnAction(e -> {
+            PresetCatalog.Entry entry = presets.getSelectionModel().getSelectedItem();
+            if (!refreshing && entry != null) {
+                action.accept(entry);
+            }
+        });
+    }
+
+    private boolean refreshing;
+
+    private void relist(java.nio.file.Path select) {
+        PresetCatalog.Entry current = presets.getSelectionModel().getSelectedItem();
+        java.util.List<PresetCatalog.Entry> entries = new java.util.ArrayList<>(PresetCatalog.all());
+        PresetCatalog.Entry wanted = current;
+        if (select != null) {
+            wanted = entries.stream().filter(e -> e.file() != null && sameFile(e.file(), select)).findFirst()
+                    .orElse(null);
+            if (wanted == null) {
+                wanted = PresetCatalog.readUser(select);
+                entries.add(wanted);
+            }
+        }
+        presets.getItems().setAll(entries);
+        if (wanted != null && entries.contains(wanted)) {
+            presets.getSelectionModel().select(wanted);
+        }
+    }
+
+    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     /** Shows the preset of that name as selected, if it is one. */
     void selectPreset(lab.overload.models.scenario.Scenario s) {
         for (PresetCatalog.Entry e : presets.getItems()) {

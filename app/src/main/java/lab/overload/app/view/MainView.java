@@ -53,7 +53,17 @@ public final class MainView extends BorderPane {
         noticeBar.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
 
-        setTop(new VBox(toolbar, errorBar, noticeBar));
+        Label confirmation = new Label();
+        confirmation.setId("confirm-bar");
+        confirmation.setWrapText(true);
+        confirmation.textProperty().bind(vm.confirmationProperty());
+        Button ok = new Button("OK");
+        ok.setOnAction(e -> vm.clearConfirmation());
+        HBox confirmBar = bar(confirmation, ok, Styles.CONFIRM_BAR);
+        confirmBar.visibleProperty().bind(vm.confirmationProperty().isNotEmpty());
+        confirmBar.managedProperty().bind(confirmBar.visibleProperty());
+
+        setTop(new VBox(toolbar, errorBar, confirmBar, noticeBar));
         lesson = new LessonStrip(vm, () -> lessonOpenProperty().set(true));
         lessonSide = new SidePanel("lesson-side", new LessonPanel(vm), lesson);
         controlsSide = new SidePanel("controls-side", parameters, new ControlsStrip(
