@@ -1,29 +1,21 @@
 package lab.overload.app;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import lab.overload.app.fx.WindowFit;
 import lab.overload.app.view.DashboardCharts;
 import lab.overload.app.view.MainView;
-import lab.overload.app.view.SaveDialog;
 import lab.overload.app.viewmodel.LabViewModel;
 import lab.overload.app.viewmodel.PresetCatalog;
 import lab.overload.engine.core.ThreadGuard;
@@ -133,77 +125,9 @@ public final class OverloadLabApp extends Application {
                 lab.vm().load(entry.scenario());
             }
         });
-        toolbar.open.setOnAction(e -> open(stage));
-        toolbar.save.setOnAction(e -> save(stage));
+        toolbar.open.setOnAction(e -> lab.view().files().open());
+        toolbar.save.setOnAction(e -> lab.view().files().save());
         toolbar.fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
-    }
-
-    private void open(Stage stage) {
-        FileChooser chooser = chooser("Open scenario");
-        File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            openFile(f.toPath());
-        }
-    }
-
-    /**
-     * Opens a scenario file: it runs from t = 0, the lesson panel shows it and the picker shows it as the picked
-     * preset. A file that cannot be read changes nothing and shows why. Returns whether it opened.
-     */
-    public boolean openFile(Path file) {
-        if (!lab.vm().loadFile(file)) {
-            return false;
-        }
-        lab.view().toolbar().refreshPresets(file);
-        return true;
-    }
-
-    /**
-     * Asks for a name and saves the scenario, with the live changes and that name, into the preset folder (or a file
-     * the user picks); the picker lists it at once.
-     */
-    private void save(Stage stage) {
-        SaveDialog.ask(stage, lab.vm().scenarioProperty().get().name()).ifPresent(choice -> {
-            Path target = SaveDialog.fileFor(choice);
-            if (choice.pickFile()) {
-                FileChooser chooser = chooser("Save scenario as file");
-                chooser.setInitialFileName(target.getFileName().toString());
-                File f = chooser.showSaveDialog(stage);
-                if (f == null) {
-                    return;
-                }
-                target = f.toPath();
-            } else if (Files.exists(target) && !confirmReplace(stage, target)) {
-                return;
-            }
-            if (lab.vm().saveAs(choice.name(), target)) {
-                lab.view().toolbar().refreshPresets(null);
-            }
-        });
-    }
-
-    private static boolean confirmReplace(Stage stage, Path target) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Replace " + target + "?", ButtonType.OK,
-                ButtonType.CANCEL);
-        alert.initOwner(stage);
-        alert.setHeaderText("A preset file of that name exists");
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
-
-    private static FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario JSON", "*.json"));
-        File folder = PresetCatalog.userFolder().toFile();
-        if (!folder.isDirectory()) {
-            try {
-                Files.createDirectories(folder.toPath());
-            } catch (IOException e) {
-                return chooser; // the chooser starts in its own default folder
-            }
-        }
-        chooser.setInitialDirectory(folder);
-        return chooser;
     }
 
     private void wireKeys(Stage stage) {
@@ -212,9 +136,9 @@ public final class OverloadLabApp extends Application {
         KeyCombination quitKey = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
         lab.scene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (openKey.match(e)) {
-                open(stage);
+                lab.view().files().open();
             } else if (saveKey.match(e)) {
-                save(stage);
+                lab.view().files().save();
             } else if (quitKey.match(e)) {
                 quit(stage);
             } else if (e.getCode() == KeyCode.F11) {

@@ -15,8 +15,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import lab.overload.app.fx.Focus;
 import lab.overload.app.fx.Icons;
 import lab.overload.app.fx.Styles;
@@ -84,22 +82,15 @@ public final class LabToolbar extends ToolBar {
                 seed.setText(Long.toString(b.seed()));
             }
         });
-        seed.setOnAction(e -> {
+        Focus.commitOrRestore(seed, () -> {
             try {
                 vm.setSeed(Long.parseLong(seed.getText().trim()));
             } catch (IllegalArgumentException ex) {
                 vm.reportError("seed must be an integer in [0, 9007199254740991], was '" + seed.getText() + "'");
                 seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
             }
-            Focus.handBack(seed);
-        });
-        seed.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
-                Focus.handBack(seed);
-                e.consume();
-            }
-        });
+            return true;
+        }, () -> seed.setText(Long.toString(vm.scenarioProperty().get().seed())));
 
         for (double[] w : new double[][] {{30}, {120}, {600}}) {
             ToggleButton b = new ToggleButton(w[0] < 60 ? (int) w[0] + " s" : (int) (w[0] / 60) + " min");

@@ -25,6 +25,7 @@ public final class MainView extends BorderPane {
     private final Label error = new Label();
     private final Label notice = new Label();
     private final LessonStrip lesson;
+    private final FileActions files;
     private final SidePanel lessonSide;
     private final SidePanel controlsSide;
     private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter");
@@ -32,6 +33,7 @@ public final class MainView extends BorderPane {
     public MainView(LabViewModel vm, DashboardCharts charts) {
         getStyleClass().add(Styles.ROOT);
         toolbar = new LabToolbar(vm, charts::setWindowSeconds);
+        files = new FileActions(vm, toolbar, this);
         tippingPoint = new TippingPointView(vm);
         charts.attach(tippingPoint);
         chartsView = new ChartsView(charts, tippingPoint);
@@ -123,6 +125,11 @@ public final class MainView extends BorderPane {
     /** The step the collapsed lesson shows. */
     public String currentLessonStep() {
         return lesson.currentStep();
+    }
+
+    /** Open and save (toolbar icons, Ctrl+O, Ctrl+S). */
+    public FileActions files() {
+        return files;
     }
 
     public LabToolbar toolbar() {

@@ -9,8 +9,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -74,18 +72,9 @@ final class ParameterControl extends VBox {
 
         field.setPrefColumnCount(7);
         field.getStyleClass().add(Styles.CONTROL_VALUE);
-        field.setOnAction(e -> {
-            if (commitField()) {
-                Focus.handBack(field);
-            }
-        });
-        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                field.setText(def.display(currentValue));
-                field.getStyleClass().remove(Styles.CONTROL_INVALID);
-                Focus.handBack(field);
-                e.consume();
-            }
+        Focus.commitOrRestore(field, this::commitField, () -> {
+            field.setText(def.display(currentValue));
+            field.getStyleClass().remove(Styles.CONTROL_INVALID);
         });
         field.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {

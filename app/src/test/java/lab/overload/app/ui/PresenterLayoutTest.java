@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import lab.overload.app.OverloadLabApp.Lab;
 import lab.overload.app.chart.CanvasChart;
+import lab.overload.app.chart.LiveChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,8 @@ import org.testfx.api.FxToolkit;
 class PresenterLayoutTest {
     static final double MIN_CHART_WIDTH = 200;
     static final double MIN_CHART_HEIGHT = 120;
+    static final int MIN_PLOT_WIDTH = 150;
+    static final int MIN_PLOT_HEIGHT = 40;
 
     private Ui.Harness h;
     private Stage stage;
@@ -59,6 +62,23 @@ class PresenterLayoutTest {
     @CsvSource({"1280, 720, true, 0.70", "1920, 1080, false, 0.55"})
     void everyChartHasRoomAndNoLabelIsCut(double width, double height, boolean presenter, double minChartShare)
             throws IOException {
+        check(width, height, presenter, minChartShare, false);
+    }
+
+    /**
+     * Inside each live chart, the plot itself keeps room next to the title, legend and axes. Today the legends of the
+     * small overview charts take the whole height at the presenter font (the concurrency chart has no plot at all at
+     * 1280x720); enable this once the charts shrink their legends when small.
+     */
+    @org.junit.jupiter.api.Disabled("enable when the live charts keep a plot area when small in presenter mode")
+    @ParameterizedTest(name = "{0}x{1} presenter={2}")
+    @CsvSource({"1280, 720, true", "1920, 1080, false"})
+    void everyLiveChartKeepsAPlotArea(double width, double height, boolean presenter) throws IOException {
+        check(width, height, presenter, 0, true);
+    }
+
+    private void check(double width, double height, boolean presenter, double minChartShare, boolean checkPlots)
+            throws IOException {
         stage = fx(Stage::new);
         h = fx(() -> Ui.Harness.show(stage, Ui.preset("goodput-collapse.json"), width, height));
         fxRun(() -> h.lab.view().presenterProperty().set(presenter));
@@ -78,6 +98,14 @@ class PresenterLayoutTest {
                     if (b.getWidth() < MIN_CHART_WIDTH || b.getHeight() < MIN_CHART_HEIGHT) {
                         out.add(String.format(Locale.ROOT, "tab %d: chart %s is %.0f x %.0f", index + 1,
                                 c.getClass().getSimpleName() + describe(c), b.getWidth(), b.getHeight()));
+                    }
+                    if (checkPlots && c instanceof LiveChart l) {
+                        int[] plot = plotSize(l);
+                        if (plot[0] < MIN_PLOT_WIDTH || plot[1] < MIN_PLOT_HEIGHT) {
+                            out.add(String.format(Locale.ROOT, "tab %d: chart '%s' (%.0f x %.0f) has a plot of %d x"
+                                    + " %d px", index + 1, l.getTitle(), b.getWidth(), b.getHeight(), plot[0],
+                                    plot[1]));
+                        }
                     }
                 }
                 Node tabsMenu = lab.view().chartsView().lookup(".control-buttons-tab");
@@ -106,6 +134,38 @@ class PresenterLayoutTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertTrue(share >= minChartShare, String.format(Locale.ROOT,
                 "the charts get %.0f %% of the width, at least %.0f %% expected", 100 * share, 100 * minChartShare));
+    }
+
+    /**
+     * The plot area of a live chart in pixels (width, height): where the chart maps a point to a time, measured
+     * through {@link LiveChart#timeAt} after a draw at the chart's current size.
+     */
+    static int[] plotSize(LiveChart chart) {
+        chart.redraw();
+        Bounds b = chart.getLayoutBounds();
+        int w = (int) b.getWidth();
+        int h = (int) b.getHeight();
+        int top = -1;
+        int bottom = -1;
+        for (int x : new int[] {w / 2, w * 3 / 4}) {
+            for (int y = 0; y < h; y++) {
+                if (!Double.isNaN(chart.timeAt(x + 0.5, y + 0.5))) {
+                    top = top < 0 ? y : Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        if (top < 0) {
+            return new int[] {0, 0};
+        }
+        int mid = (top + bottom) / 2;
+        int columns = 0;
+        for (int x = 0; x < w; x++) {
+            if (!Double.isNaN(chart.timeAt(x + 0.5, mid + 0.5))) {
+                columns++;
+            }
+        }
+        return new int[] {columns, bottom - top + 1};
     }
 
     private static String describe(CanvasChart c) {
