@@ -59,10 +59,34 @@ class PresenterLayoutTest {
     }
 
     @ParameterizedTest(name = "{0}x{1} presenter={2}")
-    @CsvSource({"1280, 720, true, 0.70", "1920, 1080, false, 0.55"})
+    @CsvSource({"1280, 720, true, 0.70", "1920, 1080, true, 0.75", "1920, 1080, false, 0.55"})
     void everyChartHasRoomAndNoLabelIsCut(double width, double height, boolean presenter, double minChartShare)
             throws IOException {
         check(width, height, presenter, minChartShare, false);
+    }
+
+    /** In presenter mode the panels opened again (L, C) show their labels whole at the large font. */
+    @org.junit.jupiter.api.Test
+    void openedPanelsInPresenterModeCutNoLabel() throws IOException {
+        stage = fx(Stage::new);
+        h = fx(() -> Ui.Harness.show(stage, Ui.preset("goodput-collapse.json"), 1280, 720));
+        List<String> cut = fx(() -> {
+            var v = h.lab.view();
+            v.presenterProperty().set(true);
+            v.lessonOpenProperty().set(true);
+            v.controlsOpenProperty().set(true);
+            h.lab.scene().getRoot().applyCss();
+            h.lab.scene().getRoot().layout();
+            List<String> out = new ArrayList<>();
+            for (Node part : new Node[] {v.getTop(), v.getLeft(), v.getRight()}) {
+                for (Labeled l : cutLabels(part)) {
+                    out.add("'" + l.getText() + "' shows '" + shown(l) + "'");
+                }
+            }
+            return out;
+        });
+        snapshot(h.lab, "presenter-1280x720-panels-open");
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
     }
 
     /**
