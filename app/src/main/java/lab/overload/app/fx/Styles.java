@@ -8,6 +8,7 @@ public final class Styles {
     public static final String LESSON = "lesson-panel";
     public static final String LESSON_STRIP = "lesson-strip";
     public static final String CONTROLS_STRIP = "controls-strip";
+    public static final String STRIP_HINT = "strip-hint";
     public static final String LESSON_TITLE = "lesson-title";
     public static final String LESSON_STORY = "lesson-story";
     public static final String LESSON_STEP = "lesson-step";

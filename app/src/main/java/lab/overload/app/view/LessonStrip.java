@@ -40,7 +40,12 @@ final class LessonStrip extends ScrollPane {
         open.setTooltip(new Tooltip("Show the whole lesson: story, every step, the formula (L)"));
         open.setFocusTraversable(false);
         open.setOnAction(e -> onOpen.run());
-        setContent(new VBox(10, open, title, stepNumber, step));
+        Label hint = new Label("Page Down, Page Up: next, previous step");
+        hint.getStyleClass().add(Styles.STRIP_HINT);
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(stepNumber.visibleProperty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        setContent(new VBox(10, open, title, stepNumber, step, hint));
         vm.loadedProperty().addListener((o, a, b) -> show(b));
         show(vm.loadedProperty().get());
     }

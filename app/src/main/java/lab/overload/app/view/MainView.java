@@ -15,7 +15,8 @@ import lab.overload.app.viewmodel.LabViewModel;
 
 /**
  * The window's layout (DESIGN.md §6): toolbar and message bars on top, the lesson on the left, charts in the
- * centre, grouped controls on the right, the status bar at the bottom.
+ * centre, grouped controls on the right, the status bar at the bottom. Each side panel can collapse to a strip (the
+ * lesson to its title and current step), which presenter mode does for both.
  */
 public final class MainView extends BorderPane {
     private final LabToolbar toolbar;
