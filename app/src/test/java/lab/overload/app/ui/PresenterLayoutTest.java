@@ -155,6 +155,8 @@ class PresenterLayoutTest {
             lab.scene().getRoot().layout();
             return lab.view().chartsView().getWidth() / lab.scene().getWidth();
         });
+        System.out.printf(Locale.ROOT, "%.0fx%.0f presenter=%s: the charts get %.1f %% of the width%n", width, height,
+                presenter, 100 * share);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertTrue(share >= minChartShare, String.format(Locale.ROOT,
                 "the charts get %.0f %% of the width, at least %.0f %% expected", 100 * share, 100 * minChartShare));
