@@ -1,19 +1,19 @@
 package lab.overload.app;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import lab.overload.app.fx.Styles;
+import javafx.stage.WindowEvent;
+import lab.overload.app.fx.WindowFit;
 import lab.overload.app.view.DashboardCharts;
 import lab.overload.app.view.MainView;
 import lab.overload.app.viewmodel.LabViewModel;
@@ -74,7 +74,8 @@ public final class OverloadLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        lab = Lab.create(firstLesson(), 1600, 960);
+        WindowFit fit = WindowFit.within(Screen.getPrimary().getVisualBounds());
+        lab = Lab.create(firstLesson(), fit.width(), fit.height());
         wirePresets(stage);
         wireKeys(stage);
         timer = new AnimationTimer() {
@@ -86,6 +87,10 @@ public final class OverloadLabApp extends Application {
         timer.start();
         stage.setTitle("Overload Lab");
         stage.setScene(lab.scene());
+        stage.setX(fit.x());
+        stage.setY(fit.y());
+        stage.setMinWidth(fit.minWidth());
+        stage.setMinHeight(fit.minHeight());
         stage.setOnHidden(e -> {
             timer.stop();
             lab.view().tippingPoint().close();
@@ -113,72 +118,29 @@ public final class OverloadLabApp extends Application {
 
     private void wirePresets(Stage stage) {
         var toolbar = lab.view().toolbar();
-        var picker = toolbar.presets;
-        picker.setOnAction(e -> {
-            PresetCatalog.Entry entry = picker.getSelectionModel().getSelectedItem();
-            if (entry == null) {
-                return;
-            }
-            if (entry.ok()) {
-                lab.vm().load(entry.scenario());
-            } else {
+        toolbar.onPick(entry -> {
+            if (!entry.ok()) {
                 lab.vm().reportError(entry.file().getFileName() + ": " + entry.error());
-            }
-        });
-        toolbar.open.setOnAction(e -> open(stage));
-        toolbar.save.setOnAction(e -> save(stage));
-        toolbar.fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
-        toolbar.presenter.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                lab.view().getStyleClass().add(Styles.PRESENTER);
             } else {
-                lab.view().getStyleClass().remove(Styles.PRESENTER);
+                lab.vm().load(entry.scenario());
             }
         });
-    }
-
-    private void open(Stage stage) {
-        FileChooser chooser = chooser("Open scenario");
-        File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            lab.vm().loadFile(f.toPath());
-        }
-    }
-
-    private void save(Stage stage) {
-        FileChooser chooser = chooser("Save scenario");
-        chooser.setInitialFileName(lab.vm().scenarioProperty().get().name().replaceAll("[^A-Za-z0-9-]+", "-")
-                .toLowerCase() + ".json");
-        File f = chooser.showSaveDialog(stage);
-        if (f != null) {
-            try {
-                lab.vm().saveTo(f.toPath());
-            } catch (IOException ex) {
-                lab.vm().reportError("Could not save " + f.getName() + ": " + ex.getMessage()
-                        + " (the file was left as it was)");
-            }
-        }
-    }
-
-    private static FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario JSON", "*.json"));
-        File folder = PresetCatalog.userFolder().toFile();
-        if (folder.isDirectory()) {
-            chooser.setInitialDirectory(folder);
-        }
-        return chooser;
+        toolbar.open.setOnAction(e -> lab.view().files().open());
+        toolbar.save.setOnAction(e -> lab.view().files().save());
+        toolbar.fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
     }
 
     private void wireKeys(Stage stage) {
         KeyCombination openKey = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
         KeyCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination quitKey = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
         lab.scene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (openKey.match(e)) {
-                open(stage);
+                lab.view().files().open();
             } else if (saveKey.match(e)) {
-                save(stage);
+                lab.view().files().save();
+            } else if (quitKey.match(e)) {
+                quit(stage);
             } else if (e.getCode() == KeyCode.F11) {
                 stage.setFullScreen(!stage.isFullScreen());
             } else if (lab.scene().getFocusOwner() instanceof TextInputControl) {
@@ -190,7 +152,23 @@ public final class OverloadLabApp extends Application {
         });
     }
 
-    /** The lab's keyboard: space, right arrow, R, +/-, 1-9, P. Returns whether the key was used. */
+    /**
+     * Quits as the window's close button does: a close request (which a handler may consume), then the window hides,
+     * which stops the engine.
+     */
+    private static void quit(Stage stage) {
+        WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        Event.fireEvent(stage, request);
+        if (!request.isConsumed()) {
+            stage.hide();
+        }
+    }
+
+    /**
+     * The lab's keyboard: space, right arrow, R, +/-, 1-9, P (presenter mode), L (lesson panel), C (controls), Page
+     * Down / Page Up (next / previous step of the collapsed lesson). Returns whether the key was used. Keys typed into
+     * a text field are the field's, never the lab's (see the scene's key filter).
+     */
     public static boolean handleKey(Lab lab, KeyCode code) {
         switch (code) {
             case SPACE -> lab.vm().togglePlay();
@@ -198,7 +176,11 @@ public final class OverloadLabApp extends Application {
             case R -> lab.vm().reset();
             case PLUS, EQUALS, ADD -> lab.vm().nudgeSpeed(1);
             case MINUS, SUBTRACT -> lab.vm().nudgeSpeed(-1);
-            case P -> lab.view().toolbar().presenter.setSelected(!lab.view().toolbar().presenter.isSelected());
+            case P -> lab.view().presenterProperty().set(!lab.view().presenterProperty().get());
+            case L -> lab.view().lessonOpenProperty().set(!lab.view().lessonOpenProperty().get());
+            case C -> lab.view().controlsOpenProperty().set(!lab.view().controlsOpenProperty().get());
+            case PAGE_DOWN -> lab.view().moveLessonStep(1);
+            case PAGE_UP -> lab.view().moveLessonStep(-1);
             default -> {
                 if (code.isDigitKey()) {
                     String name = code.getName();

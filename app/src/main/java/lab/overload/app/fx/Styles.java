@@ -6,6 +6,9 @@ public final class Styles {
     public static final String PRESENTER = "presenter";
     public static final String TOOLBAR = "lab-toolbar";
     public static final String LESSON = "lesson-panel";
+    public static final String LESSON_STRIP = "lesson-strip";
+    public static final String CONTROLS_STRIP = "controls-strip";
+    public static final String STRIP_HINT = "strip-hint";
     public static final String LESSON_TITLE = "lesson-title";
     public static final String LESSON_STORY = "lesson-story";
     public static final String LESSON_STEP = "lesson-step";
@@ -22,6 +25,7 @@ public final class Styles {
     public static final String RESTART_BADGE = "restart-badge";
     public static final String ERROR_BAR = "error-bar";
     public static final String NOTICE_BAR = "notice-bar";
+    public static final String CONFIRM_BAR = "confirm-bar";
     public static final String BEHIND = "behind-warning";
     public static final String ICON = "icon";
     public static final String SECTION = "section-title";

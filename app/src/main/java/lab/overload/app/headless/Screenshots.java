@@ -18,11 +18,15 @@ import lab.overload.models.scenario.Scenario;
 /**
  * Regenerates screenshots/: the main window on each bundled preset at the end of its run (or after a given number of
  * sim seconds), with the preset's own seed, so the pictures are reproducible; plus the tipping-point curve of the
- * goodput-collapse and load-shedding presets. Runs headless.
+ * goodput-collapse and load-shedding presets, and both in presenter mode on a 1280x720 projector. Runs headless.
  */
 public final class Screenshots {
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 960;
+    /** Presenter mode on a projector: the size and the presets shown that way. */
+    public static final double PRESENTER_WIDTH = 1280;
+    public static final double PRESENTER_HEIGHT = 720;
+    public static final List<String> PRESENTER_SHOTS = List.of("goodput-collapse.json", "load-shedding.json");
     /** Index of the tipping-point tab. */
     public static final int TIPPING_POINT_TAB = 8;
 
@@ -48,16 +52,34 @@ public final class Screenshots {
             AtomicFiles.write(file, capture(s, at, TIPPING_POINT_TAB));
             written.add(file);
         }
+        for (String name : PRESENTER_SHOTS) {
+            Path file = folder.resolve(name.replace(".json", "-presenter.png"));
+            Scenario s = PresetCatalog.bundled(name);
+            double at = simSeconds <= 0 ? s.durationSeconds() : Math.min(simSeconds, s.durationSeconds());
+            AtomicFiles.write(file, capture(s, at, 0, PRESENTER_WIDTH, PRESENTER_HEIGHT, true));
+            written.add(file);
+        }
         return written;
     }
 
     /** The window on a scenario after {@code simSeconds}, as PNG bytes, showing chart tab {@code tab}. */
     public static byte[] capture(Scenario scenario, double simSeconds, int tab) throws IOException {
+        return capture(scenario, simSeconds, tab, WIDTH, HEIGHT, false);
+    }
+
+    /**
+     * The window of the given size on a scenario after {@code simSeconds}, as PNG bytes, showing chart tab
+     * {@code tab}, in presenter mode or not.
+     */
+    public static byte[] capture(Scenario scenario, double simSeconds, int tab, double width, double height,
+                                 boolean presenter) throws IOException {
+        HeadlessFx.start();
         OverloadLabApp.Lab lab = HeadlessFx.onFx(() -> {
-            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(scenario, WIDTH, HEIGHT);
+            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(scenario, width, height);
             Stage stage = new Stage();
             stage.setScene(l.scene());
             stage.show();
+            l.view().presenterProperty().set(presenter);
             l.view().chartsView().getSelectionModel().select(tab);
             return l;
         });

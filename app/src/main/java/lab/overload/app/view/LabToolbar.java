@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import lab.overload.app.fx.Focus;
 import lab.overload.app.fx.Icons;
 import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.LabViewModel;
@@ -33,14 +34,13 @@ public final class LabToolbar extends ToolBar {
     public final Label speedLabel = new Label();
     public final TextField seed = new TextField();
     public final SegmentedButton window = new SegmentedButton();
-    public final ToggleButton presenter = new ToggleButton("Presenter");
+    public final ToggleButton presenter = new ToggleButton();
     public final Button fullScreen = iconButton(Icons.FULLSCREEN, "Full screen (F11)");
 
     LabToolbar(LabViewModel vm, Consumer<Double> onWindow) {
         getStyleClass().add(Styles.TOOLBAR);
         presets.setId("preset-picker");
         presets.setTooltip(new Tooltip("Lessons and your own presets (" + PresetCatalog.userFolder() + ")"));
-        presets.setPrefWidth(230);
         presets.getItems().setAll(PresetCatalog.all());
         selectPreset(vm.loadedProperty().get());
         play.setId("play");
@@ -82,14 +82,15 @@ public final class LabToolbar extends ToolBar {
                 seed.setText(Long.toString(b.seed()));
             }
         });
-        seed.setOnAction(e -> {
+        Focus.commitOrRestore(seed, () -> {
             try {
                 vm.setSeed(Long.parseLong(seed.getText().trim()));
             } catch (IllegalArgumentException ex) {
                 vm.reportError("seed must be an integer in [0, 9007199254740991], was '" + seed.getText() + "'");
                 seed.setText(Long.toString(vm.scenarioProperty().get().seed()));
             }
-        });
+            return true;
+        }, () -> seed.setText(Long.toString(vm.scenarioProperty().get().seed())));
 
         for (double[] w : new double[][] {{30}, {120}, {600}}) {
             ToggleButton b = new ToggleButton(w[0] < 60 ? (int) w[0] + " s" : (int) (w[0] / 60) + " min");
@@ -99,15 +100,96 @@ public final class LabToolbar extends ToolBar {
         }
         window.getButtons().get(1).setSelected(true);
 
-        presenter.setTooltip(new Tooltip("Large fonts for a projector (P)"));
+        presenter.setId("presenter");
+        presenter.setGraphic(Icons.of(Icons.PRESENTER, 22));
+        presenter.setTooltip(new Tooltip("Presenter mode: large fonts, lesson and controls collapsed so the charts get"
+                + " the room (P; L and C open the panels)"));
+        presenter.setFocusTraversable(false);
+        Label windowLabel = new Label("Window");
+        // In presenter mode the segments' own tooltips say what they are; the label gives its room to the charts' row.
+        windowLabel.visibleProperty().bind(presenter.selectedProperty().not());
+        windowLabel.managedProperty().bind(windowLabel.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox speedBox = new HBox(6, new Label("Speed"), speed, speedLabel);
         speedBox.setAlignment(Pos.CENTER_LEFT);
+        HBox windowBox = new HBox(6, windowLabel, window);
+        windowBox.setAlignment(Pos.CENTER_LEFT);
         HBox seedBox = new HBox(6, new Label("Seed"), seed);
         seedBox.setAlignment(Pos.CENTER_LEFT);
+        // Least needed last: on a narrow window the toolbar moves the last items into its overflow menu (>>).
         getItems().addAll(presets, open, save, new Separator(), play, step, reset, new Separator(), speedBox,
-                new Separator(), seedBox, spacer, new Label("Window"), window, presenter, fullScreen);
+                new Separator(), windowBox, presenter, fullScreen, spacer, seedBox);
+        neverCut(this);
+    }
+
+    /** Labels in the toolbar keep their whole text: an item that does not fit goes to the overflow menu instead. */
+    private static void neverCut(javafx.scene.Parent parent) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof TextField || n instanceof ComboBox<?>) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+            }
+            if (n instanceof javafx.scene.Parent p) {
+                neverCut(p);
+            }
+        }
+        if (parent instanceof ToolBar bar) {
+            for (javafx.scene.Node n : bar.getItems()) {
+                if (n instanceof javafx.scene.Parent p) {
+                    neverCut(p);
+                }
+                if (n instanceof Region r && !(n instanceof Separator) && HBox.getHgrow(n) == null) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            }
+        }
+    }
+
+    /**
+     * Lists the presets again (a saved file shows at once). With {@code select}, shows that file as the picked one,
+     * adding it when it lies outside the preset folder; else keeps the current pick.
+     */
+    public void refreshPresets(java.nio.file.Path select) {
+        refreshing = true;
+        try {
+            relist(select);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    /** What to do when the user picks an entry (not when the list is refreshed). */
+    public void onPick(Consumer<PresetCatalog.Entry> action) {
+        presets.setOnAction(e -> {
+            PresetCatalog.Entry entry = presets.getSelectionModel().getSelectedItem();
+            if (!refreshing && entry != null) {
+                action.accept(entry);
+            }
+        });
+    }
+
+    private boolean refreshing;
+
+    private void relist(java.nio.file.Path select) {
+        PresetCatalog.Entry current = presets.getSelectionModel().getSelectedItem();
+        java.util.List<PresetCatalog.Entry> entries = new java.util.ArrayList<>(PresetCatalog.all());
+        PresetCatalog.Entry wanted = current;
+        if (select != null) {
+            wanted = entries.stream().filter(e -> e.file() != null && sameFile(e.file(), select)).findFirst()
+                    .orElse(null);
+            if (wanted == null) {
+                wanted = PresetCatalog.readUser(select);
+                entries.add(wanted);
+            }
+        }
+        presets.getItems().setAll(entries);
+        if (wanted != null && entries.contains(wanted)) {
+            presets.getSelectionModel().select(wanted);
+        }
+    }
+
+    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Shows the preset of that name as selected, if it is one. */

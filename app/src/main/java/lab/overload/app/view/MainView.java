@@ -1,5 +1,7 @@
 package lab.overload.app.view;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,7 +15,8 @@ import lab.overload.app.viewmodel.LabViewModel;
 
 /**
  * The window's layout (DESIGN.md §6): toolbar and message bars on top, the lesson on the left, charts in the
- * centre, grouped controls on the right, the status bar at the bottom.
+ * centre, grouped controls on the right, the status bar at the bottom. Each side panel can collapse to a strip (the
+ * lesson to its title and current step), which presenter mode does for both.
  */
 public final class MainView extends BorderPane {
     private final LabToolbar toolbar;
@@ -22,10 +25,16 @@ public final class MainView extends BorderPane {
     private final ParameterPanel parameters;
     private final Label error = new Label();
     private final Label notice = new Label();
+    private final LessonStrip lesson;
+    private final FileActions files;
+    private final SidePanel lessonSide;
+    private final SidePanel controlsSide;
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter");
 
     public MainView(LabViewModel vm, DashboardCharts charts) {
         getStyleClass().add(Styles.ROOT);
         toolbar = new LabToolbar(vm, charts::setWindowSeconds);
+        files = new FileActions(vm, toolbar, this);
         tippingPoint = new TippingPointView(vm);
         charts.attach(tippingPoint);
         chartsView = new ChartsView(charts, tippingPoint);
@@ -47,10 +56,34 @@ public final class MainView extends BorderPane {
         noticeBar.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
 
-        setTop(new VBox(toolbar, errorBar, noticeBar));
-        setLeft(new LessonPanel(vm));
+        Label confirmation = new Label();
+        confirmation.setId("confirm-bar");
+        confirmation.setWrapText(true);
+        confirmation.textProperty().bind(vm.confirmationProperty());
+        Button ok = new Button("OK");
+        ok.setOnAction(e -> vm.clearConfirmation());
+        HBox confirmBar = bar(confirmation, ok, Styles.CONFIRM_BAR);
+        confirmBar.visibleProperty().bind(vm.confirmationProperty().isNotEmpty());
+        confirmBar.managedProperty().bind(confirmBar.visibleProperty());
+
+        setTop(new VBox(toolbar, errorBar, confirmBar, noticeBar));
+        lesson = new LessonStrip(vm, () -> lessonOpenProperty().set(true));
+        lessonSide = new SidePanel("lesson-side", new LessonPanel(vm), lesson);
+        controlsSide = new SidePanel("controls-side", parameters, new ControlsStrip(
+                () -> controlsOpenProperty().set(true)));
+        setLeft(lessonSide);
         setCenter(chartsView);
-        setRight(parameters);
+        setRight(controlsSide);
+        toolbar.presenter.selectedProperty().bindBidirectional(presenter);
+        presenter.addListener((o, a, on) -> {
+            if (on) {
+                getStyleClass().add(Styles.PRESENTER);
+            } else {
+                getStyleClass().remove(Styles.PRESENTER);
+            }
+            lessonSide.openProperty().set(!on);
+            controlsSide.openProperty().set(!on);
+        });
         setBottom(new LabStatusBar(vm));
         BorderPane.setMargin(chartsView, new Insets(4));
     }
@@ -64,6 +97,40 @@ public final class MainView extends BorderPane {
         label.setMaxWidth(Double.MAX_VALUE);
         box.getStyleClass().add(style);
         return box;
+    }
+
+    /**
+     * Presenter mode: large fonts (the {@code presenter} style class, which the charts scale with too), the lesson
+     * collapsed to its title and current step and the controls to a strip, so the charts get most of the width.
+     * Leaving it opens both panels again.
+     */
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** Whether the lesson panel is open (else collapsed to its title and current step); the L key toggles it. */
+    public BooleanProperty lessonOpenProperty() {
+        return lessonSide.openProperty();
+    }
+
+    /** Whether the controls are open (else collapsed to a strip); the C key toggles it. */
+    public BooleanProperty controlsOpenProperty() {
+        return controlsSide.openProperty();
+    }
+
+    /** Shows the next (+1) or previous (-1) "try this" step in the collapsed lesson; returns whether there was one. */
+    public boolean moveLessonStep(int direction) {
+        return lesson.moveStep(direction);
+    }
+
+    /** The step the collapsed lesson shows. */
+    public String currentLessonStep() {
+        return lesson.currentStep();
+    }
+
+    /** Open and save (toolbar icons, Ctrl+O, Ctrl+S). */
+    public FileActions files() {
+        return files;
     }
 
     public LabToolbar toolbar() {

@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import lab.overload.app.fx.Focus;
 import lab.overload.app.fx.Icons;
 import lab.overload.app.fx.Styles;
 import lab.overload.models.scenario.FieldDef;
@@ -25,6 +26,9 @@ import org.controlsfx.control.ToggleSwitch;
  * {@code (path, text value)}; the control never touches the engine.
  */
 final class ParameterControl extends VBox {
+    /** Slider step of the arrow keys, as a fraction of the slider (about 9 % of the value on a four-decade log). */
+    static final double KEY_STEP = 0.01;
+
     private final Parameter parameter;
     private final FieldDef def;
     private final BiConsumer<String, String> onChange;
@@ -68,7 +72,10 @@ final class ParameterControl extends VBox {
 
         field.setPrefColumnCount(7);
         field.getStyleClass().add(Styles.CONTROL_VALUE);
-        field.setOnAction(e -> commitField());
+        Focus.commitOrRestore(field, this::commitField, () -> {
+            field.setText(def.display(currentValue));
+            field.getStyleClass().remove(Styles.CONTROL_INVALID);
+        });
         field.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 commitField();
@@ -95,10 +102,22 @@ final class ParameterControl extends VBox {
                 scale = SliderScale.around(def, parameter.value());
                 slider = new Slider(0, 1, scale.toPosition(parameter.value()));
                 slider.setId("slider-" + parameter.path());
+                slider.setBlockIncrement(KEY_STEP);
+                // A drag previews its value in the field and sends one change when released (one marker on the
+                // charts, one command to the engine); a click on the track or an arrow key sends at once.
                 slider.valueProperty().addListener((o, a, b) -> {
                     if (!updating) {
-                        double v = scale.toValue(b.doubleValue());
-                        send(def.kind() == FieldDef.Kind.INTEGER ? Math.round(v) : roundSignificant(v, 3));
+                        double v = scale.snapped(def, b.doubleValue(), slider.getWidth());
+                        if (slider.isValueChanging()) {
+                            field.setText(def.display(v));
+                        } else {
+                            send(v);
+                        }
+                    }
+                });
+                slider.valueChangingProperty().addListener((o, was, changing) -> {
+                    if (was && !changing && !updating) {
+                        send(scale.snapped(def, slider.getValue(), slider.getWidth()));
                     }
                 });
                 return slider;
@@ -152,14 +171,19 @@ final class ParameterControl extends VBox {
     }
 
     private double currentValue;
+    /** The text last sent from the field, so losing the focus after Enter does not send it again. */
+    private String sentText;
 
     /** Shows the engine's current value without sending it back. */
     void show(double value) {
         currentValue = value;
+        sentText = null;
         updating = true;
         try {
-            field.setText(def.display(value));
-            field.getStyleClass().remove(Styles.CONTROL_INVALID);
+            if (!field.isFocused()) { // never overwrite what the user is typing
+                field.setText(def.display(value));
+                field.getStyleClass().remove(Styles.CONTROL_INVALID);
+            }
             if (slider != null && !slider.isValueChanging()) {
                 slider.setValue(scale.toPosition(value));
             }
@@ -186,19 +210,26 @@ final class ParameterControl extends VBox {
         }
     }
 
-    private void commitField() {
+    /**
+     * Sends the typed value if it changed; returns false when it is invalid (the field turns red and the message names
+     * the field and its range; the field keeps the focus so the value can be corrected).
+     */
+    private boolean commitField() {
         String text = field.getText().trim();
-        if (text.equals(def.display(currentValue))) {
-            return;
+        if (text.equals(def.display(currentValue)) || text.equals(sentText)) {
+            return true;
         }
         try {
             double v = def.parse(parameter.path(), text);
             send(v);
+            sentText = text;
+            return true;
         } catch (IllegalArgumentException e) {
             if (!field.getStyleClass().contains(Styles.CONTROL_INVALID)) {
                 field.getStyleClass().add(Styles.CONTROL_INVALID);
             }
             onError.accept(e.getMessage());
+            return false;
         }
     }
 
@@ -216,38 +247,4 @@ final class ParameterControl extends VBox {
             onError.accept(e.getMessage());
         }
     }
-
-    /** Rounds to a few significant digits, so dragged values read like values people type. */
-    static double roundSignificant(double v, int digits) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return v;
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
-    }
-
-    /** Maps slider position 0..1 to a value: linear, or logarithmic when the range spans decades. */
-    record SliderScale(double lo, double hi, boolean log) {
-        static SliderScale around(FieldDef def, double value) {
-            if (def.logScale()) {
-                double floor = def.min() > 0 ? def.min() : Math.min(1, def.max() / 1000);
-                double center = value > 0 ? value : Math.max(floor, 1);
-                return new SliderScale(Math.max(floor, center / 100), Math.min(def.max(), center * 100), true);
-            }
-            double hi = value > 0 ? Math.min(def.max(), Math.max(value * 10, def.min() + 1e-9)) : def.max();
-            if (def.kind() == FieldDef.Kind.INTEGER) {
-                hi = Math.min(def.max(), Math.max(hi, def.min() + 10));
-            }
-            return new SliderScale(def.min(), hi, false);
-        }
-
-        double toValue(double position) {
-            return log ? lo * Math.pow(hi / lo, position) : lo + (hi - lo) * position;
-        }
-
-        double toPosition(double value) {
-            double v = Math.max(lo, Math.min(hi, value));
-            return log ? Math.log(v / lo) / Math.log(hi / lo) : (hi == lo ? 0 : (v - lo) / (hi - lo));
-        }
-    }
-
 }

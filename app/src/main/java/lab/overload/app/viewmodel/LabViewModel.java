@@ -42,6 +42,7 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper behind = new ReadOnlyBooleanWrapper(this, "behind");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
     private final ReadOnlyStringWrapper formulaValues = new ReadOnlyStringWrapper(this, "formulaValues", "");
     private final ReadOnlyStringWrapper triggerStatus = new ReadOnlyStringWrapper(this, "triggerStatus", "");
     /** The run's snapshots for the metastability check (bounded: the first 20 minutes of sim time). */
@@ -219,6 +220,7 @@ public final class LabViewModel implements AutoCloseable {
         runner.load(next);
         error.set("");
         notice.set("");
+        confirmation.set("");
     }
 
     /**
@@ -266,7 +268,7 @@ public final class LabViewModel implements AutoCloseable {
      */
     public boolean loadFile(Path file) {
         try {
-            load(ScenarioCodec.read(file));
+            load(PresetCatalog.readFile(file));
             return true;
         } catch (IOException | IllegalArgumentException e) {
             error.set(file.getFileName() + ": " + e.getMessage());
@@ -282,6 +284,48 @@ public final class LabViewModel implements AutoCloseable {
     /** Saves the current scenario, with every live change applied, atomically. */
     public void saveTo(Path file) throws IOException {
         ScenarioCodec.writeAtomically(scenario.get(), file);
+    }
+
+    /**
+     * Saves the running scenario, with every live change applied, under a new name (written into its {@code name}
+     * field) to a file, atomically; the folder is created when missing. Success sets {@link #confirmationProperty()};
+     * a failure sets {@link #errorProperty()} to a message naming the file, and the file keeps what it had. Returns
+     * whether it saved.
+     */
+    public boolean saveAs(String name, Path file) {
+        try {
+            String trimmed = name == null ? "" : name.strip();
+            if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("name must be 1 to 200 printable characters");
+            }
+            Scenario s = scenario.get();
+            Scenario named = new Scenario(s.schemaVersion(), trimmed, s.description(), s.lesson(), s.seed(),
+                    s.durationSeconds(), s.warmupSeconds(), s.intervalMillis(), s.clients(), s.services(),
+                    s.timeline());
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+            ScenarioCodec.writeAtomically(named, file);
+            confirmation.set("Saved '" + trimmed + "' to " + file + "; it is in the preset picker.");
+            error.set("");
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            confirmation.set("");
+            String reason = e instanceof java.nio.file.FileSystemException f
+                    ? (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) : e.getMessage();
+            error.set("Could not save " + file + ": " + reason + " (the file was left as it was)");
+            return false;
+        }
+    }
+
+    public void clearConfirmation() {
+        confirmation.set("");
+    }
+
+    /** What went well that the user should know (a save); empty when there is nothing to confirm. */
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
     }
 
 

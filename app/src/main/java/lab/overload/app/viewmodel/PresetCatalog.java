@@ -15,7 +15,7 @@ import lab.overload.models.scenario.Scenario;
  * The presets a user can pick: the bundled lessons (listed in {@code /presets/presets.txt}, in lesson order) and any
  * scenario files in the user's preset folder ({@code ~/.overload-lab/presets}, or the folder named by the system
  * property {@code overloadlab.userPresets}). A user file that cannot be read is listed with its problem instead of
- * hiding it.
+ * hiding it; one that is not a regular file is listed as skipped, never opened.
  */
 public final class PresetCatalog {
     /** One entry of the picker: a bundled resource name or a user file, its loaded scenario or the error. */
@@ -87,14 +87,52 @@ public final class PresetCatalog {
         return out;
     }
 
-    /** A user file as an entry; an unreadable one carries its error message. */
+    /**
+     * A user file as an entry; an unreadable one carries its error message. A file that is not a regular file (a
+     * FIFO, a device, a folder, a broken link) is skipped unread, with a note, so it can never block the start.
+     */
     public static Entry readUser(Path file) {
         String label = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            return new Entry(label + " (skipped)", null, file, null, NOT_REGULAR);
+        }
         try {
-            Scenario s = ScenarioCodec.read(file);
+            Scenario s = readFile(file);
             return new Entry(s.name() + " (" + label + ")", null, file, s, null);
         } catch (IOException | IllegalArgumentException e) {
             return new Entry(label + " (unreadable)", null, file, null, e.getMessage());
         }
+    }
+
+    private static final String NOT_REGULAR = "not a regular file (a FIFO, device, folder or broken link): skipped";
+
+    /**
+     * Reads a scenario file safely: only a regular file, and at most {@link ScenarioCodec#MAX_DOCUMENT_BYTES} of it
+     * whatever size it reports, so a FIFO or an endless file cannot block or exhaust the app.
+     */
+    public static Scenario readFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(NOT_REGULAR);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(ScenarioCodec.MAX_DOCUMENT_BYTES + 1);
+        }
+        if (bytes.length > ScenarioCodec.MAX_DOCUMENT_BYTES) {
+            throw new IOException("larger than the limit of " + ScenarioCodec.MAX_DOCUMENT_BYTES + " bytes");
+        }
+        return ScenarioCodec.read(bytes);
+    }
+
+    /**
+     * The file in the user's preset folder for a scenario name: lower case letters, digits and dashes, e.g.
+     * "My retry storm" gives {@code my-retry-storm.json}.
+     */
+    public static Path userFileFor(String name) {
+        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return userFolder().resolve((slug.isEmpty() ? "scenario" : slug) + ".json");
     }
 }

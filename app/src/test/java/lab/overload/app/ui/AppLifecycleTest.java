@@ -48,7 +48,7 @@ class AppLifecycleTest {
         app = (OverloadLabApp) FxToolkit.setupApplication(OverloadLabApp.class);
         lab = Ui.labOf(app);
         runner = lab.vm().runner();
-        // The app's 1600x960 window is larger than Monocle's 1280x800 headless screen: keep the toolbar on screen.
+        // The window is centred on the screen: put it at the origin so the whole toolbar is surely on the screen.
         fxRun(() -> {
             lab.scene().getWindow().setX(0);
             lab.scene().getWindow().setY(0);

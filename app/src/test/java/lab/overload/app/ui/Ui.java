@@ -253,7 +253,12 @@ final class Ui {
 
         /** FX thread only (a TestFX {@code @Start} method). */
         static Harness show(Stage stage, Scenario scenario) {
-            Lab lab = Lab.create(scenario, WIDTH, HEIGHT);
+            return show(stage, scenario, WIDTH, HEIGHT);
+        }
+
+        /** A harness whose scene has the given size (FX thread only). */
+        static Harness show(Stage stage, Scenario scenario, double width, double height) {
+            Lab lab = Lab.create(scenario, width, height);
             AnimationTimer timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
