@@ -31,7 +31,7 @@ final class CliErrors {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + Text.escape(ex.getMessage()));
             err.println("hint: " + suggestion(ex) + "see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
             err.flush();
             return OverloadLabCli.EXIT_USAGE;
@@ -55,12 +55,16 @@ final class CliErrors {
             PrintWriter err = cmd.getErr();
             int code;
             if (ex instanceof InputException) {
-                err.println("error: " + ex.getMessage());
+                err.println("error: " + Text.escape(ex.getMessage()));
                 code = OverloadLabCli.EXIT_USAGE;
             } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
                 Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-                err.println("error: " + (ex.getMessage() == null ? io.toString() : ex.getMessage()));
+                err.println("error: " + Text.escape(ex.getMessage() == null ? io.toString() : ex.getMessage()));
                 code = OverloadLabCli.EXIT_FAILED;
+            } else if (ex instanceof IllegalArgumentException) {
+                // a check in the models or engine that the command did not make first: still the user's input
+                err.println("error: " + Text.escape(ex.getMessage()));
+                code = OverloadLabCli.EXIT_USAGE;
             } else {
                 err.println("error: internal error (please report it with the trace below): " + ex);
                 ex.printStackTrace(err);
