@@ -72,8 +72,21 @@ public final class OverloadLabApp extends Application {
         return PresetCatalog.bundled(PresetCatalog.bundledNames().get(0));
     }
 
+    /**
+     * Opens the window. If anything fails on the way, what was started (the engine thread, the timer) is closed
+     * before the failure propagates, so the launcher can report it and exit.
+     */
     @Override
     public void start(Stage stage) {
+        try {
+            show(stage);
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void show(Stage stage) {
         lab = Lab.create(firstLesson(), 1600, 960);
         wirePresets(stage);
         wireKeys(stage);

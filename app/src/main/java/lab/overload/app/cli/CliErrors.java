@@ -18,11 +18,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       exit 2;</li>
  *   <li>bad input found while checking a command ({@link InputException}): one {@code error: ...} line, exit 2;</li>
  *   <li>an output file that cannot be written: one line, exit 1;</li>
+ *   <li>an IllegalArgumentException from a check in the models or engine that the command did not repeat: it is
+ *       about the user's input, so one line, exit 2;</li>
+ *   <li>running out of memory: one line with the heap limit and what to do, exit 1 (see
+ *       {@link OverloadLabCli#execute});</li>
  *   <li>anything else is a bug: one line, then the stack trace for the bug report, exit 1.</li>
  * </ul>
  */
 final class CliErrors {
     private CliErrors() {
+    }
+
+    /** The one line for running out of memory: the heap limit and what to do about it. */
+    static String outOfMemory() {
+        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "error: out of memory (the Java heap limit is " + maxMb + " MB). Give Java more heap, e.g. "
+                + "OVERLOAD_LAB_JAVA_OPTS=-Xmx4g ./overload-lab ... (or java -Xmx4g -jar overload-lab.jar ...), or "
+                + "ask for less: a shorter --duration, fewer --replications or --steps, or a smaller queue capacity";
     }
 
     /** Usage errors found by picocli while parsing the command line. */

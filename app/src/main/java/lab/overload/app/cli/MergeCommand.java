@@ -33,6 +33,10 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<String> texts = new ArrayList<>();
         for (Path p : inputs) {
+            if (Files.exists(p) && !Files.isRegularFile(p)) {
+                throw new InputException(p + ": not a regular file (a directory, device or pipe); expected a sweep CSV");
+            }
+            OutputFiles.checkNotInput("--out", out, p);
             try {
                 texts.add(Files.readString(p, StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -48,7 +52,7 @@ public final class MergeCommand implements Callable<Integer> {
         }
         if (out != null) {
             OutputFiles.write(out, merged);
-            spec.commandLine().getOut().println("Wrote " + out);
+            spec.commandLine().getOut().println("Wrote " + (merged.lines().count() - 2) + " rows to " + out);
         } else {
             spec.commandLine().getOut().print(merged);
         }

@@ -160,8 +160,7 @@ public final class MetastabilityCommand implements Callable<Integer> {
     private Scenario configure(Scenario s) {
         try {
             if (seed != null) {
-                Scenario.SCHEMA.field("seed").checkAs("--seed", seed);
-                s = s.withSeed(seed);
+                s = s.withSeed(Overrides.seed("--seed", seed));
             }
             if (duration != null) {
                 Scenario.SCHEMA.field("durationSeconds").checkAs("--duration", duration);

@@ -40,6 +40,9 @@ final class ScenarioSource {
         } catch (InvalidPathException e) {
             // not a usable path; may still be a preset name
         }
+        if (file != null && Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new InputException(Text.escape(spec) + ": a broken link (what it points to does not exist)");
+        }
         if (file != null && Files.exists(file)) {
             if (Files.isDirectory(file)) {
                 throw new InputException(spec + ": is a directory, not a scenario JSON file");

@@ -186,6 +186,13 @@ public final class AtomicFiles {
 
         private IOException failure(IOException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                reason = "no such directory";
+            } else if (e instanceof java.nio.file.AccessDeniedException) {
+                reason = "permission denied";
+            } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+                reason = f.getReason();
+            }
             return new IOException("cannot write " + target + ": " + reason, e);
         }
 
