@@ -165,6 +165,10 @@ final class IntervalCsv {
         public void close() {
             try {
                 rows.close();
+            } catch (java.io.IOException e) {
+                // a full disk cannot take the last buffered rows: they are not needed any more
+            }
+            try {
                 java.nio.file.Files.deleteIfExists(spill);
             } catch (java.io.IOException e) {
                 // nothing more to do: the target is untouched
