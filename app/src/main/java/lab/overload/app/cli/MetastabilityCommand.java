@@ -219,7 +219,8 @@ public final class MetastabilityCommand implements Callable<Integer> {
         for (TriggerReport r : report.triggers()) {
             if (r.verdict() == MetastabilityDetector.Verdict.PENDING
                     || r.verdict() == MetastabilityDetector.Verdict.UNKNOWN) {
-                sb.append("note: ").append(Text.escape(r.trigger().describe())).append(": ").append(r.reason()).append('\n');
+                sb.append("note: ").append(Text.escape(r.trigger().describe())).append(": ").append(r.reason())
+                        .append('\n');
             }
         }
         return sb.toString();

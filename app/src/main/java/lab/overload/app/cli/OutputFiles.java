@@ -59,7 +59,8 @@ final class OutputFiles {
         }
         try {
             if (Files.isSameFile(target, input)) {
-                throw new InputException(option + " " + target + ": is an input file of this command (writing it would replace it); give another name");
+                throw new InputException(option + " " + target + ": is an input file of this command (writing it "
+                        + "would replace it); give another name");
             }
         } catch (IOException e) {
             throw new InputException(option + " " + target + ": cannot check it (" + e.getMessage() + ")", e);

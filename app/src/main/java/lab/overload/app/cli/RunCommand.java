@@ -180,7 +180,8 @@ public final class RunCommand implements Callable<Integer> {
             return true;
         }
         try {
-            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)
+                    && java.nio.file.Files.isSameFile(a, b);
         } catch (java.io.IOException e) {
             return false;
         }

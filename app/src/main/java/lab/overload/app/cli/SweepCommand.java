@@ -26,18 +26,23 @@ import picocli.CommandLine.Spec;
  * table of the means per step; optionally the CSV of every run ({@code --out}) and a PNG plot ({@code --plot}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = OverloadLabCli.VERSION, sortOptions = false,
-        description = {"Vary one numeric parameter over a grid and run each point, on all cores. Prints a table of "
-            + "the mean results per step; --out writes the CSV of every run (one row per step and replication), "
-            + "--plot draws offered load, attempts, throughput and goodput against the value. By default the scenario's "
-            + "timeline runs as it is, except its changes of the swept path (--timeline drop: steady state). "
-            + "Every grid point has a fixed index and seed, so the CSV is the same in one process, on any number "
-            + "of threads, or split with --shard across machines and joined with 'merge'."},
+        description = {"Vary one numeric parameter over a grid, run every point on all cores and print the "
+            + "mean results per step; optionally the CSV of every run and a PNG plot.",
+            "",
+            "By default the scenario's timeline runs as it is, except its changes of the swept path, so the swept "
+                + "value holds (--timeline drop: steady state, no timeline). --out writes the CSV of every run (one "
+                + "row per step and replication), --plot draws offered load, attempts, throughput and goodput "
+                + "against the value. Every grid point has a fixed index and seed, so the CSV is the same in one "
+                + "process, on any number of threads, or split with --shard across machines and joined with "
+                + "'merge'. A warning says when the swept path changed nothing."},
         footer = {"", "Examples:",
-            "  overload-lab sweep goodput-collapse --param clients.web.ratePerSecond --from 50 --to 500 --steps 10",
-            "  overload-lab sweep goodput-collapse --param clients.web.retry.maxAttempts --from 1 --to 5 \\",
-            "      --steps 5 --plot retries.png",
-            "  overload-lab sweep goodput-collapse --param clients.web.ratePerSecond --from 50 --to 500 --steps 10 \\",
-            "      --shard $JOB_COMPLETION_INDEX/4 --out part-$JOB_COMPLETION_INDEX.csv"})
+            "  overload-lab sweep goodput-collapse --param clients.web.ratePerSecond \\",
+            "      --from 50 --to 500 --steps 10 --plot rate.png",
+            "  overload-lab sweep goodput-collapse --param clients.web.retry.maxAttempts \\",
+            "      --from 1 --to 5 --steps 5 --set services.api.queueCapacity=16",
+            "  overload-lab sweep goodput-collapse --param clients.web.ratePerSecond \\",
+            "      --from 50 --to 500 --steps 10 --shard $JOB_COMPLETION_INDEX/4 \\",
+            "      --out part-$JOB_COMPLETION_INDEX.csv"})
 public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -217,9 +222,12 @@ public final class SweepCommand implements Callable<Integer> {
                     + "steady state (--timeline drop)");
         } else {
             int removed = entries - Sweep.keptTimeline(base, plan).size();
-            err.println("note: the scenario's timeline runs (" + changes(entries - removed) + ")"
-                    + (removed > 0 ? "; its " + changes(removed) + " of " + plan.path() + " left out so the "
-                    + "swept value holds" : "") + "; --timeline drop for steady state");
+            err.println(removed == 0
+                    ? "note: the scenario's timeline runs in every run (" + changes(entries) + "; --timeline drop "
+                            + "for steady state)"
+                    : "note: the scenario's timeline runs in every run without its " + changes(removed) + " of "
+                            + plan.path() + ", so the swept value holds (" + changes(entries - removed) + " left; "
+                            + "--timeline drop for steady state)");
         }
         err.flush();
     }

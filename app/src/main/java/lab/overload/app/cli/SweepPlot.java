@@ -18,9 +18,9 @@ import lab.overload.models.json.AtomicFiles;
 import lab.overload.models.scenario.FieldDef;
 
 /**
- * {@code sweep --plot}: offered load, attempts, throughput and goodput (means over replications) against the swept value, as a
- * PNG drawn with Java2D in headless mode (no JavaFX, no display). The colours are those of the app's chart
- * stylesheet; they live here because a PNG drawn without JavaFX cannot read CSS.
+ * {@code sweep --plot}: offered load, attempts, throughput and goodput (means over replications) against the swept
+ * value, as a PNG drawn with Java2D in headless mode (no JavaFX, no display). The colours are those of the app's
+ * chart stylesheet; they live here because a PNG drawn without JavaFX cannot read CSS.
  */
 final class SweepPlot {
     static final int WIDTH = 960;
@@ -32,8 +32,9 @@ final class SweepPlot {
     private static final int[] SERIES = {SweepTable.OFFERED, SweepTable.ATTEMPTS, SweepTable.THROUGHPUT,
         SweepTable.GOODPUT};
     private static final String[] NAMES = {"offered", "attempts", "throughput", "goodput"};
-    private static final Color[] COLOURS = {new Color(0x8a8f98), new Color(0xd9822b), new Color(0x2f6fb5),
-        new Color(0x1f9d55)};
+    /** As in chart.css: offered grey, attempts sky blue, throughput blue, goodput bluish green. */
+    private static final Color[] COLOURS = {new Color(0x8C8C8C), new Color(0x56B4E9), new Color(0x0072B2),
+        new Color(0x009E73)};
 
     private SweepPlot() {
     }

@@ -201,97 +201,18 @@ public final class Sweep {
     }
 
     /**
-     * Merges shard CSVs into the CSV one process would have written: same plan line, same header, every index
-     * exactly once. Throws IllegalArgumentException naming what does not fit.
+     * Merges shard CSVs into the CSV one process would have written (see {@link SweepMerge}). Throws
+     * IllegalArgumentException naming what does not fit.
      */
     public static String merge(List<String> shardCsvs) {
-        String planLine = null;
-        int total = -1;
-        java.util.TreeMap<Integer, String> byIndex = new java.util.TreeMap<>();
-        for (int i = 0; i < shardCsvs.size(); i++) {
-            List<String> lines = shardCsvs.get(i).lines().toList();
-            if (lines.size() < 2 || !lines.get(0).startsWith("# sweep ") || !lines.get(1).equals(HEADER)) {
-                throw new IllegalArgumentException("input " + (i + 1) + " is not a sweep CSV (no plan line and header)");
-            }
-            if (planLine == null) {
-                planLine = lines.get(0);
-                total = planSize(planLine);
-            } else if (!planLine.equals(lines.get(0))) {
-                throw new IllegalArgumentException("input " + (i + 1) + " is from another sweep: '" + lines.get(0)
-                        + "' vs '" + planLine + "'");
-            }
-            for (int n = 2; n < lines.size(); n++) {
-                String line = lines.get(n);
-                if (line.isBlank()) {
-                    continue;
-                }
-                int index = rowIndex(line, total, "input " + (i + 1) + ", line " + (n + 1));
-                if (byIndex.put(index, line) != null) {
-                    throw new IllegalArgumentException("grid point " + index + " appears twice");
-                }
-            }
-        }
-        if (planLine == null) {
-            throw new IllegalArgumentException("no inputs to merge");
-        }
-        for (int index = 0; index < total; index++) {
-            if (!byIndex.containsKey(index)) {
-                throw new IllegalArgumentException("grid point " + index + " of " + total
-                        + " is missing (a shard did not finish?)");
-            }
-        }
-        StringBuilder sb = new StringBuilder(planLine).append('\n').append(HEADER).append('\n');
-        byIndex.values().forEach(l -> sb.append(l).append('\n'));
-        return sb.toString();
-    }
-
-    /** The grid index of a CSV row, checked: as many cells as the header, an index inside the plan. */
-    private static int rowIndex(String line, int total, String where) {
-        String[] cells = line.split(",", -1);
-        if (cells.length != HEADER_COLUMNS) {
-            throw new IllegalArgumentException(where + ": not a sweep row (" + cells.length + " cells, expected "
-                    + HEADER_COLUMNS + "): '" + abbreviate(line) + "'");
-        }
-        int index;
+        java.io.StringWriter out = new java.io.StringWriter();
         try {
-            index = Integer.parseInt(cells[0]);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": index '" + abbreviate(cells[0]) + "' is not an integer");
+            SweepMerge.merge(shardCsvs.stream().<java.io.BufferedReader>map(
+                    t -> new java.io.BufferedReader(new java.io.StringReader(t))).toList(), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (index < 0 || index >= total) {
-            throw new IllegalArgumentException(where + ": grid point " + index + " lies outside the plan (0 to "
-                    + (total - 1) + ")");
-        }
-        return index;
-    }
-
-    private static final int HEADER_COLUMNS = HEADER.split(",").length;
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
-
-    private static int planSize(String planLine) {
-        try {
-            long steps = Long.parseLong(field(planLine, "steps"));
-            long reps = Long.parseLong(field(planLine, "replications"));
-            if (steps < 1 || reps < 1 || steps * reps > Integer.MAX_VALUE) {
-                throw new NumberFormatException();
-            }
-            return (int) (steps * reps);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("plan line has no valid steps and replications: "
-                    + abbreviate(planLine));
-        }
-    }
-
-    private static String field(String line, String name) {
-        for (String part : line.split(" ")) {
-            if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
-            }
-        }
-        throw new IllegalArgumentException("plan line has no " + name + ": " + line);
+        return out.toString();
     }
 
     private static String num(double v) {

@@ -52,7 +52,7 @@ public final class AtomicFiles {
         }
     }
 
-    /** Opens an atomic output to the target: write to it, then {@link Output#commit()}; closing without commit aborts. */
+    /** An atomic output to the target: write, then {@link Output#commit()}; closing without a commit aborts. */
     public static Output open(Path target) throws IOException {
         return open(target, FILE_CHANNEL);
     }

@@ -60,7 +60,7 @@ public record LimitSpec(LimitKind kind, int initialLimit, int minLimit, int maxL
         }
     }
 
-    /** The upper bound the limit uses: {@code maxLimit} (never below {@code minLimit}, which the constructor checks). */
+    /** The upper bound the limit uses: {@code maxLimit} (the constructor checks it is not below minLimit). */
     public int effectiveMaxLimit() {
         return Math.max(minLimit, maxLimit);
     }
