@@ -165,7 +165,7 @@ public final class SweepCommand implements Callable<Integer> {
             SweepPlot.write(plot, Text.escape(base.name()) + ": " + path, plan, table, unit);
         }
         if (!quiet && !csvToStdout) {
-            stdout.println(Text.escape(base.name()) + ": " + plan.describe().substring(2));
+            stdout.println(title(base, plan));
             stdout.print(table.render(unit));
             if (plan.replications() > 1) {
                 stdout.println("(means of " + plan.replications() + " replications per step)");
@@ -218,18 +218,24 @@ public final class SweepCommand implements Callable<Integer> {
             return;
         }
         if (plan.timeline() == Sweep.TimelineMode.DROP) {
-            err.println("note: the scenario's timeline (" + changes(entries) + ") is left out: every run is in "
-                    + "steady state (--timeline drop)");
+            err.println("note: timeline dropped (" + changes(entries) + "): every run in steady state");
         } else {
             int removed = entries - Sweep.keptTimeline(base, plan).size();
-            err.println(removed == 0
-                    ? "note: the scenario's timeline runs in every run (" + changes(entries) + "; --timeline drop "
-                            + "for steady state)"
-                    : "note: the scenario's timeline runs in every run without its " + changes(removed) + " of "
-                            + plan.path() + ", so the swept value holds (" + changes(entries - removed) + " left; "
-                            + "--timeline drop for steady state)");
+            err.println("note: timeline kept (" + changes(entries) + ")" + (removed == 0 ? "" : " without its "
+                    + changes(removed) + " of " + plan.path() + " (the swept value holds)")
+                    + "; --timeline drop for steady state");
         }
         err.flush();
+    }
+
+    /** What was swept, in words: the scenario, the grid, the runs and the timeline choice. */
+    private static String title(Scenario base, Sweep.Plan plan) {
+        return Text.escape(base.name()) + ": " + plan.path() + " from " + FieldDef.format(plan.from()) + " to "
+                + FieldDef.format(plan.to()) + " in " + plan.steps() + (plan.steps() == 1 ? " step" : " steps")
+                + ", " + plan.replications() + (plan.replications() == 1 ? " run" : " runs") + " each of "
+                + FieldDef.format(plan.durationSeconds()) + " s (" + FieldDef.format(plan.warmupSeconds())
+                + " s warm-up), seed " + plan.seed() + ", timeline "
+                + plan.timeline().name().toLowerCase(Locale.ROOT);
     }
 
     private static String changes(int n) {

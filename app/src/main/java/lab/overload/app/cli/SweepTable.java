@@ -2,7 +2,9 @@ package lab.overload.app.cli;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lab.overload.engine.metrics.Summary;
 import lab.overload.engine.run.Sweep;
@@ -14,8 +16,10 @@ import lab.overload.models.scenario.FieldDef;
  * steps, not with the runs. It also notices when the swept value changed nothing.
  */
 final class SweepTable {
-    static final String[] COLUMNS = {"offered/s", "attempts/s", "throughput/s", "goodput/s", "p50 ms", "p99 ms",
-        "succeeded %", "timed out %", "rejected %", "wasted work %"};
+    /** The measures kept per step (the table shows all but p50; the CSV has every run's). */
+    static final String[] COLUMNS = {"offered/s", "attempts/s", "through/s", "goodput/s", "p50 ms", "p99 ms",
+        "ok %", "timeout %", "rejected %", "wasted %"};
+    private static final int P50 = 4;
     static final int OFFERED = 0;
     static final int ATTEMPTS = 1;
     static final int THROUGHPUT = 2;
@@ -85,21 +89,31 @@ final class SweepTable {
         return count[step][column] == 0 ? Double.NaN : sum[step][column] / count[step][column];
     }
 
+    /**
+     * One line per step that ran: the value, then offered, attempts, throughput and goodput per second, p99 latency
+     * of successes (ms), and the shares (%) of requests that succeeded, timed out and were rejected, and of work
+     * that was wasted. Means over the step's replications.
+     */
     String render(String unit) {
         TextTable t = new TextTable();
-        String[] headings = new String[COLUMNS.length];
-        System.arraycopy(COLUMNS, 0, headings, 0, COLUMNS.length);
-        String title = plan.path() + (unit.isEmpty() ? "" : " (" + unit + ")");
-        t.section(title, headings);
+        List<String> headings = new ArrayList<>();
+        for (int i = 0; i < COLUMNS.length; i++) {
+            if (i != P50) {
+                headings.add(COLUMNS[i]);
+            }
+        }
+        t.section("value" + (unit.isEmpty() ? "" : " (" + unit + ")"), headings.toArray(String[]::new));
         for (int step = 0; step < plan.steps(); step++) {
             if (!seen[step]) {
                 continue;
             }
-            String[] cells = new String[COLUMNS.length];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = num(mean(step, i));
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < COLUMNS.length; i++) {
+                if (i != P50) {
+                    cells.add(num(mean(step, i)));
+                }
             }
-            t.row(FieldDef.format(plan.value(step)), cells);
+            t.row(FieldDef.format(plan.value(step)), cells.toArray(String[]::new));
         }
         return t.render();
     }

@@ -48,11 +48,11 @@ class SweepCommandTest {
         Cli.Result k = sweep("goodput-collapse", "--param", RETRIES, "--from", "1", "--to", "3", "--steps", "2",
                 "--duration", "40", "--warmup", "30", "--out", kept.toString());
         assertEquals(0, k.code(), k.toString());
-        assertTrue(k.err().contains("note: the scenario's timeline runs in every run (1 change;"), k.err());
+        assertTrue(k.err().contains("note: timeline kept (1 change); --timeline drop for steady state"), k.err());
         Cli.Result d = sweep("goodput-collapse", "--param", RETRIES, "--from", "1", "--to", "3", "--steps", "2",
                 "--duration", "40", "--warmup", "30", "--timeline", "drop", "--out", dropped.toString());
         assertEquals(0, d.code(), d.toString());
-        assertTrue(d.err().contains("left out: every run is in steady state"), d.err());
+        assertTrue(d.err().contains("note: timeline dropped (1 change): every run in steady state"), d.err());
         for (double o : offered(kept)) {
             // the ramp reaches 400/s at 40 s: over 30-40 s the offered load averages 375/s
             assertTrue(o > 330, "with the timeline the load ramps towards 400/s: " + o);
@@ -69,7 +69,7 @@ class SweepCommandTest {
         Cli.Result r = sweep("goodput-collapse", "--param", RATE, "--from", "100", "--to", "150", "--steps", "2",
                 "--duration", "40", "--warmup", "30", "--out", csv.toString());
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.err().contains("without its 1 change of " + RATE + ", so the swept value holds"), r.err());
+        assertTrue(r.err().contains("without its 1 change of " + RATE + " (the swept value holds)"), r.err());
         double[] o = offered(csv);
         assertEquals(100, o[0], 15, "the swept value holds through the ramp's time");
         assertEquals(150, o[1], 15);
@@ -117,7 +117,9 @@ class SweepCommandTest {
                 "--duration", "10", "--warmup", "2");
         assertEquals(0, table.code(), table.toString());
         List<String> lines = table.out().lines().toList();
-        assertTrue(lines.get(1).startsWith(RATE + " (1/s)") && lines.get(1).contains("goodput/s"), table.out());
+        assertTrue(lines.get(0).startsWith("Goodput collapse: " + RATE + " from 100 to 300 in 3 steps"),
+                table.out());
+        assertTrue(lines.get(1).startsWith("value (1/s)") && lines.get(1).contains("goodput/s"), table.out());
         assertTrue(lines.get(2).matches(" +100 +[0-9.]+ .*"), table.out());
         assertEquals(5, lines.size(), "title, headings, three steps: " + table.out());
         assertFalse(table.out().contains("index,step"), "no CSV without --out");
