@@ -42,15 +42,20 @@ public final class OverloadLabApp extends Application {
             ThreadGuard.forbid(Thread.currentThread());
             DashboardCharts charts = new DashboardCharts();
             LabViewModel vm = new LabViewModel(scenario, charts);
-            MainView view = new MainView(vm, charts);
-            Scene scene = new Scene(view, width, height);
-            for (String css : STYLESHEETS) {
-                var url = OverloadLabApp.class.getResource(css);
-                if (url != null) {
-                    scene.getStylesheets().add(url.toExternalForm());
+            try {
+                MainView view = new MainView(vm, charts);
+                Scene scene = new Scene(view, width, height);
+                for (String css : STYLESHEETS) {
+                    var url = OverloadLabApp.class.getResource(css);
+                    if (url != null) {
+                        scene.getStylesheets().add(url.toExternalForm());
+                    }
                 }
+                return new Lab(vm, charts, view, scene);
+            } catch (RuntimeException | Error e) {
+                vm.close(); // the engine thread started with the view model: stop it, or it outlives the failure
+                throw e;
             }
-            return new Lab(vm, charts, view, scene);
         }
 
         /**
