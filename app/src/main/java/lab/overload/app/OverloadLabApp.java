@@ -42,15 +42,20 @@ public final class OverloadLabApp extends Application {
             ThreadGuard.forbid(Thread.currentThread());
             DashboardCharts charts = new DashboardCharts();
             LabViewModel vm = new LabViewModel(scenario, charts);
-            MainView view = new MainView(vm, charts);
-            Scene scene = new Scene(view, width, height);
-            for (String css : STYLESHEETS) {
-                var url = OverloadLabApp.class.getResource(css);
-                if (url != null) {
-                    scene.getStylesheets().add(url.toExternalForm());
+            try {
+                MainView view = new MainView(vm, charts);
+                Scene scene = new Scene(view, width, height);
+                for (String css : STYLESHEETS) {
+                    var url = OverloadLabApp.class.getResource(css);
+                    if (url != null) {
+                        scene.getStylesheets().add(url.toExternalForm());
+                    }
                 }
+                return new Lab(vm, charts, view, scene);
+            } catch (RuntimeException | Error e) {
+                vm.close(); // the engine thread started with the view model: stop it, or it outlives the failure
+                throw e;
             }
-            return new Lab(vm, charts, view, scene);
         }
 
         /**
@@ -72,8 +77,21 @@ public final class OverloadLabApp extends Application {
         return PresetCatalog.bundled(PresetCatalog.bundledNames().get(0));
     }
 
+    /**
+     * Opens the window. If anything fails on the way, what was started (the engine thread, the timer) is closed
+     * before the failure propagates, so the launcher can report it and exit.
+     */
     @Override
     public void start(Stage stage) {
+        try {
+            show(stage);
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void show(Stage stage) {
         WindowFit fit = WindowFit.within(Screen.getPrimary().getVisualBounds());
         lab = Lab.create(firstLesson(), fit.width(), fit.height());
         wirePresets(stage);

@@ -56,28 +56,124 @@ final class IntervalCsv {
         intervals.forEach(i -> names.addAll(i.policy().keySet()));
         List<String> policy = List.copyOf(names);
         out.append(String.join(",", header(policy))).append('\n');
-        Method[] accessors = new Method[COMPONENTS.length];
-        for (int i = 0; i < COMPONENTS.length; i++) {
-            accessors[i] = COMPONENTS[i].getAccessor();
-        }
         for (IntervalSnapshot s : intervals) {
-            for (int i = 0; i < accessors.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                cell(out, get(accessors[i], s));
-            }
-            for (Derived d : DERIVED) {
-                out.append(',');
-                cell(out, d.value().applyAsDouble(s));
-            }
-            for (String name : policy) {
-                out.append(',');
-                cell(out, s.policy().get(name));
-            }
-            out.append('\n');
+            row(out, s, policy);
         }
         return out.toString();
+    }
+
+    private static final Method[] ACCESSORS = java.util.Arrays.stream(COMPONENTS).map(RecordComponent::getAccessor)
+            .toArray(Method[]::new);
+
+    /** One CSV row, with a cell for each of the policy names given (empty where the snapshot has none). */
+    private static void row(StringBuilder out, IntervalSnapshot s, List<String> policy) {
+        for (int i = 0; i < ACCESSORS.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            cell(out, get(ACCESSORS[i], s));
+        }
+        for (Derived d : DERIVED) {
+            out.append(',');
+            cell(out, d.value().applyAsDouble(s));
+        }
+        for (String name : policy) {
+            out.append(',');
+            cell(out, s.policy().get(name));
+        }
+        out.append('\n');
+    }
+
+    /**
+     * The CSV written as intervals are sealed, so a long run holds no list of them: each row goes to a spill file
+     * beside the target at once. The header names every policy column of the whole run, which is only known at the
+     * end, so {@link #commit()} writes the header and then copies the rows into an atomic output, adding the empty
+     * cells of policy columns that first appeared after a row was written. The bytes are those {@link #write(List)}
+     * gives for the same intervals. On failure or without a commit the target keeps its old content.
+     */
+    static final class Stream implements java.util.function.Consumer<IntervalSnapshot>, AutoCloseable {
+        private final java.nio.file.Path target;
+        private final java.nio.file.Path spill;
+        private final java.io.Writer rows;
+        private final java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        private List<String> policy = List.of();
+        /** Row numbers at which the policy column count grew, and the count from then on. */
+        private final List<long[]> growth = new ArrayList<>();
+        private final StringBuilder line = new StringBuilder(512);
+        private long count;
+
+        Stream(java.nio.file.Path target) throws java.io.IOException {
+            this.target = target;
+            java.nio.file.Path dir = target.toAbsolutePath().getParent();
+            java.nio.file.Files.createDirectories(dir);
+            this.spill = java.nio.file.Files.createTempFile(dir, "." + target.getFileName() + ".", ".rows");
+            this.rows = java.nio.file.Files.newBufferedWriter(spill, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        /** Rows written so far. */
+        long rows() {
+            return count;
+        }
+
+        @Override
+        public void accept(IntervalSnapshot s) {
+            if (names.addAll(s.policy().keySet())) {
+                policy = List.copyOf(names);
+                growth.add(new long[] {count, policy.size()});
+            }
+            line.setLength(0);
+            row(line, s, policy);
+            try {
+                rows.append(line);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+            count++;
+        }
+
+        /** Writes the header and every row to the target atomically. */
+        void commit() throws java.io.IOException {
+            rows.close();
+            try (var out = lab.overload.models.json.AtomicFiles.open(target);
+                 var in = java.nio.file.Files.newBufferedReader(spill, java.nio.charset.StandardCharsets.US_ASCII)) {
+                var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                        java.nio.charset.StandardCharsets.UTF_8), 64 * 1024);
+                w.write(String.join(",", header(policy)));
+                w.write('\n');
+                int g = 0;
+                int columns = 0;
+                long n = 0;
+                for (String r; (r = in.readLine()) != null; n++) {
+                    while (g < growth.size() && growth.get(g)[0] <= n) {
+                        columns = (int) growth.get(g++)[1];
+                    }
+                    w.write(r);
+                    for (int missing = policy.size() - columns; missing > 0; missing--) {
+                        w.write(',');
+                    }
+                    w.write('\n');
+                }
+                w.flush();
+                out.commit();
+            } finally {
+                java.nio.file.Files.deleteIfExists(spill);
+            }
+        }
+
+        /** Deletes the spill file; the target is untouched unless committed. */
+        @Override
+        public void close() {
+            try {
+                rows.close();
+            } catch (java.io.IOException e) {
+                // a full disk cannot take the last buffered rows: they are not needed any more
+            }
+            try {
+                java.nio.file.Files.deleteIfExists(spill);
+            } catch (java.io.IOException e) {
+                // nothing more to do: the target is untouched
+            }
+        }
     }
 
     private static Object get(Method accessor, IntervalSnapshot s) {

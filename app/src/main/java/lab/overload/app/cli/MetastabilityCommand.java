@@ -160,8 +160,7 @@ public final class MetastabilityCommand implements Callable<Integer> {
     private Scenario configure(Scenario s) {
         try {
             if (seed != null) {
-                Scenario.SCHEMA.field("seed").checkAs("--seed", seed);
-                s = s.withSeed(seed);
+                s = s.withSeed(Overrides.seed("--seed", seed));
             }
             if (duration != null) {
                 Scenario.SCHEMA.field("durationSeconds").checkAs("--duration", duration);
@@ -194,7 +193,7 @@ public final class MetastabilityCommand implements Callable<Integer> {
     static String render(Scenario s, MetastabilityDetector.Report report) {
         Settings st = report.settings();
         StringBuilder sb = new StringBuilder();
-        sb.append(s.name()).append(" (seed ").append(s.seed()).append("), ")
+        sb.append(Text.escape(s.name())).append(" (seed ").append(s.seed()).append("), ")
                 .append(FieldDef.format(s.durationSeconds())).append(" s simulated\n");
         sb.append("Recovered = goodput over the last ").append(FieldDef.format(st.windowSeconds()))
                 .append(" s (from ").append(FieldDef.format(st.graceSeconds()))
@@ -204,7 +203,7 @@ public final class MetastabilityCommand implements Callable<Integer> {
         int i = 1;
         for (TriggerReport r : report.triggers()) {
             TextTable table = new TextTable();
-            sb.append("Trigger ").append(i++).append(": ").append(r.trigger().describe()).append('\n');
+            sb.append("Trigger ").append(i++).append(": ").append(Text.escape(r.trigger().describe())).append('\n');
             table.section("", "goodput/s", "offered/s");
             table.row("baseline, " + span(r.baselineFromSeconds(), r.baselineToSeconds()), rate(r.baseline()),
                     rate(r.baselineOffered()));
@@ -220,7 +219,8 @@ public final class MetastabilityCommand implements Callable<Integer> {
         for (TriggerReport r : report.triggers()) {
             if (r.verdict() == MetastabilityDetector.Verdict.PENDING
                     || r.verdict() == MetastabilityDetector.Verdict.UNKNOWN) {
-                sb.append("note: ").append(r.trigger().describe()).append(": ").append(r.reason()).append('\n');
+                sb.append("note: ").append(Text.escape(r.trigger().describe())).append(": ").append(r.reason())
+                        .append('\n');
             }
         }
         return sb.toString();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import lab.overload.models.json.AtomicFiles;
 
@@ -39,8 +40,30 @@ final class OutputFiles {
         if (!Files.isWritable(ancestor)) {
             throw new InputException(option + " " + target + ": directory " + ancestor + " is not writable");
         }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs)) {
+            throw new InputException(option + " " + target + ": exists and is not a regular file (a device, pipe, "
+                    + "socket or broken link); give a file name");
+        }
         if (Files.exists(abs) && !Files.isWritable(abs)) {
             throw new InputException(option + " " + target + ": file is not writable");
+        }
+    }
+
+    /**
+     * Checks that an output is not the input scenario file ({@link Files#isSameFile}, so links and other spellings of
+     * the same path count): writing it would replace the scenario.
+     */
+    static void checkNotInput(String option, Path target, Path input) {
+        if (target == null || input == null || !Files.exists(target) || !Files.exists(input)) {
+            return;
+        }
+        try {
+            if (Files.isSameFile(target, input)) {
+                throw new InputException(option + " " + target + ": is an input file of this command (writing it "
+                        + "would replace it); give another name");
+            }
+        } catch (IOException e) {
+            throw new InputException(option + " " + target + ": cannot check it (" + e.getMessage() + ")", e);
         }
     }
 
@@ -49,7 +72,7 @@ final class OutputFiles {
         try {
             AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

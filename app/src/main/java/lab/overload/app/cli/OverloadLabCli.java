@@ -38,7 +38,21 @@ public final class OverloadLabCli implements Callable<Integer> {
         return EXIT_OK;
     }
 
-    /** The CLI with its error handlers installed; call {@code execute(args)} on it. */
+    /**
+     * Runs a command line built by {@link #newCommandLine()} and returns the exit code. Running out of memory is one
+     * {@code error:} line saying what to do, not a stack trace (exit 1).
+     */
+    public static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            cli.getErr().println(CliErrors.outOfMemory());
+            cli.getErr().flush();
+            return EXIT_FAILED;
+        }
+    }
+
+    /** The CLI with its error handlers installed; run it with {@link #execute(CommandLine, String...)}. */
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new OverloadLabCli());
         cli.setParameterExceptionHandler(new CliErrors.Parameters());

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.core.RandomStreams;
 import lab.overload.engine.run.BatchRunner;
 import lab.overload.engine.run.RunResult;
@@ -37,11 +39,26 @@ final class Replications {
      * @param threads the most replications running at once (the pool size is the smaller of this and the count)
      */
     static List<RunResult> run(Scenario scenario, int replications, int threads, boolean keepIntervals) {
+        List<IntervalSnapshot> kept = new ArrayList<>();
+        List<RunResult> results = run(scenario, replications, threads, keepIntervals ? kept::add : null);
+        if (keepIntervals) {
+            RunResult r = results.get(0);
+            results.set(0, new RunResult(r.summary(), List.copyOf(kept), r.events(), r.wallSeconds()));
+        }
+        return results;
+    }
+
+    /**
+     * Runs the replications, streaming replication 0's interval snapshots to {@code intervalSink} as they are sealed
+     * (on the thread running it; null for none). No result keeps intervals.
+     */
+    static List<RunResult> run(Scenario scenario, int replications, int threads,
+                               Consumer<IntervalSnapshot> intervalSink) {
         long[] seeds = seeds(scenario.seed(), replications);
         if (replications == 1 || threads == 1) {
             List<RunResult> results = new ArrayList<>();
             for (int i = 0; i < replications; i++) {
-                results.add(runOne(scenario, seeds[i], keepIntervals && i == 0));
+                results.add(runOne(scenario, seeds[i], i == 0 ? intervalSink : null));
             }
             return results;
         }
@@ -55,8 +72,8 @@ final class Replications {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < replications; i++) {
                 long seed = seeds[i];
-                boolean keep = keepIntervals && i == 0;
-                futures.add(pool.submit(() -> runOne(scenario, seed, keep)));
+                Consumer<IntervalSnapshot> sink = i == 0 ? intervalSink : null;
+                futures.add(pool.submit(() -> runOne(scenario, seed, sink)));
             }
             List<RunResult> results = new ArrayList<>();
             for (Future<RunResult> f : futures) {
@@ -80,7 +97,7 @@ final class Replications {
         }
     }
 
-    private static RunResult runOne(Scenario scenario, long seed, boolean keepIntervals) {
-        return BatchRunner.run(scenario.withSeed(seed), List.of(), keepIntervals);
+    private static RunResult runOne(Scenario scenario, long seed, Consumer<IntervalSnapshot> intervalSink) {
+        return BatchRunner.run(scenario.withSeed(seed), List.of(), intervalSink);
     }
 }

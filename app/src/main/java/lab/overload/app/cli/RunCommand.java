@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import lab.overload.engine.metrics.SummaryJson;
 import lab.overload.engine.run.RunResult;
 import lab.overload.models.scenario.FieldDef;
-import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,15 +103,29 @@ public final class RunCommand implements Callable<Integer> {
         }
         OutputFiles.check("--summary", summary);
         OutputFiles.check("--intervals", intervals);
-        if (summary != null && intervals != null
-                && summary.toAbsolutePath().normalize().equals(intervals.toAbsolutePath().normalize())) {
+        if (summary != null && intervals != null && sameFile(summary, intervals)) {
             throw new InputException("--summary and --intervals name the same file: " + summary);
         }
+        Path input = ScenarioSource.existingFile(scenario);
+        OutputFiles.checkNotInput("--summary", summary, input);
+        OutputFiles.checkNotInput("--intervals", intervals, input);
         Scenario s = configure(ScenarioSource.load(scenario));
 
-        // 2. run
+        // 2. run (the intervals stream to their file as they are sealed)
         long t0 = System.nanoTime();
-        List<RunResult> results = Replications.run(s, reps, threads, intervals != null);
+        List<RunResult> results;
+        long intervalRows = 0;
+        if (intervals == null) {
+            results = Replications.run(s, reps, threads, null);
+        } else {
+            try (IntervalCsv.Stream stream = new IntervalCsv.Stream(intervals)) {
+                results = Replications.run(s, reps, threads, stream);
+                stream.commit();
+                intervalRows = stream.rows();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e.getMessage(), e);
+            }
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> tree;
         if (replications == null) {
@@ -127,9 +140,6 @@ public final class RunCommand implements Callable<Integer> {
         if (summary != null) {
             OutputFiles.write(summary, SummaryJson.write(tree));
         }
-        if (intervals != null) {
-            OutputFiles.write(intervals, IntervalCsv.write(results.get(0).intervals()));
-        }
         if (!quiet) {
             long events = results.stream().mapToLong(RunResult::events).sum();
             out.print(SummaryTable.render(s, tree, replications == null ? 0 : reps, events, wall));
@@ -138,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (intervals != null) {
                 out.println((summary == null ? "\n" : "") + "Wrote " + intervals + " ("
-                        + results.get(0).intervals().size() + " intervals)");
+                        + intervalRows + " intervals)");
             }
         }
         out.flush();
@@ -148,8 +158,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The scenario with --seed, --duration/--warmup and every --set applied, each checked and named on error. */
     Scenario configure(Scenario s) {
         if (seed != null) {
-            check("--seed", "seed", seed);
-            s = s.withSeed(seed);
+            s = s.withSeed(Overrides.seed("--seed", seed));
         }
         if (duration != null || warmup != null) {
             double d = duration != null ? check("--duration", "durationSeconds", duration) : s.durationSeconds();
@@ -162,21 +171,20 @@ public final class RunCommand implements Callable<Integer> {
             }
             s = s.withDuration(d, w);
         }
-        for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) {
-                throw new InputException("--set '" + set + "' must look like PATH=VALUE, e.g. "
-                        + "clients.web.ratePerSecond=150");
-            }
-            String path = set.substring(0, eq).trim();
-            String value = set.substring(eq + 1).trim();
-            try {
-                s = ParameterPaths.with(s, path, value);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(e.getMessage(), e);
-            }
-        }
+        s = Overrides.set(s, sets);
         return s;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)
+                    && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static double check(String option, String field, double value) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import lab.overload.models.json.NotRegularFileException;
 import lab.overload.models.json.ScenarioCodec;
 import lab.overload.models.scenario.Scenario;
 
@@ -39,12 +40,18 @@ final class ScenarioSource {
         } catch (InvalidPathException e) {
             // not a usable path; may still be a preset name
         }
+        if (file != null && Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new InputException(Text.escape(spec) + ": a broken link (what it points to does not exist)");
+        }
         if (file != null && Files.exists(file)) {
             if (Files.isDirectory(file)) {
                 throw new InputException(spec + ": is a directory, not a scenario JSON file");
             }
             try {
                 return ScenarioCodec.read(file);
+            } catch (NotRegularFileException e) {
+                throw new InputException(Text.escape(spec) + ": not a regular file (a device, pipe or socket); "
+                        + "expected a scenario JSON file", e);
             } catch (AccessDeniedException e) {
                 throw new InputException(spec + ": permission denied", e);
             } catch (IOException e) {
@@ -70,6 +77,16 @@ final class ScenarioSource {
                 + ")");
     }
 
+    /** The existing file a SCENARIO argument names, or null when it names a bundled preset (or nothing). */
+    static Path existingFile(String spec) {
+        try {
+            Path file = spec == null ? null : Path.of(spec);
+            return file != null && Files.exists(file) ? file : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** The preset name a SCENARIO argument may denote ({@code name} or {@code name.json}), or null. */
     private static String presetName(String spec) {
         String name = spec.endsWith(".json") ? spec.substring(0, spec.length() - 5) : spec;
@@ -78,7 +95,7 @@ final class ScenarioSource {
 
     private static byte[] readPreset(String name) {
         try (InputStream in = ScenarioSource.class.getResourceAsStream("/" + PRESET_DIR + name + ".json")) {
-            return in == null ? null : in.readAllBytes();
+            return in == null ? null : ScenarioCodec.readBounded(in);
         } catch (IOException e) {
             throw new InputException("preset " + name + ": cannot read: " + e.getMessage(), e);
         }

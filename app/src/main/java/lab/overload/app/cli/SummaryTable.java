@@ -35,7 +35,7 @@ final class SummaryTable {
 
     private String render(Scenario scenario, long events, double wallSeconds) {
         StringBuilder out = new StringBuilder();
-        out.append(scenario.name()).append(" (seed ").append(scenario.seed()).append(")\n");
+        out.append(Text.escape(scenario.name())).append(" (seed ").append(scenario.seed()).append(")\n");
         out.append(FieldDef.format(scenario.durationSeconds())).append(" s simulated");
         if (scenario.warmupSeconds() > 0) {
             out.append(", the first ").append(FieldDef.format(scenario.warmupSeconds()))
@@ -120,7 +120,7 @@ final class SummaryTable {
         out.append(t.render());
         String formula = scenario.lesson().formula();
         if (!formula.isBlank()) {
-            out.append("\nLesson formula: ").append(formula).append('\n');
+            out.append("\nLesson formula: ").append(Text.escape(formula)).append('\n');
         }
         return out.toString();
     }

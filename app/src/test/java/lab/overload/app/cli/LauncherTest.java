@@ -36,7 +36,8 @@ class LauncherTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            for (String command : new String[] {"run", "overlap", "validate", "bench", "bench-ui", "screenshots"}) {
+            for (String command : new String[] {"run", "overlap", "validate", "bench", "bench-ui", "screenshots",
+                "sweep", "merge"}) {
                 Cli.Result r = Cli.run(command, "--help");
                 assertEquals(0, r.code(), r.toString());
                 assertTrue(r.out().startsWith("Usage: overload-lab " + command), r.out());

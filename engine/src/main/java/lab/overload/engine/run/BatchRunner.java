@@ -2,6 +2,7 @@ package lab.overload.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import lab.overload.engine.component.World;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.models.scenario.Scenario;
@@ -22,11 +23,23 @@ public final class BatchRunner {
      * @param keepIntervals whether to keep every interval snapshot (memory grows with the duration)
      */
     public static RunResult run(Scenario scenario, List<ControlChange> controls, boolean keepIntervals) {
+        List<IntervalSnapshot> intervals = new ArrayList<>();
+        RunResult r = run(scenario, controls, keepIntervals ? intervals::add : null);
+        return new RunResult(r.summary(), List.copyOf(intervals), r.events(), r.wallSeconds());
+    }
+
+    /**
+     * Runs to the scenario's duration, handing every interval snapshot to {@code intervalSink} as it is sealed (on
+     * this thread) and keeping none: memory does not grow with the duration. The result's interval list is empty.
+     *
+     * @param intervalSink receives each interval in time order; null for none
+     */
+    public static RunResult run(Scenario scenario, List<ControlChange> controls,
+                                Consumer<IntervalSnapshot> intervalSink) {
         long t0 = System.nanoTime();
         World world = new World(scenario);
-        List<IntervalSnapshot> intervals = new ArrayList<>();
-        if (keepIntervals) {
-            world.onInterval(intervals::add);
+        if (intervalSink != null) {
+            world.onInterval(intervalSink);
         }
         long end = scenario.durationMicros();
         for (ControlChange c : controls) {
@@ -39,7 +52,7 @@ public final class BatchRunner {
         world.runUntil(end);
         var summary = world.summary();
         summary.checkConservation();
-        return new RunResult(summary, List.copyOf(intervals), world.eventsProcessed(),
+        return new RunResult(summary, List.of(), world.eventsProcessed(),
                 (System.nanoTime() - t0) / 1e9);
     }
 }

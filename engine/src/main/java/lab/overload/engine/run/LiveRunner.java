@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import lab.overload.engine.component.World;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
@@ -14,6 +15,11 @@ import lab.overload.models.scenario.Scenario;
  * interval to a {@link SnapshotRing}. Other threads talk to it only through commands (play, pause, step, reset,
  * speed, parameter changes, load) and read only immutable frames and {@link LiveStatus}. A live run has no end: the
  * scenario's duration applies to batch runs only.
+ *
+ * <p>Running out of memory (an unbounded queue under overload can fill any heap) never freezes the window: when the
+ * heap is nearly full after a collection, or an {@link OutOfMemoryError} is thrown on the sim thread, the run is
+ * dropped, the runner resets to t = 0 paused, and {@link LiveStatus#failure()} (and the message) says why and what
+ * to change. Commands, including close, keep working.
  *
  * <p>Every change is applied at the current sim time and recorded in the control log; replaying the log with
  * {@link BatchRunner#run(Scenario, List, boolean)} gives the same numbers, whatever the speed was.
@@ -70,11 +76,19 @@ public final class LiveRunner implements AutoCloseable {
     private volatile List<ControlChange> logCopy = List.of();
     private List<ControlChange> pendingFrameChanges = new ArrayList<>();
     private String message = "";
+    private String failure = "";
+    private final BooleanSupplier lowMemory;
 
     public LiveRunner(Scenario scenario, int ringCapacity) {
+        this(scenario, ringCapacity, new MemoryGuard(MemoryGuard.DEFAULT_FRACTION));
+    }
+
+    /** A runner whose heap check is {@code lowMemory} (tests simulate a full heap with it). */
+    LiveRunner(Scenario scenario, int ringCapacity, BooleanSupplier lowMemory) {
         this.ring = new SnapshotRing(ringCapacity);
         this.base = scenario;
-        this.status = new LiveStatus(0, scenario, 0, false, 1, 0, 0, false, "");
+        this.lowMemory = lowMemory;
+        this.status = new LiveStatus(0, scenario, 0, false, 1, 0, 0, false, "", "");
         this.thread = new Thread(this::loop, "overload-lab-sim");
         this.thread.setDaemon(false);
     }
@@ -169,6 +183,40 @@ public final class LiveRunner implements AutoCloseable {
 
     private void loop() {
         newWorld(base);
+        while (!closed) {
+            try {
+                run();
+            } catch (OutOfMemoryError e) {
+                outOfMemory();
+            }
+        }
+    }
+
+    /**
+     * Drops the run that filled the heap and starts afresh at t = 0, paused, saying why. If even that fails the
+     * runner stops for good (close still works).
+     */
+    private void outOfMemory() {
+        long atMicros = world == null ? 0 : world.nowMicros();
+        world = null;
+        pendingFrameChanges = new ArrayList<>();
+        running = false;
+        stepTarget = -1;
+        System.gc();
+        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        failure = "Out of memory at t = " + FieldDef.format(Math.round(atMicros / 1e5) / 10.0) + " s (heap limit "
+                + maxMb + " MB): the run was stopped and reset. Bound the queue (queueCapacity), lower the load or "
+                + "shed it, or start the app with more heap (e.g. -Xmx4g).";
+        message = failure;
+        try {
+            newWorld(base);
+        } catch (OutOfMemoryError again) {
+            closed = true;
+            status = new LiveStatus(generation, base, 0, false, pacer.speed(), 0, 0, false, failure, failure);
+        }
+    }
+
+    private void run() {
         long lastRateWall = System.nanoTime();
         long lastRateSim = 0;
         long lastRateEvents = 0;
@@ -185,6 +233,10 @@ public final class LiveRunner implements AutoCloseable {
                 long chunkEnd = Math.min(target, world.nowMicros() + world.scenario().intervalMillis() * 1000L);
                 if (chunkEnd > world.nowMicros()) {
                     world.runUntil(chunkEnd);
+                }
+                if (lowMemory.getAsBoolean()) {
+                    outOfMemory();
+                    continue;
                 }
                 if (stepTarget >= 0 && world.nowMicros() >= stepTarget) {
                     stepTarget = -1;
@@ -209,7 +261,7 @@ public final class LiveRunner implements AutoCloseable {
                 lastRateEvents = world.eventsProcessed();
             }
             status = new LiveStatus(generation, world.scenario(), world.nowMicros(), running, pacer.speed(),
-                    running ? achieved : 0, running ? eventsPerSecond : 0, behind, message);
+                    running ? achieved : 0, running ? eventsPerSecond : 0, behind, message, failure);
             // Sleep unless a whole quantum of work is due. Waiting for the clock to be exactly caught up would spin:
             // the target moves on while the engine runs to it, so a playing runner would hold a core for itself
             // (and starve the FX and render threads of a 2-core machine) however little the scenario asks for.
@@ -222,6 +274,7 @@ public final class LiveRunner implements AutoCloseable {
 
     private void handle(Command c, long wall) {
         if (c instanceof Play) {
+            failure = "";
             running = true;
             stepTarget = -1;
             pacer.anchor(wall, world.nowMicros());
@@ -235,6 +288,7 @@ public final class LiveRunner implements AutoCloseable {
             running = false;
             stepTarget = -1;
             message = "";
+            failure = "";
             newWorld(base);
         } else if (c instanceof Speed s) {
             pacer.setSpeed(s.value(), wall, world.nowMicros());
@@ -246,6 +300,7 @@ public final class LiveRunner implements AutoCloseable {
         } else if (c instanceof Load l) {
             base = l.scenario();
             message = "";
+            failure = "";
             newWorld(base);
             pacer.anchor(wall, 0);
         }
@@ -286,6 +341,6 @@ public final class LiveRunner implements AutoCloseable {
             pendingFrameChanges.clear();
             ring.publish(new LiveFrame(ring.published(), gen, snapshot, changes));
         });
-        status = new LiveStatus(generation, scenario, 0, running, pacer.speed(), 0, 0, false, message);
+        status = new LiveStatus(generation, scenario, 0, running, pacer.speed(), 0, 0, false, message, failure);
     }
 }

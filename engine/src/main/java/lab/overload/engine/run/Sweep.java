@@ -1,23 +1,32 @@
 package lab.overload.engine.run;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import lab.overload.engine.core.RandomStreams;
 import lab.overload.engine.metrics.Summary;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Records;
 import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.TimelineChange;
 
 /**
- * A parameter sweep: one batch run per (step, replication) of a grid over one parameter path, in steady state (the
- * scenario's timeline is left out, so the swept value holds for the whole run). Every grid point has a fixed index
- * and seed, so the CSV is the same whether the grid runs in one process, on many threads, or split into shards
- * ({@code index % shards == shard}) on many machines and merged.
+ * A parameter sweep: one batch run per (step, replication) of a grid over one parameter path. What happens to the
+ * scenario's timeline is part of the plan ({@link TimelineMode}): kept without the swept path's own entries (so the
+ * swept value holds for the whole run while the rest of the story, such as a load step, still happens), or dropped
+ * (steady state). Every grid point has a fixed index and seed, so the CSV is the same whether the grid runs in one
+ * process, on many threads, or split into shards ({@code index % shards == shard}) on many machines and merged.
+ *
+ * <p>Memory is bounded whatever the grid's size: rows reach the caller's sink in index order as they finish, and at
+ * most a few runs per thread are in flight.
  */
 public final class Sweep {
     /** The CSV columns, in order. */
@@ -25,10 +34,27 @@ public final class Sweep {
             + "throughputPerSecond,goodputPerSecond,latencyP50Millis,latencyP99Millis,succeededShare,"
             + "timedOutShare,rejectedShare,wastedWorkShare,concurrencyMean,queueLengthMean";
 
+    /** What a sweep does with the scenario's timeline. */
+    public enum TimelineMode {
+        /** Keep every timeline entry except those that change the swept path. */
+        KEEP,
+        /** Leave the whole timeline out: every run is in steady state. */
+        DROP
+    }
+
     /** The grid and the run settings; {@link #describe()} is the first line of every CSV, checked by merge. */
     public record Plan(String path, double from, double to, int steps, int replications, long seed,
-                       double durationSeconds, double warmupSeconds) {
+                       double durationSeconds, double warmupSeconds, TimelineMode timeline) {
+        /** A steady-state plan (the timeline dropped). */
+        public Plan(String path, double from, double to, int steps, int replications, long seed,
+                    double durationSeconds, double warmupSeconds) {
+            this(path, from, to, steps, replications, seed, durationSeconds, warmupSeconds, TimelineMode.DROP);
+        }
+
         public Plan {
+            if (timeline == null) {
+                throw new IllegalArgumentException("timeline must be KEEP or DROP");
+            }
             if (steps < 1 || steps > 10_000) {
                 throw new IllegalArgumentException("steps must be in [1, 10000], was " + steps);
             }
@@ -51,7 +77,8 @@ public final class Sweep {
         public String describe() {
             return "# sweep path=" + path + " from=" + FieldDef.format(from) + " to=" + FieldDef.format(to)
                     + " steps=" + steps + " replications=" + replications + " seed=" + seed + " duration="
-                    + FieldDef.format(durationSeconds) + " warmup=" + FieldDef.format(warmupSeconds);
+                    + FieldDef.format(durationSeconds) + " warmup=" + FieldDef.format(warmupSeconds)
+                    + " timeline=" + timeline.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -74,58 +101,94 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /** The scenario for one grid point: the value set, the timeline dropped, duration, warm-up and seed applied. */
+    /**
+     * The scenario for one grid point: the value set, the timeline kept without the swept path's entries or dropped
+     * (as the plan says), duration, warm-up and seed applied.
+     */
     public static Scenario prepare(Scenario base, Plan plan, double value, long seed) {
         Scenario s = ParameterPaths.with(base, plan.path(), value);
-        s = Records.with(s, "timeline", List.of());
+        s = Records.with(s, "timeline", plan.timeline() == TimelineMode.DROP ? List.of() : keptTimeline(base, plan));
         return s.withDuration(plan.durationSeconds(), plan.warmupSeconds()).withSeed(seed);
+    }
+
+    /** The timeline entries a KEEP sweep keeps: all but those that change the swept path. */
+    public static List<TimelineChange> keptTimeline(Scenario base, Plan plan) {
+        return base.timeline().stream().filter(c -> !c.path().equals(plan.path())).toList();
     }
 
     /**
      * Runs the grid points of one shard ({@code shard} of {@code shards}; 0 of 1 for all) on {@code threads}
-     * threads, returning rows in index order.
+     * threads, returning rows in index order. Holds every row: for large grids use
+     * {@link #run(Scenario, Plan, int, int, int, Consumer)}.
      */
     public static List<Row> run(Scenario base, Plan plan, int shard, int shards, int threads) {
+        List<Row> rows = new ArrayList<>();
+        run(base, plan, shard, shards, threads, rows::add);
+        return rows;
+    }
+
+    /**
+     * Runs the grid points of one shard on {@code threads} threads and hands each row to {@code sink} in index order,
+     * on the calling thread, as soon as it and every row before it have finished. At most {@link #IN_FLIGHT_PER_THREAD}
+     * runs per thread are submitted ahead, so memory does not grow with the grid. Interrupting the caller abandons the
+     * sweep (IllegalStateException); an exception from a run or the sink stops it.
+     */
+    public static void run(Scenario base, Plan plan, int shard, int shards, int threads, Consumer<Row> sink) {
+        run(base, plan, shard, shards, threads, sink, index -> { });
+    }
+
+    /** {@link #run(Scenario, Plan, int, int, int, Consumer)}, telling {@code onSubmit} each index it submits. */
+    static void run(Scenario base, Plan plan, int shard, int shards, int threads, Consumer<Row> sink,
+                    IntConsumer onSubmit) {
         if (shards < 1 || shard < 0 || shard >= shards) {
             throw new IllegalArgumentException("shard must be i/n with 0 <= i < n, was " + shard + "/" + shards);
         }
         ParameterPaths.with(base, plan.path(), plan.from());
         ParameterPaths.with(base, plan.path(), plan.to());
-        List<int[]> points = new ArrayList<>();
-        for (int index = shard; index < plan.size(); index += shards) {
-            points.add(new int[] {index, index / plan.replications(), index % plan.replications()});
-        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "sweep");
             t.setDaemon(true);
             return t;
         });
+        int window = Math.max(1, threads) * IN_FLIGHT_PER_THREAD;
+        ArrayDeque<Future<Row>> inFlight = new ArrayDeque<>();
         try {
-            List<Future<Row>> futures = new ArrayList<>();
-            for (int[] p : points) {
-                futures.add(pool.submit(() -> {
-                    double value = plan.value(p[1]);
-                    long seed = RandomStreams.replicationSeed(plan.seed(), p[2]);
-                    Summary s = BatchRunner.run(prepare(base, plan, value, seed)).summary();
-                    return new Row(p[0], p[1], p[2], value, seed, s);
-                }));
+            int next = shard;
+            while (next < plan.size() || !inFlight.isEmpty()) {
+                while (next < plan.size() && inFlight.size() < window) {
+                    int index = next;
+                    onSubmit.accept(index);
+                    inFlight.add(pool.submit(() -> runPoint(base, plan, index)));
+                    next += shards;
+                }
+                sink.accept(inFlight.poll().get());
             }
-            List<Row> rows = new ArrayList<>();
-            for (Future<Row> f : futures) {
-                rows.add(f.get());
-            }
-            return rows;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Runs submitted ahead per thread: enough to keep every thread busy, few enough to bound memory. */
+    public static final int IN_FLIGHT_PER_THREAD = 4;
+
+    private static Row runPoint(Scenario base, Plan plan, int index) {
+        int step = index / plan.replications();
+        int replication = index % plan.replications();
+        double value = plan.value(step);
+        long seed = RandomStreams.replicationSeed(plan.seed(), replication);
+        Summary s = BatchRunner.run(prepare(base, plan, value, seed)).summary();
+        return new Row(index, step, replication, value, seed, s);
     }
 
     /** The CSV text of a plan's rows: the plan line, the header, one line per row. */
@@ -138,62 +201,18 @@ public final class Sweep {
     }
 
     /**
-     * Merges shard CSVs into the CSV one process would have written: same plan line, same header, every index
-     * exactly once. Throws IllegalArgumentException naming what does not fit.
+     * Merges shard CSVs into the CSV one process would have written (see {@link SweepMerge}). Throws
+     * IllegalArgumentException naming what does not fit.
      */
     public static String merge(List<String> shardCsvs) {
-        String planLine = null;
-        int total = -1;
-        java.util.TreeMap<Integer, String> byIndex = new java.util.TreeMap<>();
-        for (int i = 0; i < shardCsvs.size(); i++) {
-            List<String> lines = shardCsvs.get(i).lines().toList();
-            if (lines.size() < 2 || !lines.get(0).startsWith("# sweep ") || !lines.get(1).equals(HEADER)) {
-                throw new IllegalArgumentException("input " + (i + 1) + " is not a sweep CSV (no plan line and header)");
-            }
-            if (planLine == null) {
-                planLine = lines.get(0);
-                total = planSize(planLine);
-            } else if (!planLine.equals(lines.get(0))) {
-                throw new IllegalArgumentException("input " + (i + 1) + " is from another sweep: '" + lines.get(0)
-                        + "' vs '" + planLine + "'");
-            }
-            for (String line : lines.subList(2, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                int index = Integer.parseInt(line.substring(0, line.indexOf(',')));
-                if (byIndex.put(index, line) != null) {
-                    throw new IllegalArgumentException("grid point " + index + " appears twice");
-                }
-            }
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            SweepMerge.merge(shardCsvs.stream().<java.io.BufferedReader>map(
+                    t -> new java.io.BufferedReader(new java.io.StringReader(t))).toList(), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (planLine == null) {
-            throw new IllegalArgumentException("no inputs to merge");
-        }
-        for (int index = 0; index < total; index++) {
-            if (!byIndex.containsKey(index)) {
-                throw new IllegalArgumentException("grid point " + index + " of " + total
-                        + " is missing (a shard did not finish?)");
-            }
-        }
-        StringBuilder sb = new StringBuilder(planLine).append('\n').append(HEADER).append('\n');
-        byIndex.values().forEach(l -> sb.append(l).append('\n'));
-        return sb.toString();
-    }
-
-    private static int planSize(String planLine) {
-        int steps = Integer.parseInt(field(planLine, "steps"));
-        int reps = Integer.parseInt(field(planLine, "replications"));
-        return steps * reps;
-    }
-
-    private static String field(String line, String name) {
-        for (String part : line.split(" ")) {
-            if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
-            }
-        }
-        throw new IllegalArgumentException("plan line has no " + name + ": " + line);
+        return out.toString();
     }
 
     private static String num(double v) {

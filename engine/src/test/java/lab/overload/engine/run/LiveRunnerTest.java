@@ -28,6 +28,46 @@ class LiveRunnerTest {
         }
     }
 
+    /**
+     * A heap that runs full stops the run instead of freezing it: once the heap check trips (or an
+     * OutOfMemoryError is thrown on the sim thread), the runner drops the run, resets to t = 0 paused, says why in
+     * its status, and still obeys commands, close included.
+     */
+    @Test
+    void aFullHeapStopsTheRunWithAMessageAndTheRunnerStaysResponsive() throws Exception {
+        for (boolean thrown : new boolean[] {false, true}) {
+            java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
+            BooleanSupplier heapCheck = () -> {
+                if (full.getAndSet(false)) {
+                    if (thrown) {
+                        throw new OutOfMemoryError("Java heap space");
+                    }
+                    return true;
+                }
+                return false;
+            };
+            LiveRunner runner = new LiveRunner(SCENARIO, 1024, heapCheck);
+            try (runner) {
+                runner.start();
+                runner.setSpeed(100);
+                runner.play();
+                await(() -> runner.status().simMicros() > 1_000_000, "sim time to pass 1 s");
+                int generation = runner.status().generation();
+                full.set(true);
+                await(() -> runner.status().generation() > generation, "the run to be dropped");
+                LiveStatus st = runner.status();
+                assertFalse(st.running(), "stopped");
+                assertTrue(st.failure().startsWith("Out of memory at t = ") && st.failure().contains("queueCapacity")
+                        && st.failure().contains("-Xmx"), st.failure());
+                assertEquals(st.failure(), st.message(), "the notice the window shows");
+                runner.play();
+                await(() -> runner.status().running() && runner.status().simMicros() > 200_000, "play again");
+                assertEquals("", runner.status().failure(), "play clears the failure");
+            }
+            assertFalse(runner.isAlive(), "close ends the sim thread");
+        }
+    }
+
     @Test
     void playPauseStepResetAndClose() throws Exception {
         try (LiveRunner runner = new LiveRunner(SCENARIO, 1024)) {

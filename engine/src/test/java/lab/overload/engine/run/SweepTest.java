@@ -36,6 +36,31 @@ class SweepTest {
         assertEquals(12, single.lines().count(), "plan line, header, 10 grid points");
     }
 
+    /**
+     * Rows reach the sink in index order while the sweep runs, and only a few runs per thread are submitted ahead of
+     * the row being handed over, so a sweep of any size holds a bounded number of results.
+     */
+    @Test
+    void rowsStreamInIndexOrderWithABoundedNumberInFlight() {
+        Scenario s = Scenarios.mmc(4, 20, 10, 3, 2, 0);
+        Sweep.Plan plan = new Sweep.Plan(RATE, 10, 38, 30, 2, 11, 0.5, 0.1);
+        int threads = 2;
+        List<Integer> delivered = new ArrayList<>();
+        int[] submitted = {0};
+        int[] mostAhead = {0};
+        Sweep.run(s, plan, 0, 1, threads, row -> {
+            delivered.add(row.index());
+            mostAhead[0] = Math.max(mostAhead[0], submitted[0] - delivered.size());
+        }, index -> submitted[0]++);
+        assertEquals(plan.size(), delivered.size());
+        for (int i = 0; i < delivered.size(); i++) {
+            assertEquals(i, delivered.get(i), "index order");
+        }
+        assertTrue(mostAhead[0] <= threads * Sweep.IN_FLIGHT_PER_THREAD,
+                "at most " + threads * Sweep.IN_FLIGHT_PER_THREAD + " runs ahead of the sink, was " + mostAhead[0]);
+        assertEquals(Sweep.csv(plan, Sweep.run(s, plan, 0, 1, 1)), Sweep.csv(plan, Sweep.run(s, plan, 0, 1, 3)));
+    }
+
     @Test
     void mergeRejectsMissingDuplicateAndForeignShards() {
         Scenario s = Scenarios.mmc(4, 20, 10, 3, 10, 1);

@@ -107,7 +107,9 @@ class LimitAlgorithmsTest {
                 600, 4));
         assertEquals(7, gradient.limit(), "a new kind starts at its initial limit");
         assertSame(Limit.NONE, Limit.of(LimitSpec.NONE), "FIXED: the workers are the bound");
-        Limit minWins = Limit.of(new LimitSpec(LimitKind.AIMD, 10, 50, 20, 0.9, 1000, 0.2, 1.5, 600, 4));
-        assertEquals(50, minWins.limit(), "minLimit above maxLimit: the minimum wins");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LimitSpec(LimitKind.AIMD, 10, 50, 20, 0.9, 1000, 0.2, 1.5, 600, 4));
+        assertTrue(e.getMessage().contains("limit.minLimit (50)") && e.getMessage().contains("limit.maxLimit (20)"),
+                "minLimit above maxLimit is rejected, naming both: " + e.getMessage());
     }
 }

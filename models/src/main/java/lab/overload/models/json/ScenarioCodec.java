@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,13 +57,51 @@ public final class ScenarioCodec {
         return MAPPER;
     }
 
+    /** Same as {@link #readFile(Path)}. */
     public static Scenario read(Path file) throws IOException {
+        return readFile(file);
+    }
+
+    /**
+     * Reads a scenario file safely: the path must lead (after following links) to a regular file, checked before it
+     * is opened, so a FIFO, a device or a directory is refused without blocking; at most
+     * {@value #MAX_DOCUMENT_BYTES} bytes are read, whatever size the file reports.
+     *
+     * @throws java.nio.file.NoSuchFileException when nothing is there (or a link is broken)
+     * @throws java.nio.file.AccessDeniedException when it cannot be read
+     * @throws NotRegularFileException when it is not a regular file
+     * @throws IOException when reading fails
+     * @throws ScenarioFormatException when the document is too large or not a valid scenario (names the JSON path)
+     */
+    public static Scenario readFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString(), null,
+                        Files.isSymbolicLink(file) ? "broken link" : "no such file");
+            }
+            throw new NotRegularFileException(file);
+        }
         long size = Files.size(file);
         if (size > MAX_DOCUMENT_BYTES) {
             throw new ScenarioFormatException("$", "document is " + size + " bytes; the limit is "
                     + MAX_DOCUMENT_BYTES);
         }
-        return read(Files.readAllBytes(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(readBounded(in));
+        }
+    }
+
+    /**
+     * Reads at most {@value #MAX_DOCUMENT_BYTES} bytes; throws a {@link ScenarioFormatException} if the stream has
+     * more (without reading further).
+     */
+    public static byte[] readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new ScenarioFormatException("$", "document is larger than the limit of " + MAX_DOCUMENT_BYTES
+                    + " bytes");
+        }
+        return bytes;
     }
 
     public static Scenario read(String json) {

@@ -13,7 +13,7 @@ import java.util.List;
  * service: {@code longRtt} is an exponential average over {@code longWindowSamples} samples;
  * {@code gradient = clamp(rttTolerance * longRtt / rtt, 0.5, 1)},
  * {@code limit = (1 - smoothing) limit + smoothing (limit * gradient + queueSize)}. Both stay in
- * [{@code minLimit}, {@code maxLimit}] (if minLimit exceeds maxLimit, minLimit wins).
+ * [{@code minLimit}, {@code maxLimit}]; a minLimit above maxLimit is rejected.
  */
 public record LimitSpec(LimitKind kind, int initialLimit, int minLimit, int maxLimit, double backoffRatio,
                         double latencyThresholdMillis, double smoothing, double rttTolerance, int longWindowSamples,
@@ -63,12 +63,13 @@ public record LimitSpec(LimitKind kind, int initialLimit, int minLimit, int maxL
         SCHEMA.check("rttTolerance", rttTolerance);
         SCHEMA.check("longWindowSamples", longWindowSamples);
         SCHEMA.check("queueSize", queueSize);
+        if (minLimit > maxLimit) {
+            throw new IllegalArgumentException("limit.minLimit (" + minLimit + ") must not be above limit.maxLimit ("
+                    + maxLimit + "); lower minLimit or raise maxLimit");
+        }
     }
 
-    /**
-     * The upper bound the limit actually uses: {@code max(minLimit, maxLimit)}. No cross-field rule ties the two
-     * (every parameter must accept its whole range on its own), so a minimum above the maximum wins.
-     */
+    /** The upper bound the limit uses: {@code maxLimit} (the constructor checks it is not below minLimit). */
     public int effectiveMaxLimit() {
         return Math.max(minLimit, maxLimit);
     }

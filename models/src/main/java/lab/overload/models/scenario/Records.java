@@ -6,12 +6,23 @@ import java.lang.reflect.RecordComponent;
 
 /** Reflection helpers for scenario records: read a component, build a record, copy with one component changed. */
 public final class Records {
+    /**
+     * The record components of each class, looked up once: {@code Class.getRecordComponents()} parses them again on
+     * every call, and every parameter change (a timeline entry, a slider) reads them several times.
+     */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private Records() {
     }
 
     /** The value of the named component. */
     public static Object get(Record record, String component) {
-        for (RecordComponent rc : record.getClass().getRecordComponents()) {
+        for (RecordComponent rc : COMPONENTS.get(record.getClass())) {
             if (rc.getName().equals(component)) {
                 try {
                     return rc.getAccessor().invoke(record);
@@ -25,7 +36,7 @@ public final class Records {
 
     /** A copy of the record with one component replaced; the canonical constructor validates it. */
     public static <R extends Record> R with(R record, String component, Object value) {
-        RecordComponent[] rcs = record.getClass().getRecordComponents();
+        RecordComponent[] rcs = COMPONENTS.get(record.getClass());
         Object[] args = new Object[rcs.length];
         boolean found = false;
         for (int i = 0; i < rcs.length; i++) {
@@ -47,7 +58,7 @@ public final class Records {
 
     /** Calls the canonical constructor; a validation failure surfaces as its IllegalArgumentException. */
     public static <R extends Record> R construct(Class<R> type, Object[] args) {
-        RecordComponent[] rcs = type.getRecordComponents();
+        RecordComponent[] rcs = COMPONENTS.get(type);
         Class<?>[] types = new Class<?>[rcs.length];
         for (int i = 0; i < rcs.length; i++) {
             types[i] = rcs[i].getType();
@@ -98,7 +109,7 @@ public final class Records {
 
     /** The declared type of a component. */
     public static Class<?> componentType(Class<? extends Record> type, String component) {
-        for (RecordComponent rc : type.getRecordComponents()) {
+        for (RecordComponent rc : COMPONENTS.get(type)) {
             if (rc.getName().equals(component)) {
                 return rc.getType();
             }

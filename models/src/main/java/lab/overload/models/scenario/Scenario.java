@@ -56,7 +56,6 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
         SCHEMA.check("intervalMillis", intervalMillis);
         clients = SCHEMA.checkList("clients", clients);
         services = SCHEMA.checkList("services", services);
-        timeline = SCHEMA.checkList("timeline", timeline);
         List<ClientSpec> clientList = clients;
         List<ServiceSpec> serviceList = services;
         StageGraph.check(StageGraph.parts(section -> switch (section) {
@@ -64,26 +63,9 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
             case SERVICES -> serviceList;
             default -> List.of();
         }), StageGraph.stageSections());
-        if (!timeline.isEmpty()) {
-            Scenario base = new Scenario(schemaVersion, name, description, lesson, seed, durationSeconds,
-                    warmupSeconds, intervalMillis, clients, services, List.of());
-            for (int i = 0; i < timeline.size(); i++) {
-                TimelineChange change = timeline.get(i);
-                try {
-                    FieldDef def = ParameterPaths.def(base, change.path());
-                    def.parse(change.path(), change.value());
-                    if (!def.live()) {
-                        throw new IllegalArgumentException(change.path()
-                                + " cannot change while a run is going (it needs a restart), so it cannot be on the timeline");
-                    }
-                    if (change.rampSeconds() > 0 && !def.isNumeric()) {
-                        throw new IllegalArgumentException(change.path() + " is not numeric, so it cannot ramp");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("timeline[" + i + "]: " + e.getMessage(), e);
-                }
-            }
-        }
+        timeline = timeline == null || timeline.isEmpty() ? List.of() : TimelineCheck.check(timeline,
+                new Scenario(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds,
+                        intervalMillis, clients, services, List.of()));
     }
 
     /** The client group of that name, or null. */

@@ -67,6 +67,14 @@ class ParameterPathsTest {
     }
 
     @Test
+    void minLimitAboveMaxLimitIsRejectedNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ParameterPaths.with(scenario(), "services.api.limit.minLimit", "2000"));
+        assertEquals("services.api.limit.minLimit (2000) must not be above limit.maxLimit (1000); lower minLimit or "
+                + "raise maxLimit", e.getMessage());
+    }
+
+    @Test
     void listEnumeratesClientRetryAndServicePathsInOrder() {
         List<String> expected = new ArrayList<>();
         for (String client : List.of("web", "batch")) {
@@ -275,14 +283,18 @@ class ParameterPathsTest {
     /**
      * Property: every listed parameter accepts its own minimum and maximum (as a number and as the text a user would
      * type), get() then returns it, the result survives a JSON round trip, and one step beyond either end is rejected
-     * naming the path. No parameter is skipped: no cross-field rule involves a tunable field today (the cross-field
-     * rules are unique names, client targets, warm-up below duration and valid timeline entries, none of which a
-     * parameter path can change).
+     * naming the path. No parameter is skipped. One cross-field rule involves tunable fields, minLimit <= maxLimit, so
+     * minLimit is tried with maxLimit at its own maximum.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyParameter")
     void everyParameterAcceptsItsMinAndMaxAndRejectsBeyond(String path, FieldDef def) {
         Scenario s = scenario();
+        if (path.endsWith(".limit.minLimit")) {
+            String max = path.replace(".limit.minLimit", ".limit.maxLimit");
+            s = ParameterPaths.with(s, max, ParameterPaths.def(s, max).max());
+        }
+        Scenario base = s;
         for (double v : new double[] {def.min(), def.max()}) {
             Scenario changed = ParameterPaths.with(s, path, v);
             assertEquals(v, ParameterPaths.get(changed, path), path + " = " + v);
@@ -292,7 +304,7 @@ class ParameterPathsTest {
         double step = def.kind() == FieldDef.Kind.REAL ? Math.max(def.max() - def.min(), 1) * 1e-3 : 1;
         for (double bad : new double[] {def.min() - step, def.max() + step}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ParameterPaths.with(s, path, bad));
+                    () -> ParameterPaths.with(base, path, bad));
             assertTrue(e.getMessage().startsWith(path + " must be "), e.getMessage());
             assertTrue(e.getMessage().contains(def.rangeText()), e.getMessage());
         }

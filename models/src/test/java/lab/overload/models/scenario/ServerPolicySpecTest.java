@@ -104,7 +104,9 @@ class ServerPolicySpecTest {
             assertTrue(!f.description().isBlank() && f.description().endsWith("."), f.name() + ": one sentence");
             assertTrue(f.live() || !f.tunable(), f.name() + " is live (or, like the dependency's target, structural)");
         }
-        assertEquals(50, new LimitSpec(LimitKind.AIMD, 10, 50, 20, 0.9, 1000, 0.2, 1.5, 600, 4).effectiveMaxLimit(),
-                "a minimum above the maximum wins");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LimitSpec(LimitKind.AIMD, 10, 50, 20, 0.9, 1000, 0.2, 1.5, 600, 4));
+        assertEquals("limit.minLimit (50) must not be above limit.maxLimit (20); lower minLimit or raise maxLimit",
+                e.getMessage(), "a minimum above the maximum is rejected, naming both");
     }
 }
