@@ -107,21 +107,12 @@ public final class PresetCatalog {
     private static final String NOT_REGULAR = "not a regular file (a FIFO, device, folder or broken link): skipped";
 
     /**
-     * Reads a scenario file safely: only a regular file, and at most {@link ScenarioCodec#MAX_DOCUMENT_BYTES} of it
-     * whatever size it reports, so a FIFO or an endless file cannot block or exhaust the app.
+     * Reads a scenario file safely ({@link ScenarioCodec#readFile}): only a regular file, and at most
+     * {@link ScenarioCodec#MAX_DOCUMENT_BYTES} of it whatever size it reports, so a FIFO or an endless file cannot
+     * block or exhaust the app.
      */
     public static Scenario readFile(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(NOT_REGULAR);
-        }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(ScenarioCodec.MAX_DOCUMENT_BYTES + 1);
-        }
-        if (bytes.length > ScenarioCodec.MAX_DOCUMENT_BYTES) {
-            throw new IOException("larger than the limit of " + ScenarioCodec.MAX_DOCUMENT_BYTES + " bytes");
-        }
-        return ScenarioCodec.read(bytes);
+        return ScenarioCodec.readFile(file);
     }
 
     /**

@@ -70,7 +70,8 @@ class PresetCatalogTest {
     void anOversizedFileIsRefusedNamingTheLimit(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.json");
         Files.write(big, new byte[lab.overload.models.json.ScenarioCodec.MAX_DOCUMENT_BYTES + 10]);
-        IOException e = assertThrows(IOException.class, () -> PresetCatalog.readFile(big));
+        Exception e = assertThrows(lab.overload.models.json.ScenarioFormatException.class,
+                () -> PresetCatalog.readFile(big));
         assertTrue(e.getMessage().contains("limit"), e.getMessage());
     }
 
