@@ -14,10 +14,13 @@ final class Attempt {
     long gen;
     boolean inUse;
     Request request;
+    /** Who sent it and receives the stage's answer (its client group, or a stage calling onward). */
+    Caller caller;
     boolean retry;
     int number;
     long requestId;
     boolean measured;
+    /** Its caller is done with it: answered, or given up (a client timeout). A stage answers only while false. */
     boolean clientDone;
     boolean serverDone;
     long sentMicros;

@@ -47,11 +47,7 @@ import lab.overload.models.scenario.TimeoutKind;
  * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
  * samples.
  */
-final class ClientGroup extends EventHandler {
-    static final int OK = 0;
-    static final int ERROR = 1;
-    static final int REJECTED = 2;
-
+final class ClientGroup extends EventHandler implements Caller {
     private static final int ARRIVAL = 0;
     private static final int TIMEOUT = 1;
     private static final int RETRY = 2;
@@ -67,7 +63,7 @@ final class ClientGroup extends EventHandler {
      */
     private final int arrivalRing;
     ClientSpec spec;
-    final Service target;
+    final Target target;
     private final SplittableRandom arrivals;
     private final SplittableRandom sizes;
     private final SplittableRandom timeouts;
@@ -97,7 +93,7 @@ final class ClientGroup extends EventHandler {
     /** The retry backoff base, rounded to micros (every request starts its backoff there). */
     private long backoffBaseMicros;
 
-    ClientGroup(World world, ClientSpec spec, Service target) {
+    ClientGroup(World world, ClientSpec spec, Target target) {
         this.world = world;
         this.spec = spec;
         this.target = target;
@@ -277,6 +273,7 @@ final class ClientGroup extends EventHandler {
         r.attemptsMade++;
         a.number = r.attemptsMade;
         a.requestId = r.id;
+        a.caller = this;
         r.current = a;
         if (world.tracing()) {
             world.trace(spec.name(), retry ? "retry" : "send", a);
@@ -344,8 +341,9 @@ final class ClientGroup extends EventHandler {
         retryOrFail(r, RequestOutcome.FAILED_TIMEOUT, now);
     }
 
-    /** The server answered an attempt the client is still waiting for. */
-    void onResponse(Attempt a, int kind, long now) {
+    /** The target stage answered an attempt the client is still waiting for. */
+    @Override
+    public void onAnswer(Attempt a, int kind, long now) {
         a.clientDone = true;
         world.sim.cancelInOrder(timeoutRing, a.timeoutHandle);
         Request r = a.request;

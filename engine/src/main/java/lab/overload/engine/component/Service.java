@@ -23,7 +23,7 @@ import lab.overload.models.scenario.ServiceSpec;
  * (attempts shed or dropped by the queue-time bound), {@code .rejectedTooLarge}, {@code .checkpointAbandoned},
  * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
-final class Service extends EventHandler {
+final class Service extends EventHandler implements Target {
     static final int COMPLETE = 0;
     static final int REJECT_DONE = 1;
     static final int WAKE = 2;
@@ -138,7 +138,13 @@ final class Service extends EventHandler {
         return (long) spec.hostsUp() * spec.workersPerHost();
     }
 
-    void accept(Attempt a, long now) {
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public void accept(Attempt a, long now) {
         a.resetServerState();
         Request r = a.request;
         long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
@@ -161,7 +167,7 @@ final class Service extends EventHandler {
         if (h == null) {
             endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, 0, now);
             if (!a.clientDone) {
-                r.client.onResponse(a, ClientGroup.REJECTED, now);
+                a.caller.onAnswer(a, Caller.REJECTED, now);
             }
             world.releaseAttemptIfDone(a);
             return;
@@ -224,10 +230,10 @@ final class Service extends EventHandler {
             endAttempt(a, AttemptOutcome.COMPLETED_WASTED, WorkClass.WASTED, held, now);
         } else if (error) {
             endAttempt(a, AttemptOutcome.COMPLETED_ERROR, WorkClass.WASTED, held, now);
-            a.request.client.onResponse(a, ClientGroup.ERROR, now);
+            a.caller.onAnswer(a, Caller.ERROR, now);
         } else {
             endAttempt(a, AttemptOutcome.COMPLETED_USEFUL, WorkClass.USEFUL, held, now);
-            a.request.client.onResponse(a, ClientGroup.OK, now);
+            a.caller.onAnswer(a, Caller.OK, now);
         }
         world.releaseAttemptIfDone(a);
     }
@@ -236,7 +242,7 @@ final class Service extends EventHandler {
         world.recorder.rejectingChanged(now, -1);
         endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, now - a.startedMicros, now);
         if (!a.clientDone) {
-            a.request.client.onResponse(a, ClientGroup.REJECTED, now);
+            a.caller.onAnswer(a, Caller.REJECTED, now);
         }
         world.releaseAttemptIfDone(a);
     }

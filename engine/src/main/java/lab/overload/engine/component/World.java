@@ -63,7 +63,7 @@ public final class World extends EventHandler {
             services.put(s.name(), new Service(this, s));
         }
         for (ClientSpec c : scenario.clients()) {
-            clients.put(c.name(), new ClientGroup(this, c, services.get(c.target())));
+            clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
         }
         recorder.setWorkers(0, totalWorkers());
         for (ClientGroup c : clients.values()) {
@@ -75,6 +75,16 @@ public final class World extends EventHandler {
         for (int i = 0; i < timeline.size(); i++) {
             sim.schedule(Math.round(timeline.get(i).atSeconds() * 1e6), Phase.CONTROL, handlerId, TIMELINE, i, 0);
         }
+    }
+
+    /** The stage a client or a stage names as its target; a clear error if the scenario declares none by that name. */
+    private Target stage(String name, String field) {
+        Target t = services.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + services.keySet()
+                    + "), was \"" + name + "\"");
+        }
+        return t;
     }
 
     public Scenario scenario() {
