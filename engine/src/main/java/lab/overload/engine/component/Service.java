@@ -24,9 +24,9 @@ import lab.overload.models.scenario.ServiceSpec;
  * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
 final class Service extends EventHandler implements Target {
-    static final int COMPLETE = 0;
-    static final int REJECT_DONE = 1;
-    static final int WAKE = 2;
+    static final int COMPLETE = Execution.COMPLETE;
+    static final int REJECT_DONE = Execution.REJECT_DONE;
+    static final int WAKE = Execution.WAKE;
     static final int DEPENDENCY_DONE = 3;
 
     final World world;
@@ -277,7 +277,7 @@ final class Service extends EventHandler implements Target {
     long oldestQueuedMicros() {
         long oldest = -1;
         for (Host h : hosts) {
-            long t = h.oldestQueuedMicros();
+            long t = h.queue.oldestQueuedMicros();
             if (t >= 0 && (oldest < 0 || t < oldest)) {
                 oldest = t;
             }

@@ -294,7 +294,7 @@ public final class World extends EventHandler {
         int n = 0;
         for (Service s : services.values()) {
             for (Host h : s.hosts) {
-                n += h.busy;
+                n += h.busy();
             }
         }
         return n;
