@@ -1,7 +1,7 @@
 package lab.overload.engine.component;
 
 import java.util.ArrayDeque;
-import lab.overload.engine.metrics.Recorder;
+import lab.overload.engine.metrics.StageMetrics;
 import lab.overload.models.scenario.Discipline;
 
 /**
@@ -10,9 +10,9 @@ import lab.overload.models.scenario.Discipline;
  */
 final class AcceptQueue {
     private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
-    private final Recorder metrics;
+    private final StageMetrics metrics;
 
-    AcceptQueue(Recorder metrics) {
+    AcceptQueue(StageMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -14,6 +14,10 @@ final class Attempt {
     long gen;
     boolean inUse;
     Request request;
+    /** The metrics of the client group that sent it; null when a stage sent it (an onward call). */
+    lab.overload.engine.metrics.ClientMetrics clientMetrics;
+    /** The metrics of the stage it was sent to. */
+    lab.overload.engine.metrics.StageMetrics stageMetrics;
     /** Who sent it and receives the stage's answer (its client group, or a stage calling onward). */
     Caller caller;
     boolean retry;

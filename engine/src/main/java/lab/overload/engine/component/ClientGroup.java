@@ -7,9 +7,9 @@ import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.Simulation;
 import lab.overload.engine.metrics.AttemptOutcome;
+import lab.overload.engine.metrics.ClientMetrics;
 import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.RequestOutcome;
-import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.AdaptiveThrottle;
 import lab.overload.engine.policy.Backoff;
 import lab.overload.engine.policy.CircuitBreaker;
@@ -64,6 +64,8 @@ final class ClientGroup extends EventHandler implements Caller {
     private final int arrivalRing;
     ClientSpec spec;
     final Target target;
+    /** This group's section of the metrics. */
+    final ClientMetrics metrics;
     private final SplittableRandom arrivals;
     private final SplittableRandom sizes;
     private final SplittableRandom timeouts;
@@ -98,6 +100,7 @@ final class ClientGroup extends EventHandler implements Caller {
         this.spec = spec;
         this.target = target;
         this.handlerId = world.sim.register(this);
+        this.metrics = world.recorder.client(spec.name());
         this.timeoutRing = world.sim.newTimerRing();
         this.arrivalRing = world.sim.newTimerRing();
         String prefix = "clients/" + spec.name() + "/";
@@ -240,7 +243,7 @@ final class ClientGroup extends EventHandler implements Caller {
         r.attemptsMade = 0;
         r.lastSleepMicros = backoffBaseMicros;
         r.measured = world.recorder.measuring(now);
-        world.recorder.requestArrived(r.measured);
+        metrics.requestArrived(r.measured);
         world.recorder.inSystemChanged(now, 1);
         if (r.slot >= retryCost.length) {
             int n = Math.max(r.slot + 1, retryCost.length * 2);
@@ -274,11 +277,12 @@ final class ClientGroup extends EventHandler implements Caller {
         a.number = r.attemptsMade;
         a.requestId = r.id;
         a.caller = this;
+        a.clientMetrics = metrics;
         r.current = a;
         if (world.tracing()) {
             world.trace(spec.name(), retry ? "retry" : "send", a);
         }
-        world.recorder.attemptSent(retry, a.measured);
+        metrics.attemptSent(retry, a.measured);
         TimeoutKind kind = spec.timeoutKind();
         a.timeoutHandle = Simulation.NO_HANDLE;
         if (kind == TimeoutKind.NONE) {
@@ -312,8 +316,8 @@ final class ClientGroup extends EventHandler implements Caller {
         }
         boolean measured = world.recorder.measuring(now);
         r.attemptsMade++;
-        world.recorder.attemptSent(false, measured);
-        world.recorder.attemptEnded(AttemptOutcome.THROTTLED, WorkClass.REJECTION, 0, measured, now);
+        metrics.attemptSent(false, measured);
+        metrics.attemptEnded(AttemptOutcome.THROTTLED, measured, now);
         endRequest(r, RequestOutcome.FAILED_REJECTED, now);
     }
 
@@ -324,7 +328,7 @@ final class ClientGroup extends EventHandler implements Caller {
         }
         a.clientDone = true;
         if (a.state == Attempt.IN_SERVICE && !a.serverDone) {
-            world.recorder.busyClientGoneChanged(now, 1);
+            a.stageMetrics.busyClientGoneChanged(now, 1);
         }
         Request r = a.request;
         r.current = null;
@@ -407,7 +411,7 @@ final class ClientGroup extends EventHandler implements Caller {
         if (world.tracing()) {
             world.trace(spec.name(), outcome.name(), r);
         }
-        world.recorder.requestEnded(outcome, now - r.arrivedMicros, r.measured, now);
+        world.recorder.requestEnded(metrics, outcome, now - r.arrivedMicros, r.measured, now);
         world.recorder.inSystemChanged(now, -1);
         int slot = r.slot;
         boolean nextPage = outcome == RequestOutcome.SUCCEEDED && pagination.hasNext(slot);

@@ -34,7 +34,7 @@ final class Host implements Execution.Site {
         ServiceSpec s = service.spec;
         this.down = shouldBeDown(s);
         this.admission = new Admission(s.limit());
-        this.queue = new AcceptQueue(service.world.recorder);
+        this.queue = new AcceptQueue(service.metrics);
         this.execution = new Execution(this, service.world.sim, service.handlerId, index, s.coresPerHost(),
                 s.contentionSigma(), s.coherencyKappa(), service.checkpointMicros());
     }
@@ -80,16 +80,17 @@ final class Host implements Execution.Site {
     }
 
     private void start(Attempt a, long now) {
-        service.world.recorder.queueWait(now - (a.state == Attempt.QUEUED ? a.enqueuedMicros : now), a.measured);
+        boolean queued = a.state == Attempt.QUEUED;
+        service.metrics.queueWait(a.clientMetrics, queued, now - (queued ? a.enqueuedMicros : now), a.measured);
         a.state = Attempt.IN_SERVICE;
         a.startedMicros = now;
         if (service.world.tracing()) {
             service.world.trace(service.spec.name(), "start", a);
         }
         a.inflightAtStart = execution.hold(a);
-        service.world.recorder.busyChanged(now, 1);
+        service.metrics.busyChanged(now, 1);
         if (a.clientDone) {
-            service.world.recorder.busyClientGoneChanged(now, 1);
+            service.metrics.busyClientGoneChanged(now, 1);
         }
         if (service.hasDependency) {
             if (service.dependency.call(a, now)) {
@@ -106,7 +107,7 @@ final class Host implements Execution.Site {
     private void reject(Attempt a, long now) {
         a.state = Attempt.REJECTING;
         a.startedMicros = now;
-        service.world.recorder.rejectingChanged(now, 1);
+        service.metrics.rejectingChanged(now, 1);
         long cost = service.rejectionCostMicros();
         if (cost == 0) {
             service.finishRejection(a, now);
@@ -177,9 +178,9 @@ final class Host implements Execution.Site {
 
     /** Frees the attempt's worker. */
     private void leaveService(Attempt a, long now) {
-        service.world.recorder.busyChanged(now, -1);
+        service.metrics.busyChanged(now, -1);
         if (a.clientDone) {
-            service.world.recorder.busyClientGoneChanged(now, -1);
+            service.metrics.busyClientGoneChanged(now, -1);
         }
         execution.release(a);
     }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.Counter;
+import lab.overload.engine.metrics.StageMetrics;
 import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.ExpiredWork;
@@ -38,6 +39,8 @@ final class Service extends EventHandler implements Target {
     private final SplittableRandom balancer;
     private int nextHost;
     final Dependency dependency;
+    /** This stage's section of the metrics. */
+    final StageMetrics metrics;
     Counter shedQueueTime;
     Counter tooLarge;
     Counter checkpointAbandoned;
@@ -50,10 +53,12 @@ final class Service extends EventHandler implements Target {
     private long rejectionCostMicros;
     boolean hasDependency;
 
-    Service(World world, ServiceSpec spec) {
+    /** {@code alone}: the only stage of its scenario (its metrics' levels are then the totals'). */
+    Service(World world, ServiceSpec spec, boolean alone) {
         this.world = world;
         this.spec = spec;
         this.handlerId = world.sim.register(this);
+        this.metrics = world.recorder.stage(spec.name(), "service", alone);
         derive();
         String prefix = "services/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");
@@ -64,6 +69,7 @@ final class Service extends EventHandler implements Target {
             hosts.add(new Host(this, i));
         }
         ensureMetrics();
+        metrics.setWorkers(0, workers());
     }
 
     private void derive() {
@@ -145,6 +151,8 @@ final class Service extends EventHandler implements Target {
 
     @Override
     public void accept(Attempt a, long now) {
+        a.stageMetrics = metrics;
+        metrics.attemptArrived(a.measured);
         a.resetServerState();
         Request r = a.request;
         long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
@@ -239,7 +247,7 @@ final class Service extends EventHandler implements Target {
     }
 
     void finishRejection(Attempt a, long now) {
-        world.recorder.rejectingChanged(now, -1);
+        metrics.rejectingChanged(now, -1);
         endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, now - a.startedMicros, now);
         if (!a.clientDone) {
             a.caller.onAnswer(a, Caller.REJECTED, now);
@@ -254,7 +262,7 @@ final class Service extends EventHandler implements Target {
         if (world.tracing()) {
             world.trace(spec.name(), outcome.name(), a);
         }
-        world.recorder.attemptEnded(outcome, workClass, workMicros, a.measured, now);
+        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {
             world.releaseAttemptIfDone(a);
         }
@@ -271,6 +279,7 @@ final class Service extends EventHandler implements Target {
         for (Host h : hosts) {
             h.reconfigure(now);
         }
+        metrics.setWorkers(now, workers());
     }
 
     /** Oldest queued attempt's enqueue time over all hosts, or -1. */

@@ -60,7 +60,7 @@ public final class World extends EventHandler {
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
         for (ServiceSpec s : scenario.services()) {
-            services.put(s.name(), new Service(this, s));
+            services.put(s.name(), new Service(this, s, scenario.services().size() == 1));
         }
         for (ClientSpec c : scenario.clients()) {
             clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
@@ -274,19 +274,24 @@ public final class World extends EventHandler {
      * derived from the other counts, so {@link Summary#checkConservation()} is a real check.
      */
     public Summary summary() {
-        long reqInFlight = 0;
+        long[] reqInFlight = new long[clients.size()];
         for (Request r : requests.all()) {
             if (r.inUse && r.measured) {
-                reqInFlight++;
+                reqInFlight[r.client.metrics.index()]++;
             }
         }
-        long attInFlight = 0;
+        long[] attInFlight = new long[clients.size()];
+        long[] stageInFlight = new long[services.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
-                attInFlight++;
+                if (at.clientMetrics != null) {
+                    attInFlight[at.clientMetrics.index()]++;
+                }
+                stageInFlight[at.stageMetrics.index()]++;
             }
         }
-        return recorder.summary(scenario.name(), scenario.seed(), sim.nowMicros(), reqInFlight, attInFlight);
+        return recorder.summary(scenario.name(), scenario.seed(), sim.nowMicros(), reqInFlight, attInFlight,
+                stageInFlight);
     }
 
     /** Busy workers over all hosts (for tests and status). */
