@@ -278,9 +278,10 @@ final class ClientGroup extends EventHandler implements Caller {
         a.requestId = r.id;
         a.caller = this;
         a.clientMetrics = metrics;
+        a.size = r.size;
         r.current = a;
         if (world.tracing()) {
-            world.trace(spec.name(), retry ? "retry" : "send", a);
+            world.trace(spec.name(), null, retry ? "retry" : "send", null, a);
         }
         metrics.attemptSent(retry, a.measured);
         TimeoutKind kind = spec.timeoutKind();
@@ -308,7 +309,7 @@ final class ClientGroup extends EventHandler implements Caller {
      */
     private void rejectLocally(Request r, boolean retry, String why, long now) {
         if (world.tracing()) {
-            world.trace(spec.name(), why, r);
+            world.trace(spec.name(), why, null, r);
         }
         if (retry) {
             endRequest(r, RequestOutcome.values()[lastFailure[r.slot]], now);
@@ -333,7 +334,7 @@ final class ClientGroup extends EventHandler implements Caller {
         Request r = a.request;
         r.current = null;
         if (world.tracing()) {
-            world.trace(spec.name(), "timeout", a);
+            world.trace(spec.name(), null, "timeout", null, a);
         }
         world.releaseAttemptIfDone(a);
         if (breaker != null) {
@@ -390,7 +391,7 @@ final class ClientGroup extends EventHandler implements Caller {
             if (cost == RetryBudget.DENIED) {
                 retriesDenied.add(measuring);
                 if (world.tracing()) {
-                    world.trace(spec.name(), "retry denied by budget", r);
+                    world.trace(spec.name(), "retry denied by budget", null, r);
                 }
                 endRequest(r, failure, now);
                 return;
@@ -403,13 +404,13 @@ final class ClientGroup extends EventHandler implements Caller {
         r.lastSleepMicros = sleep;
         world.sim.schedule(now + sleep, Phase.ARRIVAL, handlerId, RETRY, r.slot, r.gen);
         if (world.tracing()) {
-            world.trace(spec.name(), "backoff " + sleep / 1000 + "ms", r);
+            world.trace(spec.name(), "backoff " + sleep / 1000 + "ms", null, r);
         }
     }
 
     private void endRequest(Request r, RequestOutcome outcome, long now) {
         if (world.tracing()) {
-            world.trace(spec.name(), outcome.name(), r);
+            world.trace(spec.name(), outcome.name(), outcome.name(), r);
         }
         world.recorder.requestEnded(metrics, outcome, now - r.arrivedMicros, r.measured, now);
         world.recorder.inSystemChanged(now, -1);

@@ -220,7 +220,7 @@ final class Execution {
     private boolean checkpoint(Attempt a, long now) {
         a.savedMicros = a.nextCheckpointMicros;
         Request r = a.request;
-        if (r.id == a.requestId) {
+        if (!a.onward && r.id == a.requestId) {
             r.checkpointedMicros = Math.max(r.checkpointedMicros, a.baseMicros + a.savedMicros);
         }
         a.nextCheckpointMicros = nextCheckpoint(a);

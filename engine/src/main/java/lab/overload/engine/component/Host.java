@@ -61,13 +61,13 @@ final class Host implements Execution.Site {
         a.host = this;
         execution.advance(now);
         ServiceSpec s = service.spec;
-        switch (admission.atArrival(a.request.size, s.boundedWork().maxRequestSize(), execution.holding(),
+        switch (admission.atArrival(a.size, s.boundedWork().maxRequestSize(), execution.holding(),
                 s.workersPerHost(), queue.size(), s.queueCapacity())) {
             case START -> start(a, now);
             case QUEUE -> {
                 queue.add(a, now);
                 if (service.world.tracing()) {
-                    service.world.trace(service.spec.name(), "enqueue", a);
+                    service.world.trace(World.clientOf(a), service.spec.name(), "enqueue", null, a);
                 }
             }
             case SHED -> reject(a, now);
@@ -85,7 +85,7 @@ final class Host implements Execution.Site {
         a.state = Attempt.IN_SERVICE;
         a.startedMicros = now;
         if (service.world.tracing()) {
-            service.world.trace(service.spec.name(), "start", a);
+            service.world.trace(World.clientOf(a), service.spec.name(), "start", null, a);
         }
         a.inflightAtStart = execution.hold(a);
         service.metrics.busyChanged(now, 1);
@@ -93,9 +93,9 @@ final class Host implements Execution.Site {
             service.metrics.busyClientGoneChanged(now, 1);
         }
         if (service.hasDependency) {
-            if (service.dependency.call(a, now)) {
-                execution.startCall(a);
-            } else {
+            execution.startCall(a); // before the call: a called stage may answer at once
+            if (!service.dependency.call(a, now)) {
+                execution.endCall(a);
                 a.depFailed = true;
                 workDone(a, now);
             }
@@ -155,7 +155,7 @@ final class Host implements Execution.Site {
     @Override
     public boolean atCheckpoint(Attempt a, long now) {
         if (service.world.tracing()) {
-            service.world.trace(service.spec.name(), "checkpoint", a);
+            service.world.trace(World.clientOf(a), service.spec.name(), "checkpoint", null, a);
         }
         if (service.spec.deadline().timeoutHint() && now >= a.deadlineMicros) {
             leaveService(a, now);

@@ -156,8 +156,10 @@ final class Service extends EventHandler implements Target {
         a.resetServerState();
         Request r = a.request;
         long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
-                spec.serviceTimeCv(), work) * r.size);
-        if (a.number == 1) {
+                spec.serviceTimeCv(), work) * a.size);
+        if (a.onward) {
+            a.workMicros = w; // an onward call has no request of its own to resume
+        } else if (a.number == 1) {
             r.totalWorkMicros = w;
             r.checkpointedMicros = 0;
             a.workMicros = w;
@@ -260,7 +262,7 @@ final class Service extends EventHandler implements Target {
         a.serverDone = true;
         a.host = null;
         if (world.tracing()) {
-            world.trace(spec.name(), outcome.name(), a);
+            world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
         metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {

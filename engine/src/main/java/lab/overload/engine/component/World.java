@@ -62,6 +62,13 @@ public final class World extends EventHandler {
         for (ServiceSpec s : scenario.services()) {
             services.put(s.name(), new Service(this, s, scenario.services().size() == 1));
         }
+        for (Service s : services.values()) {
+            String target = s.spec.dependency().target();
+            if (!target.isEmpty()) {
+                s.dependency.connect(stage(target, "services." + s.spec.name() + ".dependency.target"));
+            }
+        }
+        checkNoCycle();
         for (ClientSpec c : scenario.clients()) {
             clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
         }
@@ -87,6 +94,26 @@ public final class World extends EventHandler {
         return t;
     }
 
+    /** Stages that call each other in a loop would call forever: refused, naming the loop. */
+    private void checkNoCycle() {
+        for (Service from : services.values()) {
+            List<String> path = new ArrayList<>(List.of(from.spec.name()));
+            Service s = from;
+            while (!s.spec.dependency().target().isEmpty()) {
+                s = services.get(s.spec.dependency().target());
+                path.add(s.spec.name());
+                if (s == from) {
+                    throw new IllegalArgumentException("services." + from.spec.name()
+                            + ".dependency.target: the stages call each other in a cycle: "
+                            + String.join(" -> ", path));
+                }
+                if (path.size() > services.size() + 1) {
+                    break; // a cycle further on, reported from one of its own stages
+                }
+            }
+        }
+    }
+
     public Scenario scenario() {
         return scenario;
     }
@@ -110,19 +137,43 @@ public final class World extends EventHandler {
 
     /** Receives a trace line for every step of every request (slow; for tests and sampled traces). */
     public void onTrace(Consumer<TraceEvent> traceListener) {
-        this.trace = traceListener;
+        onTrace(traceListener, Long.MAX_VALUE);
     }
+
+    /** Receives the trace lines of the requests numbered 1 to {@code lastRequestId} (in arrival order) only. */
+    public void onTrace(Consumer<TraceEvent> traceListener, long lastRequestId) {
+        this.trace = traceListener;
+        this.traceLast = lastRequestId;
+    }
+
+    private long traceLast;
 
     boolean tracing() {
         return trace != null;
     }
 
-    void trace(String source, String event, Attempt a) {
-        trace.accept(new TraceEvent(sim.nowMicros(), source, event, a.requestId, a.number));
+    /** An event of an attempt at a client group (stage null) or at a stage; {@code outcome} when it ended. */
+    void trace(String client, String stage, String event, String outcome, Attempt a) {
+        if (a.requestId <= traceLast) {
+            trace.accept(new TraceEvent(sim.nowMicros(), stage != null ? stage : client, event, a.requestId,
+                    a.number, client, stage, outcome));
+        }
     }
 
-    void trace(String source, String event, Request r) {
-        trace.accept(new TraceEvent(sim.nowMicros(), source, event, r.id, r.attemptsMade));
+    /** An event of a request at its client group; {@code outcome} when it ended. */
+    void trace(String client, String event, String outcome, Request r) {
+        if (r.id <= traceLast) {
+            trace.accept(new TraceEvent(sim.nowMicros(), client, event, r.id, r.attemptsMade, client, null, outcome));
+        }
+    }
+
+    /** The name of the client group an attempt serves (through its callers), or null when its caller was lost. */
+    static String clientOf(Attempt a) {
+        Attempt x = a;
+        while (x.onward && x.parent != null) {
+            x = x.parent;
+        }
+        return x.clientMetrics == null ? null : x.clientMetrics.name();
     }
 
     /** The changes applied so far (timeline and user), in order. */
@@ -248,6 +299,7 @@ public final class World extends EventHandler {
         a.serverDone = false;
         a.state = Attempt.NEW;
         a.host = null;
+        a.onward = false;
         return a;
     }
 

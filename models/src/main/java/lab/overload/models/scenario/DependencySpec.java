@@ -11,7 +11,7 @@ import java.util.List;
  * (COMPLETED_ERROR). Calls in flight keep the latency drawn when they started.
  */
 public record DependencySpec(boolean enabled, Distribution latencyDistribution, double latencyMillis,
-                             int maxConcurrency, double failureProbability) {
+                             int maxConcurrency, double failureProbability, String target) {
     public static final ObjectSchema SCHEMA = new ObjectSchema("Dependency", DependencySpec.class, List.of(
             FieldDef.bool("enabled", false, "Whether each attempt calls the downstream dependency."),
             FieldDef.choice("latencyDistribution", Distribution.class, Distribution.EXPONENTIAL,
@@ -21,15 +21,17 @@ public record DependencySpec(boolean enabled, Distribution latencyDistribution, 
             FieldDef.integer("maxConcurrency", "calls", 1, 1_000_000, 1000,
                     "Most calls in flight to the dependency over the service; a call beyond it fails fast.").log(),
             FieldDef.real("failureProbability", "", 0, 1, 0,
-                    "Probability that a call fails after its latency, answering the client with an error.")));
+                    "Probability that a call fails after its latency, answering the client with an error."),
+            FieldDef.text("target", "", 40, "Stage this service's dependency calls (empty: the built-in dependency model above).")));
 
     /** No dependency. */
-    public static final DependencySpec NONE = new DependencySpec(false, Distribution.EXPONENTIAL, 50, 1000, 0);
+    public static final DependencySpec NONE = new DependencySpec(false, Distribution.EXPONENTIAL, 50, 1000, 0, "");
 
     public DependencySpec {
         latencyDistribution = SCHEMA.orDefault("latencyDistribution", latencyDistribution);
         SCHEMA.check("latencyMillis", latencyMillis);
         SCHEMA.check("maxConcurrency", maxConcurrency);
         SCHEMA.check("failureProbability", failureProbability);
+        target = SCHEMA.checkText("target", target);
     }
 }

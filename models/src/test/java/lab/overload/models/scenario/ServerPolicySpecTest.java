@@ -54,7 +54,7 @@ class ServerPolicySpecTest {
         assertEquals(new SheddingSpec(75, QueueTimeAction.DROP), api.shedding());
         assertEquals(new DeadlineSpec(false, 12.5), api.deadline());
         assertEquals(new BoundedWorkSpec(4, true), api.boundedWork());
-        assertEquals(new DependencySpec(true, Distribution.CONSTANT, 30, 64, 0.01), api.dependency());
+        assertEquals(new DependencySpec(true, Distribution.CONSTANT, 30, 64, 0.01, ""), api.dependency());
         assertEquals(3, api.hostsUp());
         assertEquals(s, ScenarioCodec.read(ScenarioCodec.write(s)), "JSON round trip");
     }
@@ -102,7 +102,7 @@ class ServerPolicySpecTest {
         for (FieldDef f : List.of(LimitSpec.SCHEMA, SheddingSpec.SCHEMA, DeadlineSpec.SCHEMA, BoundedWorkSpec.SCHEMA,
                 DependencySpec.SCHEMA).stream().flatMap(o -> o.fields().stream()).toList()) {
             assertTrue(!f.description().isBlank() && f.description().endsWith("."), f.name() + ": one sentence");
-            assertTrue(f.live(), f.name() + " is live");
+            assertTrue(f.live() || !f.tunable(), f.name() + " is live (or structural, not a path)");
         }
         assertEquals(50, new LimitSpec(LimitKind.AIMD, 10, 50, 20, 0.9, 1000, 0.2, 1.5, 600, 4).effectiveMaxLimit(),
                 "a minimum above the maximum wins");
