@@ -53,12 +53,15 @@ final class Service extends EventHandler implements Target {
     private long rejectionCostMicros;
     boolean hasDependency;
 
-    /** {@code alone}: the only stage of its scenario (its metrics' levels are then the totals'). */
-    Service(World world, ServiceSpec spec, boolean alone) {
+    /**
+     * {@code alone}: the only stage of its scenario (its metrics' levels are then the totals'); {@code sole}: also
+     * called by the scenario's only client group (its metrics then count nothing that group counts).
+     */
+    Service(World world, ServiceSpec spec, boolean alone, boolean sole) {
         this.world = world;
         this.spec = spec;
         this.handlerId = world.sim.register(this);
-        this.metrics = world.recorder.stage(spec.name(), "service", alone);
+        this.metrics = world.recorder.stage(spec.name(), "service", alone, sole);
         derive();
         String prefix = "services/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");

@@ -60,7 +60,8 @@ public final class World extends EventHandler {
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
         for (ServiceSpec s : scenario.services()) {
-            services.put(s.name(), new Service(this, s, scenario.services().size() == 1));
+            boolean alone = scenario.services().size() == 1;
+            services.put(s.name(), new Service(this, s, alone, alone && scenario.clients().size() == 1));
         }
         for (Service s : services.values()) {
             String target = s.spec.dependency().target();

@@ -79,8 +79,13 @@ public final class ClientMetrics {
 
     /** One of its attempts ended: at the stage it was sent to, or refused at the client (THROTTLED). */
     public void attemptEnded(AttemptOutcome outcome, boolean measured, long nowMicros) {
-        if (nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
-                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
+        ended(outcome, measured, nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
+                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR));
+    }
+
+    /** As {@link #attemptEnded}, told whether it is a completion in the measured window. */
+    void ended(AttemptOutcome outcome, boolean measured, boolean completedInWindow) {
+        if (completedInWindow) {
             sCompletedInWindow++;
         }
         attOut[outcome.ordinal()]++;
@@ -121,18 +126,53 @@ public final class ClientMetrics {
         }
     }
 
-    /** This interval's section; clears the interval counts. */
-    ClientInterval sealInterval() {
-        long succ = reqOut[RequestOutcome.SUCCEEDED.ordinal()];
-        ClientInterval out = new ClientInterval(name, RequestCounts.of(offered, reqOut, 0),
-                AttemptCounts.of(attempts, retries, attOut, 0),
-                succ == 0 ? Double.NaN : (double) latencySum / succ / 1000,
-                waitCount == 0 ? Double.NaN : (double) waitSum / waitCount / 1000);
+    private static final int REQUEST_OUTCOMES = RequestOutcome.values().length;
+    private static final int ATTEMPT_OUTCOMES = AttemptOutcome.values().length;
+    /** Positions in an interval row (see {@link #sealInto}). */
+    static final int OFFERED = 0;
+    static final int ATTEMPTS = 1;
+    static final int RETRIES = 2;
+    static final int LATENCY_SUM = 3;
+    static final int WAIT_SUM = 4;
+    static final int WAIT_COUNT = 5;
+    static final int REQUEST_TIME_SUM = 6;
+    static final int REQUESTS_ENDED = 7;
+    /** Requests by outcome start here, in {@link RequestOutcome} order (read back by constant). */
+    static final int REQUESTS_BY_OUTCOME = 8;
+    /** Attempts by outcome start here, in {@link AttemptOutcome} order (read back by constant). */
+    static final int ATTEMPTS_BY_OUTCOME = REQUESTS_BY_OUTCOME + REQUEST_OUTCOMES;
+    /** Length of an interval row. */
+    static final int ROW = ATTEMPTS_BY_OUTCOME + ATTEMPT_OUTCOMES;
+
+    /** Writes this interval's counts and sums into a row at {@code at} and clears them. */
+    void sealInto(long[] rows, int at) {
+        rows[at + OFFERED] = offered;
+        rows[at + ATTEMPTS] = attempts;
+        rows[at + RETRIES] = retries;
+        rows[at + LATENCY_SUM] = latencySum;
+        rows[at + WAIT_SUM] = waitSum;
+        rows[at + WAIT_COUNT] = waitCount;
+        rows[at + REQUEST_TIME_SUM] = requestTimeSum;
+        rows[at + REQUESTS_ENDED] = requestEnded;
+        System.arraycopy(reqOut, 0, rows, at + REQUESTS_BY_OUTCOME, REQUEST_OUTCOMES);
+        System.arraycopy(attOut, 0, rows, at + ATTEMPTS_BY_OUTCOME, ATTEMPT_OUTCOMES);
         offered = attempts = retries = 0;
         java.util.Arrays.fill(reqOut, 0);
         java.util.Arrays.fill(attOut, 0);
         latencySum = waitSum = waitCount = requestTimeSum = requestEnded = 0;
-        return out;
+    }
+
+    /** The section in the row written by {@link #sealInto}. */
+    static ClientInterval decode(String name, long[] rows, int at) {
+        long succ = rows[at + REQUESTS_BY_OUTCOME + RequestOutcome.SUCCEEDED.ordinal()];
+        long waits = rows[at + WAIT_COUNT];
+        return new ClientInterval(name,
+                RequestCounts.of(rows[at + OFFERED], java.util.Arrays.copyOfRange(rows, at + REQUESTS_BY_OUTCOME,
+                        at + ATTEMPTS_BY_OUTCOME), 0),
+                AttemptCounts.of(rows[at + ATTEMPTS], rows[at + RETRIES],
+                        java.util.Arrays.copyOfRange(rows, at + ATTEMPTS_BY_OUTCOME, at + ROW), 0),
+                succ == 0 ? Double.NaN : (double) rows[at + LATENCY_SUM] / succ / 1000,
+                waits == 0 ? Double.NaN : (double) rows[at + WAIT_SUM] / waits / 1000);
     }
 
     /** The measured-period section, given its requests and attempts still in flight. */

@@ -35,6 +35,18 @@ public final class Recorder {
     private long workers;
     private final List<ClientMetrics> clients = new ArrayList<>();
     private final List<StageMetrics> stages = new ArrayList<>();
+    /** Names of the sections in registration order (immutable lists, shared by every snapshot). */
+    private List<String> clientNames = List.of();
+    private List<String> stageNames = List.of();
+    /** The sections of a scenario with one client group calling its only stage (made at the first seal). */
+    private SoleSections sole;
+
+    private boolean isSole() {
+        return stages.size() == 1 && stages.get(0).sole && clients.size() == 1;
+    }
+
+    /** Builds a stage's interval section from its row (made once, when the stages are registered). */
+    private SectionView.Decoder<StageInterval> stageDecoder;
 
     private int intervalIndex;
     private long intervalStart;
@@ -51,9 +63,10 @@ public final class Recorder {
     private static final int INTERVAL_BUFFER = 2048;
     private double sWorkerMicros;
     /** Sums over the sections at a seal (reused: a seal allocates only what it hands out). */
-    private final long[] scratchRequests = new long[RequestOutcome.values().length];
-    private final long[] scratchAttempts = new long[AttemptOutcome.values().length];
+    private final long[] scratchClientRow = new long[ClientMetrics.ROW];
     private final long[] scratchWork = new long[WorkClass.values().length];
+    private static final SectionView.Decoder<ClientInterval> CLIENT_DECODER =
+        (i, name, longs, at, doubles, doublesAt) -> ClientMetrics.decode(name, longs, at);
 
     private final java.util.List<Counter> counters = new java.util.ArrayList<>();
     private final java.util.List<String> gaugeNames = new java.util.ArrayList<>();
@@ -63,6 +76,7 @@ public final class Recorder {
     public ClientMetrics client(String name) {
         ClientMetrics c = new ClientMetrics(name, clients.size(), warmupMicros);
         clients.add(c);
+        clientNames = clients.stream().map(x -> x.name).toList();
         return c;
     }
 
@@ -70,12 +84,16 @@ public final class Recorder {
      * The section of a new stage of the given kind ({@code "service"}, ...). {@code alone}: it is the scenario's only
      * stage, so its levels are the totals' (no second update per change).
      */
-    public StageMetrics stage(String name, String kind, boolean alone) {
-        if (alone && !stages.isEmpty()) {
+    public StageMetrics stage(String name, String kind, boolean alone, boolean sole) {
+        if ((alone || sole) && !stages.isEmpty() || sole && !alone) {
             throw new IllegalStateException("stage " + name + " is not alone");
         }
-        StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone);
+        StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone, sole);
         stages.add(s);
+        stageNames = stages.stream().map(x -> x.name).toList();
+        List<String> kinds = stages.stream().map(x -> x.kind).toList();
+        stageDecoder = (i, n, longs, at, doubles, doublesAt) -> StageMetrics.decode(n, kinds.get(i), longs, at,
+                doubles, doublesAt);
         return s;
     }
 
@@ -150,7 +168,16 @@ public final class Recorder {
         inSystem.add(nowMicros, delta);
     }
 
-    /** Total worker capacity (for utilisation); integrated like the levels. */
+    /** A stage's worker capacity changed by {@code delta}: the total (for utilisation), integrated like the levels. */
+    void addWorkers(long nowMicros, long delta) {
+        advanceWorkers(nowMicros);
+        workers += delta;
+    }
+
+    /**
+     * Sets the total worker capacity now. The stages keep it in step themselves ({@link StageMetrics#setWorkers}),
+     * so this only confirms the same total.
+     */
     public void setWorkers(long nowMicros, long totalWorkers) {
         advanceWorkers(nowMicros);
         workers = totalWorkers;
@@ -180,66 +207,97 @@ public final class Recorder {
         rejecting.closeInterval(nowMicros);
         advanceWorkers(nowMicros);
         double span = Math.max(1, nowMicros - intervalStart);
-        long offered = 0;
-        long attempts = 0;
-        long retries = 0;
-        long[] reqOut = scratchRequests;
-        long[] attOut = scratchAttempts;
-        java.util.Arrays.fill(reqOut, 0);
-        java.util.Arrays.fill(attOut, 0);
-        long latencySum = 0;
-        long waitSum = 0;
-        long waitCount = 0;
-        long requestTimeSum = 0;
-        long requestEnded = 0;
-        for (ClientMetrics c : clients) {
-            offered += c.offered;
-            attempts += c.attempts;
-            retries += c.retries;
-            add(reqOut, c.reqOut);
-            add(attOut, c.attOut);
-            latencySum += c.latencySum;
-            waitSum += c.waitSum;
-            waitCount += c.waitCount;
-            requestTimeSum += c.requestTimeSum;
-            requestEnded += c.requestEnded;
-        }
-        long[] work = scratchWork;
-        java.util.Arrays.fill(work, 0);
-        for (StageMetrics st : stages) {
-            add(work, st.work);
-        }
-        RequestCounts req = RequestCounts.of(offered, reqOut, 0);
-        AttemptCounts att = AttemptCounts.of(attempts, retries, attOut, 0);
-        WorkLedger ledger = WorkLedger.ofMicros(work);
-        long succ = req.succeeded();
-        Map<String, ClientInterval> byClient = new LinkedHashMap<>();
-        for (ClientMetrics c : clients) {
-            byClient.put(c.name, c.sealInterval());
-        }
-        Map<String, StageInterval> byStage = new LinkedHashMap<>();
-        for (StageMetrics st : stages) {
+        long[] t;
+        long[] w;
+        int workAt;
+        Map<String, ClientInterval> byClient;
+        Map<String, StageInterval> byStage;
+        SoleSections.View<ClientInterval> soleClient = null;
+        SoleSections.View<StageInterval> soleStage = null;
+        if (isSole()) {
+            // one client group calling its only stage: the sections are the totals (built from the snapshot)
+            StageMetrics st = stages.get(0);
+            if (sole == null) {
+                sole = new SoleSections(clients.get(0).name, st.name, st.kind);
+            }
+            t = scratchClientRow;
+            clients.get(0).sealInto(t, 0);
             st.closeLevels(nowMicros);
-            byStage.put(st.name, st.sealInterval(span));
-            st.resetLevels(nowMicros);
+            w = scratchWork;
+            workAt = 0;
+            st.sealWork(w);
+            soleClient = sole.clientView();
+            soleStage = sole.stageView();
+            byClient = soleClient;
+            byStage = soleStage;
+        } else {
+            int clientCount = clients.size();
+            int stageCount = stages.size();
+            int stagesAt = clientCount * ClientMetrics.ROW;
+            long[] rows = new long[stagesAt + stageCount * StageMetrics.ROW];
+            double[] stageDoubles = new double[stageCount * StageMetrics.DOUBLE_ROW];
+            for (int i = 0; i < clientCount; i++) {
+                clients.get(i).sealInto(rows, i * ClientMetrics.ROW);
+            }
+            for (int i = 0; i < stageCount; i++) {
+                StageMetrics st = stages.get(i);
+                st.closeLevels(nowMicros);
+                st.sealInto(span, rows, stagesAt + i * StageMetrics.ROW, stageDoubles, i * StageMetrics.DOUBLE_ROW);
+                st.resetLevels(nowMicros);
+            }
+            // the totals: one client's row as it is, or the sum of the clients' rows (and likewise the stages' work)
+            t = rows;
+            if (clientCount != 1) {
+                t = scratchClientRow;
+                java.util.Arrays.fill(t, 0);
+                for (int i = 0; i < clientCount; i++) {
+                    for (int k = 0; k < ClientMetrics.ROW; k++) {
+                        t[k] += rows[i * ClientMetrics.ROW + k];
+                    }
+                }
+            }
+            w = scratchWork;
+            workAt = 0;
+            java.util.Arrays.fill(w, 0);
+            for (int i = 0; i < stageCount; i++) {
+                for (int k = 0; k < scratchWork.length; k++) {
+                    w[k] += rows[stagesAt + i * StageMetrics.ROW + StageMetrics.WORK_BY_CLASS + k];
+                }
+            }
+            byClient = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
+            byStage = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
+                    StageMetrics.DOUBLE_ROW, stageDecoder);
         }
+        int rq = ClientMetrics.REQUESTS_BY_OUTCOME;
+        int at = ClientMetrics.ATTEMPTS_BY_OUTCOME;
+        long succ = t[rq + RequestOutcome.SUCCEEDED.ordinal()];
+        long waitCount = t[ClientMetrics.WAIT_COUNT];
+        long requestEnded = t[ClientMetrics.REQUESTS_ENDED];
         IntervalSnapshot s = new IntervalSnapshot(intervalIndex, intervalStart, nowMicros,
-                offered, attempts, retries,
-                succ, req.failedTimeout(), req.failedRejected(), req.failedError(), req.expired(),
-                att.completedUseful(), att.completedWasted(), att.completedError(), att.shed(), att.throttled(),
-                att.abandonedByServer(),
-                succ == 0 ? Double.NaN : (double) latencySum / succ / 1000,
+                t[ClientMetrics.OFFERED], t[ClientMetrics.ATTEMPTS], t[ClientMetrics.RETRIES],
+                succ, t[rq + RequestOutcome.FAILED_TIMEOUT.ordinal()], t[rq + RequestOutcome.FAILED_REJECTED.ordinal()],
+                t[rq + RequestOutcome.FAILED_ERROR.ordinal()], t[rq + RequestOutcome.EXPIRED.ordinal()],
+                t[at + AttemptOutcome.COMPLETED_USEFUL.ordinal()], t[at + AttemptOutcome.COMPLETED_WASTED.ordinal()],
+                t[at + AttemptOutcome.COMPLETED_ERROR.ordinal()], t[at + AttemptOutcome.SHED.ordinal()],
+                t[at + AttemptOutcome.THROTTLED.ordinal()], t[at + AttemptOutcome.ABANDONED_BY_SERVER.ordinal()],
+                succ == 0 ? Double.NaN : (double) t[ClientMetrics.LATENCY_SUM] / succ / 1000,
                 intervalPct(50), intervalPct(90), intervalPct(99), intervalPct(99.9),
-                waitCount == 0 ? Double.NaN : (double) waitSum / waitCount / 1000,
+                waitCount == 0 ? Double.NaN : (double) t[ClientMetrics.WAIT_SUM] / waitCount / 1000,
                 busy.intervalArea / span, busy.intervalMax, queue.intervalArea / span, queue.intervalMax,
                 oldestQueuedAgeMicros < 0 ? 0 : oldestQueuedAgeMicros / 1000.0,
                 inSystem.intervalArea / span, workers,
                 intervalWorkerMicros == 0 ? 0 : busy.intervalArea / intervalWorkerMicros,
-                ledger.useful(), ledger.wasted(), ledger.rejection(), ledger.abandoned(), ledger.init(),
-                requestEnded == 0 ? Double.NaN : (double) requestTimeSum / requestEnded / 1000,
+                w[workAt + WorkClass.USEFUL.ordinal()] / 1e6, w[workAt + WorkClass.WASTED.ordinal()] / 1e6,
+                w[workAt + WorkClass.REJECTION.ordinal()] / 1e6, w[workAt + WorkClass.ABANDONED.ordinal()] / 1e6,
+                w[workAt + WorkClass.INIT.ordinal()] / 1e6,
+                requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                Collections.unmodifiableMap(byClient), Collections.unmodifiableMap(byStage));
+                byClient, byStage);
+        if (soleClient != null) {
+            soleClient.snapshot = s;
+            soleStage.snapshot = s;
+        }
         intervalIndex++;
         intervalStart = nowMicros;
         if (intervalInHistogram) {
@@ -381,7 +439,8 @@ public final class Recorder {
         Map<String, StageSummary> byStage = new LinkedHashMap<>();
         long[] work = new long[WorkClass.values().length];
         for (StageMetrics st : stages) {
-            byStage.put(st.name, st.summary(endMicros, measured, attemptsInFlightByStage[st.index]));
+            byStage.put(st.name, st.summary(endMicros, measured, attemptsInFlightByStage[st.index],
+                    st.sole ? clients.get(0) : null));
             add(work, st.sWork);
         }
         RequestCounts req = RequestCounts.of(requests, reqOut, reqInFlight);

@@ -14,6 +14,11 @@ public final class StageMetrics {
     final int index;
     private final long warmupMicros;
     final boolean ownLevels;
+    /**
+     * The scenario's only stage, called only by its only client group: its attempts, their outcomes, waits and
+     * completions are that group's, so it does not count them again (its sections are built from the group's).
+     */
+    final boolean sole;
     final Level busy;
     final Level queue;
     final Level busyClientGone;
@@ -22,6 +27,7 @@ public final class StageMetrics {
     private final Level totalQueue;
     private final Level totalBusyClientGone;
     private final Level totalRejecting;
+    private final Recorder totals;
 
     // interval (by event time)
     long arrived;
@@ -43,7 +49,10 @@ public final class StageMetrics {
     private double intervalWorkerMicros;
     private double sWorkerMicros;
 
-    StageMetrics(String name, String kind, int index, long warmupMicros, Recorder totals, boolean alone) {
+    StageMetrics(String name, String kind, int index, long warmupMicros, Recorder totals, boolean alone,
+                 boolean sole) {
+        this.sole = sole;
+        this.totals = totals;
         this.name = name;
         this.kind = kind;
         this.index = index;
@@ -78,6 +87,9 @@ public final class StageMetrics {
 
     /** An attempt reached the stage; {@code measured} says whether it belongs to the measured cohort. */
     public void attemptArrived(boolean measured) {
+        if (sole) {
+            return;
+        }
         arrived++;
         if (measured) {
             sArrived++;
@@ -90,18 +102,24 @@ public final class StageMetrics {
      */
     public void attemptEnded(ClientMetrics client, AttemptOutcome outcome, WorkClass workClass, long workMicros,
                              boolean measured, long nowMicros) {
+        boolean completedInWindow = nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
+                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR);
         if (client != null) {
-            client.attemptEnded(outcome, measured, nowMicros);
+            client.ended(outcome, measured, completedInWindow);
         }
-        if (nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
-                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
+        work[workClass.ordinal()] += workMicros;
+        if (measured) {
+            sWork[workClass.ordinal()] += workMicros;
+        }
+        if (sole) {
+            return;
+        }
+        if (completedInWindow) {
             sCompletedInWindow++;
         }
         attOut[outcome.ordinal()]++;
-        work[workClass.ordinal()] += workMicros;
         if (measured) {
             sAttOut[outcome.ordinal()]++;
-            sWork[workClass.ordinal()] += workMicros;
         }
     }
 
@@ -110,13 +128,16 @@ public final class StageMetrics {
         if (client != null) {
             client.queueWait(waitMicros, measured);
         }
+        if (measured && queued) {
+            sWaited++;
+        }
+        if (sole) {
+            return;
+        }
         waitSum += waitMicros;
         waitCount++;
         if (measured) {
             sWait.add(waitMicros);
-            if (queued) {
-                sWaited++;
-            }
         }
     }
 
@@ -150,9 +171,10 @@ public final class StageMetrics {
         }
     }
 
-    /** The stage's worker capacity from now on (for its utilization). */
+    /** The stage's worker capacity from now on (for its utilization, and the total's). */
     public void setWorkers(long nowMicros, long stageWorkers) {
         advanceWorkers(nowMicros);
+        totals.addWorkers(nowMicros, stageWorkers - workers);
         workers = stageWorkers;
     }
 
@@ -179,18 +201,70 @@ public final class StageMetrics {
         advanceWorkers(nowMicros);
     }
 
-    /** This interval's section (after {@link #closeLevels}); clears the interval counts. */
-    StageInterval sealInterval(double spanMicros) {
-        StageInterval out = new StageInterval(name, kind, AttemptCounts.of(arrived, 0, attOut, 0),
-                busy.intervalArea / spanMicros, busy.intervalMax, queue.intervalArea / spanMicros, queue.intervalMax,
-                waitCount == 0 ? Double.NaN : (double) waitSum / waitCount / 1000,
-                intervalWorkerMicros == 0 ? 0 : busy.intervalArea / intervalWorkerMicros, workers,
-                WorkLedger.ofMicros(work));
+    private static final int ATTEMPT_OUTCOMES = AttemptOutcome.values().length;
+    private static final int WORK_CLASSES = WorkClass.values().length;
+    /** Positions in an interval row of longs (see {@link #sealInto}). */
+    static final int ARRIVED = 0;
+    static final int BUSY_MAX = 1;
+    static final int QUEUE_MAX = 2;
+    static final int WORKERS = 3;
+    static final int WAIT_SUM = 4;
+    static final int WAIT_COUNT = 5;
+    /** Attempts by outcome start here, in {@link AttemptOutcome} order (read back by constant). */
+    static final int ATTEMPTS_BY_OUTCOME = 6;
+    /** Work (worker-micros) by class starts here, in {@link WorkClass} order (read back by constant). */
+    static final int WORK_BY_CLASS = ATTEMPTS_BY_OUTCOME + ATTEMPT_OUTCOMES;
+    static final int ROW = WORK_BY_CLASS + WORK_CLASSES;
+    /** Positions in an interval row of doubles: busy and queue areas, worker-micros available, span (micros). */
+    static final int BUSY_AREA = 0;
+    static final int QUEUE_AREA = 1;
+    static final int WORKER_MICROS = 2;
+    static final int SPAN = 3;
+    static final int DOUBLE_ROW = 4;
+
+    /**
+     * Writes this interval's counts, sums and level areas into rows at {@code at} and {@code doublesAt}, after
+     * {@link #closeLevels}, and clears the interval counts.
+     */
+    void sealInto(double spanMicros, long[] rows, int at, double[] doubles, int doublesAt) {
+        rows[at + ARRIVED] = arrived;
+        rows[at + BUSY_MAX] = busy.intervalMax;
+        rows[at + QUEUE_MAX] = queue.intervalMax;
+        rows[at + WORKERS] = workers;
+        rows[at + WAIT_SUM] = waitSum;
+        rows[at + WAIT_COUNT] = waitCount;
+        System.arraycopy(attOut, 0, rows, at + ATTEMPTS_BY_OUTCOME, ATTEMPT_OUTCOMES);
+        System.arraycopy(work, 0, rows, at + WORK_BY_CLASS, WORK_CLASSES);
+        doubles[doublesAt + BUSY_AREA] = busy.intervalArea;
+        doubles[doublesAt + QUEUE_AREA] = queue.intervalArea;
+        doubles[doublesAt + WORKER_MICROS] = intervalWorkerMicros;
+        doubles[doublesAt + SPAN] = spanMicros;
         arrived = waitSum = waitCount = 0;
         java.util.Arrays.fill(attOut, 0);
         java.util.Arrays.fill(work, 0);
         intervalWorkerMicros = 0;
-        return out;
+    }
+
+    /** The section in the rows written by {@link #sealInto}. */
+    static StageInterval decode(String name, String kind, long[] rows, int at, double[] doubles, int doublesAt) {
+        double span = doubles[doublesAt + SPAN];
+        double busyArea = doubles[doublesAt + BUSY_AREA];
+        double workerMicros = doubles[doublesAt + WORKER_MICROS];
+        long waits = rows[at + WAIT_COUNT];
+        return new StageInterval(name, kind,
+                AttemptCounts.of(rows[at + ARRIVED], 0,
+                        java.util.Arrays.copyOfRange(rows, at + ATTEMPTS_BY_OUTCOME, at + WORK_BY_CLASS), 0),
+                busyArea / span, rows[at + BUSY_MAX], doubles[doublesAt + QUEUE_AREA] / span, rows[at + QUEUE_MAX],
+                waits == 0 ? Double.NaN : (double) rows[at + WAIT_SUM] / waits / 1000,
+                workerMicros == 0 ? 0 : busyArea / workerMicros, rows[at + WORKERS],
+                WorkLedger.ofMicros(java.util.Arrays.copyOfRange(rows, at + WORK_BY_CLASS, at + ROW)));
+    }
+
+    /** A {@link #sole} stage's interval: its work by class into {@code into}, then cleared. */
+    void sealWork(long[] into) {
+        System.arraycopy(work, 0, into, 0, WORK_CLASSES);
+        java.util.Arrays.fill(work, 0);
+        intervalWorkerMicros = 0;
     }
 
     /** Starts its own levels' next interval. */
@@ -203,13 +277,29 @@ public final class StageMetrics {
         }
     }
 
-    /** The measured-period section at {@code endMicros}, given its attempts still in flight. */
-    StageSummary summary(long endMicros, double measuredMicros, long attemptsInFlight) {
+    /**
+     * The measured-period section at {@code endMicros}, given its attempts still in flight; a {@link #sole} stage
+     * takes its counts from {@code soleClient}, less the attempts that group refused itself.
+     */
+    StageSummary summary(long endMicros, double measuredMicros, long attemptsInFlight, ClientMetrics soleClient) {
         advanceWorkers(endMicros);
         double busyArea = busy.summaryArea(endMicros);
+        AttemptCounts attempts;
+        Moments sWait = this.sWait;
+        long completedInWindow = sCompletedInWindow;
+        if (sole) {
+            long[] outcomes = soleClient.sAttOut.clone();
+            long refused = outcomes[AttemptOutcome.THROTTLED.ordinal()];
+            outcomes[AttemptOutcome.THROTTLED.ordinal()] = 0;
+            attempts = AttemptCounts.of(soleClient.sAttempts - refused, 0, outcomes, attemptsInFlight);
+            sWait = soleClient.sWait;
+            completedInWindow = soleClient.sCompletedInWindow;
+        } else {
+            attempts = AttemptCounts.of(sArrived, 0, sAttOut, attemptsInFlight);
+        }
         long started = sWait.count();
-        return new StageSummary(name, kind, AttemptCounts.of(sArrived, 0, sAttOut, attemptsInFlight),
-                measuredMicros / 1e6, sCompletedInWindow / (measuredMicros / 1e6),
+        return new StageSummary(name, kind, attempts,
+                measuredMicros / 1e6, completedInWindow / (measuredMicros / 1e6),
                 sWorkerMicros == 0 ? 0 : busyArea / sWorkerMicros, busyArea / measuredMicros,
                 busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measuredMicros,
                 queue.summaryMax(endMicros), sWait.meanMillis(), sWait.stdDevMillis(),

@@ -59,7 +59,7 @@ class RecorderTest {
         long warmup = 1_234_567;
         long interval = 100_000;
         Recorder rec = new Recorder(warmup);
-        StageMetrics stage = rec.stage("api", "service", alone);
+        StageMetrics stage = rec.stage("api", "service", alone, false);
         long[] none = {0};
         SplittableRandom r = new SplittableRandom(5);
         long value = 0;

@@ -35,7 +35,7 @@ class SectionNamesTest {
     void eachOutcomeAndWorkClassIsCountedUnderItsOwnName() throws ReflectiveOperationException {
         Recorder rec = new Recorder(0);
         ClientMetrics web = rec.client("web");
-        StageMetrics api = rec.stage("api", "service", true);
+        StageMetrics api = rec.stage("api", "service", true, false);
         for (RequestOutcome o : RequestOutcome.values()) {
             for (int i = 0; i <= o.ordinal(); i++) {
                 web.requestArrived(true);
@@ -85,23 +85,24 @@ class SectionNamesTest {
     }
 
     /**
-     * The standard deviation is exact where a naive sum of squares in doubles is not: constant samples give exactly 0
-     * even at 10^10 us, and random samples agree with a two-pass computation to 1e-12 relative.
+     * The standard deviation from exact sums and double-precision squares: constant latencies give exactly 0 (their
+     * squares are exact), and random ones agree with a two-pass computation to 1e-9 relative (the documented error is
+     * near 1e-16 E[x^2] / var, here about 1e-14), also after merging two scopes.
      */
     @Test
-    void momentsGiveAnExactStandardDeviation() {
+    void momentsGiveTheStandardDeviation() {
         Moments constant = new Moments();
-        for (int i = 0; i < 100_000; i++) {
-            constant.add(10_000_000_007L);
+        for (int i = 0; i < 1_000_000; i++) {
+            constant.add(40_000);
         }
         assertEquals(0.0, constant.stdDevMillis(), "constant samples");
-        assertEquals(10_000_000.007, constant.meanMillis(), 1e-6, "their mean");
+        assertEquals(40.0, constant.meanMillis(), "their mean");
         SplittableRandom r = new SplittableRandom(11);
         long[] xs = new long[200_000];
         Moments a = new Moments();
         Moments b = new Moments();
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = 5_000_000_000L + r.nextLong(1_000_000);
+            xs[i] = 100_000L + r.nextLong(50_000);
             (i % 3 == 0 ? a : b).add(xs[i]);
         }
         a.addAll(b);
@@ -115,7 +116,7 @@ class SectionNamesTest {
             ss += (x - mean) * (x - mean);
         }
         double expected = Math.sqrt(ss / (xs.length - 1)) / 1000;
-        assertEquals(expected, a.stdDevMillis(), 1e-12 * expected, "two-pass standard deviation, merged halves");
+        assertEquals(expected, a.stdDevMillis(), 1e-9 * expected, "two-pass standard deviation, merged halves");
         assertEquals(Double.NaN, new Moments().stdDevMillis(), "no samples");
     }
 }
