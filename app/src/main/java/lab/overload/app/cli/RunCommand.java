@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.overload.engine.metrics.SummaryJson;
 import lab.overload.engine.run.RunResult;
+import lab.overload.engine.run.TraceLines;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             "  overload-lab run my.json --seed 7 --duration 120 --warmup 20",
             "  overload-lab run goodput-collapse --set clients.web.retry.maxAttempts=1",
             "  overload-lab run my.json --replications 10 --summary out/summary.json",
-            "  overload-lab run my.json --intervals out/intervals.csv"})
+            "  overload-lab run my.json --intervals out/intervals.csv",
+            "  overload-lab run my.json --trace out/trace.jsonl --trace-requests 100"})
 public final class RunCommand implements Callable<Integer> {
     /** The most replications one run accepts. */
     static final int MAX_REPLICATIONS = 1000;
@@ -87,6 +89,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "replication 0's intervals).")
     Path intervals;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write the engine's event trace of the first requests to FILE as JSON lines (time in us, "
+                    + "event, request id, attempt, client, stage, outcome), atomically; the scenario's own seed.")
+    Path trace;
+
+    @Option(names = "--trace-requests", paramLabel = "N",
+            description = "Requests the trace covers, in arrival order: 1 to " + TraceLines.MAX_REQUESTS
+                    + "; default: ${DEFAULT-VALUE}.")
+    int traceRequests = TraceLines.DEFAULT_REQUESTS;
+
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary table.")
     boolean quiet;
 
@@ -109,6 +121,16 @@ public final class RunCommand implements Callable<Integer> {
         Path input = ScenarioSource.existingFile(scenario);
         OutputFiles.checkNotInput("--summary", summary, input);
         OutputFiles.checkNotInput("--intervals", intervals, input);
+        OutputFiles.check("--trace", trace);
+        if (traceRequests < 1 || traceRequests > TraceLines.MAX_REQUESTS) {
+            throw new InputException("--trace-requests must be an integer in [1, " + TraceLines.MAX_REQUESTS
+                    + "], was " + traceRequests);
+        }
+        if (trace != null && ((summary != null && sameFile(trace, summary))
+                || (intervals != null && sameFile(trace, intervals)))) {
+            throw new InputException("--trace names the same file as another output: " + trace);
+        }
+        OutputFiles.checkNotInput("--trace", trace, input);
         Scenario s = configure(ScenarioSource.load(scenario));
 
         // 2. run (the intervals stream to their file as they are sealed)
@@ -140,6 +162,9 @@ public final class RunCommand implements Callable<Integer> {
         if (summary != null) {
             OutputFiles.write(summary, SummaryJson.write(tree));
         }
+        if (trace != null) {
+            OutputFiles.write(trace, TraceLines.of(s, traceRequests));
+        }
         if (!quiet) {
             long events = results.stream().mapToLong(RunResult::events).sum();
             out.print(SummaryTable.render(s, tree, replications == null ? 0 : reps, events, wall));
@@ -149,6 +174,9 @@ public final class RunCommand implements Callable<Integer> {
             if (intervals != null) {
                 out.println((summary == null ? "\n" : "") + "Wrote " + intervals + " ("
                         + intervalRows + " intervals)");
+            }
+            if (trace != null) {
+                out.println((summary == null && intervals == null ? "\n" : "") + "Wrote " + trace);
             }
         }
         out.flush();

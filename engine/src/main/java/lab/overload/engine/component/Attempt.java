@@ -13,11 +13,27 @@ final class Attempt {
     int slot;
     long gen;
     boolean inUse;
+    /** Its client's request; null for an onward call (a stage's call to another stage), which belongs to none. */
     Request request;
+    /** The request's size (1 = typical), copied when the attempt is sent: it scales the work. */
+    double size;
+    /** An onward call: a stage's worker called another stage with it ({@link #parent} waits for its answer). */
+    boolean onward;
+    /** For an onward call: the attempt whose worker made the call. */
+    Attempt parent;
+    /** The onward call this attempt is waiting for, or null. */
+    Attempt child;
+    /** The metrics of the client group that sent it; null when a stage sent it (an onward call). */
+    lab.overload.engine.metrics.ClientMetrics clientMetrics;
+    /** The metrics of the stage it was sent to. */
+    lab.overload.engine.metrics.StageMetrics stageMetrics;
+    /** Who sent it and receives the stage's answer (its client group, or a stage calling onward). */
+    Caller caller;
     boolean retry;
     int number;
     long requestId;
     boolean measured;
+    /** Its caller is done with it: answered, or given up (a client timeout). A stage answers only while false. */
     boolean clientDone;
     boolean serverDone;
     long sentMicros;

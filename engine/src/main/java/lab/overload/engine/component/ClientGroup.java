@@ -7,9 +7,9 @@ import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.Simulation;
 import lab.overload.engine.metrics.AttemptOutcome;
+import lab.overload.engine.metrics.ClientMetrics;
 import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.RequestOutcome;
-import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.AdaptiveThrottle;
 import lab.overload.engine.policy.Backoff;
 import lab.overload.engine.policy.CircuitBreaker;
@@ -48,11 +48,7 @@ import lab.overload.models.scenario.TimeoutKind;
  * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
  * samples.
  */
-final class ClientGroup extends EventHandler implements Reconfigurable {
-    static final int OK = 0;
-    static final int ERROR = 1;
-    static final int REJECTED = 2;
-
+final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     private static final int ARRIVAL = 0;
     private static final int TIMEOUT = 1;
     private static final int RETRY = 2;
@@ -68,7 +64,9 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
      */
     private final int arrivalRing;
     ClientSpec spec;
-    final Service target;
+    final Target target;
+    /** This group's section of the metrics. */
+    final ClientMetrics metrics;
     private final SplittableRandom arrivals;
     private final SplittableRandom sizes;
     private final SplittableRandom timeouts;
@@ -98,11 +96,12 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
     /** The retry backoff base, rounded to micros (every request starts its backoff there). */
     private long backoffBaseMicros;
 
-    ClientGroup(World world, ClientSpec spec, Service target) {
+    ClientGroup(World world, ClientSpec spec, Target target) {
         this.world = world;
         this.spec = spec;
         this.target = target;
         this.handlerId = world.sim.register(this);
+        this.metrics = world.recorder.client(spec.name());
         this.timeoutRing = world.sim.newTimerRing();
         this.arrivalRing = world.sim.newTimerRing();
         String prefix = "clients/" + spec.name() + "/";
@@ -245,7 +244,7 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
         r.attemptsMade = 0;
         r.lastSleepMicros = backoffBaseMicros;
         r.measured = world.recorder.measuring(now);
-        world.recorder.requestArrived(r.measured);
+        metrics.requestArrived(r.measured);
         world.recorder.inSystemChanged(now, 1);
         if (r.slot >= retryCost.length) {
             int n = Math.max(r.slot + 1, retryCost.length * 2);
@@ -278,11 +277,14 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
         r.attemptsMade++;
         a.number = r.attemptsMade;
         a.requestId = r.id;
+        a.caller = this;
+        a.clientMetrics = metrics;
+        a.size = r.size;
         r.current = a;
         if (world.tracing()) {
-            world.trace(spec.name(), retry ? "retry" : "send", a);
+            world.trace(spec.name(), null, retry ? "retry" : "send", null, a);
         }
-        world.recorder.attemptSent(retry, a.measured);
+        metrics.attemptSent(retry, a.measured);
         TimeoutKind kind = spec.timeoutKind();
         a.timeoutHandle = Simulation.NO_HANDLE;
         if (kind == TimeoutKind.NONE) {
@@ -308,7 +310,7 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
      */
     private void rejectLocally(Request r, boolean retry, String why, long now) {
         if (world.tracing()) {
-            world.trace(spec.name(), why, r);
+            world.trace(spec.name(), why, null, r);
         }
         if (retry) {
             endRequest(r, RequestOutcome.values()[lastFailure[r.slot]], now);
@@ -316,8 +318,8 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
         }
         boolean measured = world.recorder.measuring(now);
         r.attemptsMade++;
-        world.recorder.attemptSent(false, measured);
-        world.recorder.attemptEnded(AttemptOutcome.THROTTLED, WorkClass.REJECTION, 0, measured, now);
+        metrics.attemptSent(false, measured);
+        metrics.attemptEnded(AttemptOutcome.THROTTLED, measured, now);
         endRequest(r, RequestOutcome.FAILED_REJECTED, now);
     }
 
@@ -328,12 +330,12 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
         }
         a.clientDone = true;
         if (a.state == Attempt.IN_SERVICE && !a.serverDone) {
-            world.recorder.busyClientGoneChanged(now, 1);
+            a.stageMetrics.busyClientGoneChanged(now, 1);
         }
         Request r = a.request;
         r.current = null;
         if (world.tracing()) {
-            world.trace(spec.name(), "timeout", a);
+            world.trace(spec.name(), null, "timeout", null, a);
         }
         world.releaseAttemptIfDone(a);
         if (breaker != null) {
@@ -345,8 +347,9 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
         retryOrFail(r, RequestOutcome.FAILED_TIMEOUT, now);
     }
 
-    /** The server answered an attempt the client is still waiting for. */
-    void onResponse(Attempt a, int kind, long now) {
+    /** The target stage answered an attempt the client is still waiting for. */
+    @Override
+    public void onAnswer(Attempt a, int kind, long now) {
         a.clientDone = true;
         world.sim.cancelInOrder(timeoutRing, a.timeoutHandle);
         Request r = a.request;
@@ -389,7 +392,7 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
             if (cost == RetryBudget.DENIED) {
                 retriesDenied.add(measuring);
                 if (world.tracing()) {
-                    world.trace(spec.name(), "retry denied by budget", r);
+                    world.trace(spec.name(), "retry denied by budget", null, r);
                 }
                 endRequest(r, failure, now);
                 return;
@@ -402,15 +405,15 @@ final class ClientGroup extends EventHandler implements Reconfigurable {
         r.lastSleepMicros = sleep;
         world.sim.schedule(now + sleep, Phase.ARRIVAL, handlerId, RETRY, r.slot, r.gen);
         if (world.tracing()) {
-            world.trace(spec.name(), "backoff " + sleep / 1000 + "ms", r);
+            world.trace(spec.name(), "backoff " + sleep / 1000 + "ms", null, r);
         }
     }
 
     private void endRequest(Request r, RequestOutcome outcome, long now) {
         if (world.tracing()) {
-            world.trace(spec.name(), outcome.name(), r);
+            world.trace(spec.name(), outcome.name(), outcome.name(), r);
         }
-        world.recorder.requestEnded(outcome, now - r.arrivedMicros, r.measured, now);
+        world.recorder.requestEnded(metrics, outcome, now - r.arrivedMicros, r.measured, now);
         world.recorder.inSystemChanged(now, -1);
         int slot = r.slot;
         boolean nextPage = outcome == RequestOutcome.SUCCEEDED && pagination.hasNext(slot);

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.Counter;
+import lab.overload.engine.metrics.StageMetrics;
 import lab.overload.engine.metrics.WorkClass;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.ExpiredWork;
@@ -24,10 +25,10 @@ import lab.overload.models.scenario.ServiceSpec;
  * (attempts shed or dropped by the queue-time bound), {@code .rejectedTooLarge}, {@code .checkpointAbandoned},
  * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
-final class Service extends EventHandler implements Reconfigurable {
-    static final int COMPLETE = 0;
-    static final int REJECT_DONE = 1;
-    static final int WAKE = 2;
+final class Service extends EventHandler implements Target, Reconfigurable {
+    static final int COMPLETE = Execution.COMPLETE;
+    static final int REJECT_DONE = Execution.REJECT_DONE;
+    static final int WAKE = Execution.WAKE;
     static final int DEPENDENCY_DONE = 3;
 
     final World world;
@@ -39,6 +40,8 @@ final class Service extends EventHandler implements Reconfigurable {
     private final SplittableRandom balancer;
     private int nextHost;
     final Dependency dependency;
+    /** This stage's section of the metrics. */
+    final StageMetrics metrics;
     Counter shedQueueTime;
     Counter tooLarge;
     Counter checkpointAbandoned;
@@ -51,10 +54,15 @@ final class Service extends EventHandler implements Reconfigurable {
     private long rejectionCostMicros;
     boolean hasDependency;
 
-    Service(World world, ServiceSpec spec) {
+    /**
+     * {@code alone}: the only stage of its scenario (its metrics' levels are then the totals'); {@code sole}: also
+     * called by the scenario's only client group (its metrics then count nothing that group counts).
+     */
+    Service(World world, ServiceSpec spec, boolean alone, boolean sole) {
         this.world = world;
         this.spec = spec;
         this.handlerId = world.sim.register(this);
+        this.metrics = world.recorder.stage(spec.name(), "service", alone, sole);
         derive();
         String prefix = "services/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");
@@ -65,6 +73,7 @@ final class Service extends EventHandler implements Reconfigurable {
             hosts.add(new Host(this, i));
         }
         ensureMetrics();
+        metrics.setWorkers(0, workers());
     }
 
     private void derive() {
@@ -139,12 +148,22 @@ final class Service extends EventHandler implements Reconfigurable {
         return (long) spec.hostsUp() * spec.workersPerHost();
     }
 
-    void accept(Attempt a, long now) {
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public void accept(Attempt a, long now) {
+        a.stageMetrics = metrics;
+        metrics.attemptArrived(a.measured);
         a.resetServerState();
         Request r = a.request;
         long w = Math.round(Sampler.sample(spec.serviceTimeDistribution(), spec.serviceTimeMillis() * 1000,
-                spec.serviceTimeCv(), work) * r.size);
-        if (a.number == 1) {
+                spec.serviceTimeCv(), work) * a.size);
+        if (a.onward) {
+            a.workMicros = w; // an onward call has no request of its own to resume
+        } else if (a.number == 1) {
             r.totalWorkMicros = w;
             r.checkpointedMicros = 0;
             a.workMicros = w;
@@ -162,7 +181,7 @@ final class Service extends EventHandler implements Reconfigurable {
         if (h == null) {
             endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, 0, now);
             if (!a.clientDone) {
-                r.client.onResponse(a, ClientGroup.REJECTED, now);
+                a.caller.onAnswer(a, Caller.REJECTED, now);
             }
             world.releaseAttemptIfDone(a);
             return;
@@ -225,19 +244,19 @@ final class Service extends EventHandler implements Reconfigurable {
             endAttempt(a, AttemptOutcome.COMPLETED_WASTED, WorkClass.WASTED, held, now);
         } else if (error) {
             endAttempt(a, AttemptOutcome.COMPLETED_ERROR, WorkClass.WASTED, held, now);
-            a.request.client.onResponse(a, ClientGroup.ERROR, now);
+            a.caller.onAnswer(a, Caller.ERROR, now);
         } else {
             endAttempt(a, AttemptOutcome.COMPLETED_USEFUL, WorkClass.USEFUL, held, now);
-            a.request.client.onResponse(a, ClientGroup.OK, now);
+            a.caller.onAnswer(a, Caller.OK, now);
         }
         world.releaseAttemptIfDone(a);
     }
 
     void finishRejection(Attempt a, long now) {
-        world.recorder.rejectingChanged(now, -1);
+        metrics.rejectingChanged(now, -1);
         endAttempt(a, AttemptOutcome.SHED, WorkClass.REJECTION, now - a.startedMicros, now);
         if (!a.clientDone) {
-            a.request.client.onResponse(a, ClientGroup.REJECTED, now);
+            a.caller.onAnswer(a, Caller.REJECTED, now);
         }
         world.releaseAttemptIfDone(a);
     }
@@ -247,9 +266,9 @@ final class Service extends EventHandler implements Reconfigurable {
         a.serverDone = true;
         a.host = null;
         if (world.tracing()) {
-            world.trace(spec.name(), outcome.name(), a);
+            world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
-        world.recorder.attemptEnded(outcome, workClass, workMicros, a.measured, now);
+        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {
             world.releaseAttemptIfDone(a);
         }
@@ -271,13 +290,14 @@ final class Service extends EventHandler implements Reconfigurable {
         for (Host h : hosts) {
             h.reconfigure(now);
         }
+        metrics.setWorkers(now, workers());
     }
 
     /** Oldest queued attempt's enqueue time over all hosts, or -1. */
     long oldestQueuedMicros() {
         long oldest = -1;
         for (Host h : hosts) {
-            long t = h.oldestQueuedMicros();
+            long t = h.queue.oldestQueuedMicros();
             if (t >= 0 && (oldest < 0 || t < oldest)) {
                 oldest = t;
             }

@@ -63,10 +63,18 @@ public final class World extends EventHandler {
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
         for (ServiceSpec s : scenario.services()) {
-            services.put(s.name(), new Service(this, s));
+            boolean alone = scenario.services().size() == 1;
+            services.put(s.name(), new Service(this, s, alone, alone && scenario.clients().size() == 1));
         }
+        for (Service s : services.values()) {
+            String target = s.spec.dependency().target();
+            if (!target.isEmpty()) {
+                s.dependency.connect(stage(target, "services." + s.spec.name() + ".dependency.target"));
+            }
+        }
+        checkNoCycle();
         for (ClientSpec c : scenario.clients()) {
-            clients.put(c.name(), new ClientGroup(this, c, services.get(c.target())));
+            clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
         }
         services.forEach((name, s) -> owners.put(Section.SERVICES.owner(name), s));
         clients.forEach((name, c) -> owners.put(Section.CLIENTS.owner(name), c));
@@ -79,6 +87,36 @@ public final class World extends EventHandler {
         rampFrom = new double[timeline.size()];
         for (int i = 0; i < timeline.size(); i++) {
             sim.schedule(Math.round(timeline.get(i).atSeconds() * 1e6), Phase.CONTROL, handlerId, TIMELINE, i, 0);
+        }
+    }
+
+    /** The stage a client or a stage names as its target; a clear error if the scenario declares none by that name. */
+    private Target stage(String name, String field) {
+        Target t = services.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + services.keySet()
+                    + "), was \"" + name + "\"");
+        }
+        return t;
+    }
+
+    /** Stages that call each other in a loop would call forever: refused, naming the loop. */
+    private void checkNoCycle() {
+        for (Service from : services.values()) {
+            List<String> path = new ArrayList<>(List.of(from.spec.name()));
+            Service s = from;
+            while (!s.spec.dependency().target().isEmpty()) {
+                s = services.get(s.spec.dependency().target());
+                path.add(s.spec.name());
+                if (s == from) {
+                    throw new IllegalArgumentException("services." + from.spec.name()
+                            + ".dependency.target: the stages call each other in a cycle: "
+                            + String.join(" -> ", path));
+                }
+                if (path.size() > services.size() + 1) {
+                    break; // a cycle further on, reported from one of its own stages
+                }
+            }
         }
     }
 
@@ -105,19 +143,43 @@ public final class World extends EventHandler {
 
     /** Receives a trace line for every step of every request (slow; for tests and sampled traces). */
     public void onTrace(Consumer<TraceEvent> traceListener) {
-        this.trace = traceListener;
+        onTrace(traceListener, Long.MAX_VALUE);
     }
+
+    /** Receives the trace lines of the requests numbered 1 to {@code lastRequestId} (in arrival order) only. */
+    public void onTrace(Consumer<TraceEvent> traceListener, long lastRequestId) {
+        this.trace = traceListener;
+        this.traceLast = lastRequestId;
+    }
+
+    private long traceLast;
 
     boolean tracing() {
         return trace != null;
     }
 
-    void trace(String source, String event, Attempt a) {
-        trace.accept(new TraceEvent(sim.nowMicros(), source, event, a.requestId, a.number));
+    /** An event of an attempt at a client group (stage null) or at a stage; {@code outcome} when it ended. */
+    void trace(String client, String stage, String event, String outcome, Attempt a) {
+        if (a.requestId <= traceLast) {
+            trace.accept(new TraceEvent(sim.nowMicros(), stage != null ? stage : client, event, a.requestId,
+                    a.number, client, stage, outcome));
+        }
     }
 
-    void trace(String source, String event, Request r) {
-        trace.accept(new TraceEvent(sim.nowMicros(), source, event, r.id, r.attemptsMade));
+    /** An event of a request at its client group; {@code outcome} when it ended. */
+    void trace(String client, String event, String outcome, Request r) {
+        if (r.id <= traceLast) {
+            trace.accept(new TraceEvent(sim.nowMicros(), client, event, r.id, r.attemptsMade, client, null, outcome));
+        }
+    }
+
+    /** The name of the client group an attempt serves (through its callers), or null when its caller was lost. */
+    static String clientOf(Attempt a) {
+        Attempt x = a;
+        while (x.onward && x.parent != null) {
+            x = x.parent;
+        }
+        return x.clientMetrics == null ? null : x.clientMetrics.name();
     }
 
     /** The changes applied so far (timeline and user), in order. */
@@ -241,6 +303,7 @@ public final class World extends EventHandler {
         a.serverDone = false;
         a.state = Attempt.NEW;
         a.host = null;
+        a.onward = false;
         return a;
     }
 
@@ -267,19 +330,24 @@ public final class World extends EventHandler {
      * derived from the other counts, so {@link Summary#checkConservation()} is a real check.
      */
     public Summary summary() {
-        long reqInFlight = 0;
+        long[] reqInFlight = new long[clients.size()];
         for (Request r : requests.all()) {
             if (r.inUse && r.measured) {
-                reqInFlight++;
+                reqInFlight[r.client.metrics.index()]++;
             }
         }
-        long attInFlight = 0;
+        long[] attInFlight = new long[clients.size()];
+        long[] stageInFlight = new long[services.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
-                attInFlight++;
+                if (at.clientMetrics != null) {
+                    attInFlight[at.clientMetrics.index()]++;
+                }
+                stageInFlight[at.stageMetrics.index()]++;
             }
         }
-        return recorder.summary(scenario.name(), scenario.seed(), sim.nowMicros(), reqInFlight, attInFlight);
+        return recorder.summary(scenario.name(), scenario.seed(), sim.nowMicros(), reqInFlight, attInFlight,
+                stageInFlight);
     }
 
     /** Busy workers over all hosts (for tests and status). */
@@ -287,7 +355,7 @@ public final class World extends EventHandler {
         int n = 0;
         for (Service s : services.values()) {
             for (Host h : s.hosts) {
-                n += h.busy;
+                n += h.busy();
             }
         }
         return n;

@@ -8,7 +8,9 @@ package lab.overload.engine.metrics;
  * fields split the interval's busy workers as the work happened: serving clients still waiting, serving clients who
  * had already given up (certain waste), and rejecting. {@code policy} holds the state of the scenario's policies,
  * named by component (e.g. {@code clients.web.retryTokens} sampled at the end of the interval, or
- * {@code clients.web.retriesDenied} counted over it); it is empty when no policy reports anything.
+ * {@code clients.web.retriesDenied} counted over it); it is empty when no policy reports anything. {@code byClient}
+ * and {@code byStage} hold each client group's and each stage's own section, by name in the scenario's order; the
+ * totals above are their sums (requests and attempts over the client groups, work over the stages).
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -22,10 +24,11 @@ public record IntervalSnapshot(
         double concurrencyMean, long concurrencyMax, double queueLengthMean, long queueLengthMax,
         double oldestQueuedAgeMillis, double inSystemMean, long workers, double utilization,
         double usefulWorkSeconds, double wastedWorkSeconds, double rejectionWorkSeconds,
-        double abandonedWorkSeconds,
+        double abandonedWorkSeconds, double initWorkSeconds,
         double requestMeanTimeMillis,
         double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean,
-        java.util.Map<String, Double> policy, java.util.Set<String> policyCounters) {
+        java.util.Map<String, Double> policy, java.util.Set<String> policyCounters,
+        java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage) {
 
     /** Whether a policy entry is a count of events over the interval (else a state sampled at its end). */
     public boolean isPolicyCounter(String name) {

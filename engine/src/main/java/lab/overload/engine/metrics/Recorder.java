@@ -1,34 +1,55 @@
 package lab.overload.engine.metrics;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Single-writer metrics recorder: components report events as they happen; {@link #seal} closes an interval into an
+ * Single-writer metrics recorder: components report events as they happen to their own section, a
+ * {@link ClientMetrics} per client group and a {@link StageMetrics} per stage; {@link #seal} closes an interval into an
  * immutable {@link IntervalSnapshot}; {@link #summary} reports the measured period. Steady state allocates nothing
  * but the sealed snapshot.
+ *
+ * <p>The totals are made from the sections, so they add up exactly: requests, attempts, latency and queue wait are
+ * the sums over the client groups (an attempt a stage sends onward belongs to no client and is counted only at the
+ * stage it reaches); the work ledger is the sum over the stages (every worker-second anywhere); the levels (busy
+ * workers, queue, requests in the system) are kept for the whole system, since their maxima do not add. The interval
+ * latency percentiles are of all successes.
  *
  * <p>Thread rule: only the simulation thread calls it. Snapshots may be handed to any thread.
  */
 public final class Recorder {
-    private static final long MAX_LATENCY_MICROS = 86_400_000_000L;
+    private static final long MAX_LATENCY_MICROS = ClientMetrics.MAX_LATENCY_MICROS;
 
     private final long warmupMicros;
-    private final Level busy;
-    private final Level queue;
+    final Level busy;
+    final Level queue;
     private final Level inSystem;
     /** Workers busy with attempts whose client has already given up (their work can no longer help anyone). */
-    private final Level busyClientGone;
+    final Level busyClientGone;
     /** Rejections in progress (the CPU cost of shedding). */
-    private final Level rejecting;
+    final Level rejecting;
     private long workers;
+    private final List<ClientMetrics> clients = new ArrayList<>();
+    private final List<StageMetrics> stages = new ArrayList<>();
+    /** Names of the sections in registration order (immutable lists, shared by every snapshot). */
+    private List<String> clientNames = List.of();
+    private List<String> stageNames = List.of();
+    /** The sections of a scenario with one client group calling its only stage (made at the first seal). */
+    private SoleSections sole;
 
-    // interval counters (by event time)
+    private boolean isSole() {
+        return stages.size() == 1 && stages.get(0).sole && clients.size() == 1;
+    }
+
+    /** Builds a stage's interval section from its row (made once, when the stages are registered). */
+    private SectionView.Decoder<StageInterval> stageDecoder;
+
     private int intervalIndex;
     private long intervalStart;
-    private long offered, attempts, retries;
-    private final long[] reqOut = new long[RequestOutcome.values().length];
-    private final long[] attOut = new long[AttemptOutcome.values().length];
-    private final double[] work = new double[WorkClass.values().length];
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_MICROS, 2);
     /**
      * The interval's latencies while there are at most {@link #INTERVAL_BUFFER} of them. An interval usually holds
@@ -40,32 +61,41 @@ public final class Recorder {
     private int intervalCount;
     private boolean intervalInHistogram;
     private static final int INTERVAL_BUFFER = 2048;
-    private double latencySum;
-    private double waitSum;
-    private long waitCount;
-    private double requestTimeSum;
-    private long requestEnded;
-
-    // summary counters (by cohort: requests and attempts that started in the measured period)
-    private long sRequests, sAttempts, sRetries;
-    private final long[] sReqOut = new long[RequestOutcome.values().length];
-    private final long[] sAttOut = new long[AttemptOutcome.values().length];
-    private final double[] sWork = new double[WorkClass.values().length];
-    private final Histogram summaryLatency = new Histogram(MAX_LATENCY_MICROS, 3);
-    private double sLatencySum;
-    private long sLatencyMax;
-    private double sWaitSum;
-    private long sWaitCount;
-    private double sRequestTimeSum;
-    private long sRequestEnded;
     private double sWorkerMicros;
-    /** Successes and completions that happened in the measured window (by event time, whenever they arrived). */
-    private long sSucceededInWindow;
-    private long sCompletedInWindow;
+    /** Sums over the sections at a seal (reused: a seal allocates only what it hands out). */
+    private final long[] scratchClientRow = new long[ClientMetrics.ROW];
+    private final long[] scratchWork = new long[WorkClass.values().length];
+    private static final SectionView.Decoder<ClientInterval> CLIENT_DECODER =
+        (i, name, longs, at, doubles, doublesAt) -> ClientMetrics.decode(name, longs, at);
 
     private final java.util.List<Counter> counters = new java.util.ArrayList<>();
     private final java.util.List<String> gaugeNames = new java.util.ArrayList<>();
     private final java.util.List<java.util.function.DoubleSupplier> gauges = new java.util.ArrayList<>();
+
+    /** The section of a new client group (in the order of the scenario). */
+    public ClientMetrics client(String name) {
+        ClientMetrics c = new ClientMetrics(name, clients.size(), warmupMicros);
+        clients.add(c);
+        clientNames = clients.stream().map(x -> x.name).toList();
+        return c;
+    }
+
+    /**
+     * The section of a new stage of the given kind ({@code "service"}, ...). {@code alone}: it is the scenario's only
+     * stage, so its levels are the totals' (no second update per change).
+     */
+    public StageMetrics stage(String name, String kind, boolean alone, boolean sole) {
+        if ((alone || sole) && !stages.isEmpty() || sole && !alone) {
+            throw new IllegalStateException("stage " + name + " is not alone");
+        }
+        StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone, sole);
+        stages.add(s);
+        stageNames = stages.stream().map(x -> x.name).toList();
+        List<String> kinds = stages.stream().map(x -> x.kind).toList();
+        stageDecoder = (i, n, longs, at, doubles, doublesAt) -> StageMetrics.decode(n, kinds.get(i), longs, at,
+                doubles, doublesAt);
+        return s;
+    }
 
     /** A new named counter of policy events, reported per interval and over the measured period. */
     public Counter counter(String name) {
@@ -122,99 +152,32 @@ public final class Recorder {
         return nowMicros >= warmupMicros;
     }
 
-    public void requestArrived(boolean measured) {
-        offered++;
-        if (measured) {
-            sRequests++;
-        }
-    }
-
-    /** A request ended; {@code timeMicros} is from its arrival to now (its latency when it succeeded). */
-    public void requestEnded(RequestOutcome outcome, long timeMicros, boolean measured, long nowMicros) {
-        if (outcome == RequestOutcome.SUCCEEDED && nowMicros >= warmupMicros) {
-            sSucceededInWindow++;
-        }
-        reqOut[outcome.ordinal()]++;
-        requestTimeSum += timeMicros;
-        requestEnded++;
-        if (outcome == RequestOutcome.SUCCEEDED) {
-            long v = Math.min(timeMicros, MAX_LATENCY_MICROS);
-            recordIntervalLatency(v);
-            latencySum += timeMicros;
-        }
-        if (measured) {
-            sReqOut[outcome.ordinal()]++;
-            sRequestTimeSum += timeMicros;
-            sRequestEnded++;
-            if (outcome == RequestOutcome.SUCCEEDED) {
-                summaryLatency.recordValue(Math.min(timeMicros, MAX_LATENCY_MICROS));
-                sLatencySum += timeMicros;
-                sLatencyMax = Math.max(sLatencyMax, timeMicros);
-            }
-        }
-    }
-
-    public void attemptSent(boolean retry, boolean measured) {
-        attempts++;
-        if (retry) {
-            retries++;
-        }
-        if (measured) {
-            sAttempts++;
-            if (retry) {
-                sRetries++;
-            }
-        }
-    }
-
-    /** An attempt ended at the server, with the work it cost (worker-microseconds) in the given class. */
-    public void attemptEnded(AttemptOutcome outcome, WorkClass workClass, long workMicros, boolean measured,
+    /**
+     * A request of {@code client} ended; {@code timeMicros} is from its arrival to now (its latency when it
+     * succeeded).
+     */
+    public void requestEnded(ClientMetrics client, RequestOutcome outcome, long timeMicros, boolean measured,
                              long nowMicros) {
-        if (nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
-                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
-            sCompletedInWindow++;
+        if (outcome == RequestOutcome.SUCCEEDED) {
+            recordIntervalLatency(Math.min(timeMicros, MAX_LATENCY_MICROS));
         }
-        attOut[outcome.ordinal()]++;
-        work[workClass.ordinal()] += workMicros;
-        if (measured) {
-            sAttOut[outcome.ordinal()]++;
-            sWork[workClass.ordinal()] += workMicros;
-        }
-    }
-
-    /** An attempt left the queue for a worker after waiting that long. */
-    public void queueWait(long waitMicros, boolean measured) {
-        waitSum += waitMicros;
-        waitCount++;
-        if (measured) {
-            sWaitSum += waitMicros;
-            sWaitCount++;
-        }
-    }
-
-    public void busyChanged(long nowMicros, int delta) {
-        busy.add(nowMicros, delta);
-    }
-
-    public void queueChanged(long nowMicros, int delta) {
-        queue.add(nowMicros, delta);
-    }
-
-    /** A worker's attempt lost (+1) or freed (-1) a client that had already given up on it. */
-    public void busyClientGoneChanged(long nowMicros, int delta) {
-        busyClientGone.add(nowMicros, delta);
-    }
-
-    /** A rejection started (+1) or finished (-1). */
-    public void rejectingChanged(long nowMicros, int delta) {
-        rejecting.add(nowMicros, delta);
+        client.requestEnded(outcome, timeMicros, measured, nowMicros);
     }
 
     public void inSystemChanged(long nowMicros, int delta) {
         inSystem.add(nowMicros, delta);
     }
 
-    /** Total worker capacity (for utilisation); integrated like the levels. */
+    /** A stage's worker capacity changed by {@code delta}: the total (for utilisation), integrated like the levels. */
+    void addWorkers(long nowMicros, long delta) {
+        advanceWorkers(nowMicros);
+        workers += delta;
+    }
+
+    /**
+     * Sets the total worker capacity now. The stages keep it in step themselves ({@link StageMetrics#setWorkers}),
+     * so this only confirms the same total.
+     */
     public void setWorkers(long nowMicros, long totalWorkers) {
         advanceWorkers(nowMicros);
         workers = totalWorkers;
@@ -244,36 +207,105 @@ public final class Recorder {
         rejecting.closeInterval(nowMicros);
         advanceWorkers(nowMicros);
         double span = Math.max(1, nowMicros - intervalStart);
-        long succ = reqOut[RequestOutcome.SUCCEEDED.ordinal()];
+        long[] t;
+        long[] w;
+        int workAt;
+        Map<String, ClientInterval> byClient;
+        Map<String, StageInterval> byStage;
+        SoleSections.View<ClientInterval> soleClient = null;
+        SoleSections.View<StageInterval> soleStage = null;
+        if (isSole()) {
+            // one client group calling its only stage: the sections are the totals (built from the snapshot)
+            StageMetrics st = stages.get(0);
+            if (sole == null) {
+                sole = new SoleSections(clients.get(0).name, st.name, st.kind);
+            }
+            t = scratchClientRow;
+            clients.get(0).sealInto(t, 0);
+            st.closeLevels(nowMicros);
+            w = scratchWork;
+            workAt = 0;
+            st.sealWork(w);
+            soleClient = sole.clientView();
+            soleStage = sole.stageView();
+            byClient = soleClient;
+            byStage = soleStage;
+        } else {
+            int clientCount = clients.size();
+            int stageCount = stages.size();
+            int stagesAt = clientCount * ClientMetrics.ROW;
+            long[] rows = new long[stagesAt + stageCount * StageMetrics.ROW];
+            double[] stageDoubles = new double[stageCount * StageMetrics.DOUBLE_ROW];
+            for (int i = 0; i < clientCount; i++) {
+                clients.get(i).sealInto(rows, i * ClientMetrics.ROW);
+            }
+            for (int i = 0; i < stageCount; i++) {
+                StageMetrics st = stages.get(i);
+                st.closeLevels(nowMicros);
+                st.sealInto(span, rows, stagesAt + i * StageMetrics.ROW, stageDoubles, i * StageMetrics.DOUBLE_ROW);
+                st.resetLevels(nowMicros);
+            }
+            // the totals: one client's row as it is, or the sum of the clients' rows (and likewise the stages' work)
+            t = rows;
+            if (clientCount != 1) {
+                t = scratchClientRow;
+                java.util.Arrays.fill(t, 0);
+                for (int i = 0; i < clientCount; i++) {
+                    for (int k = 0; k < ClientMetrics.ROW; k++) {
+                        t[k] += rows[i * ClientMetrics.ROW + k];
+                    }
+                }
+            }
+            w = scratchWork;
+            workAt = 0;
+            java.util.Arrays.fill(w, 0);
+            for (int i = 0; i < stageCount; i++) {
+                for (int k = 0; k < scratchWork.length; k++) {
+                    w[k] += rows[stagesAt + i * StageMetrics.ROW + StageMetrics.WORK_BY_CLASS + k];
+                }
+            }
+            byClient = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
+            byStage = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
+                    StageMetrics.DOUBLE_ROW, stageDecoder);
+        }
+        int rq = ClientMetrics.REQUESTS_BY_OUTCOME;
+        int at = ClientMetrics.ATTEMPTS_BY_OUTCOME;
+        long succ = t[rq + RequestOutcome.SUCCEEDED.ordinal()];
+        long waitCount = t[ClientMetrics.WAIT_COUNT];
+        long requestEnded = t[ClientMetrics.REQUESTS_ENDED];
         IntervalSnapshot s = new IntervalSnapshot(intervalIndex, intervalStart, nowMicros,
-                offered, attempts, retries,
-                succ, reqOut[1], reqOut[2], reqOut[3], reqOut[4],
-                attOut[0], attOut[1], attOut[2], attOut[3], attOut[4], attOut[5],
-                succ == 0 ? Double.NaN : latencySum / succ / 1000,
+                t[ClientMetrics.OFFERED], t[ClientMetrics.ATTEMPTS], t[ClientMetrics.RETRIES],
+                succ, t[rq + RequestOutcome.FAILED_TIMEOUT.ordinal()], t[rq + RequestOutcome.FAILED_REJECTED.ordinal()],
+                t[rq + RequestOutcome.FAILED_ERROR.ordinal()], t[rq + RequestOutcome.EXPIRED.ordinal()],
+                t[at + AttemptOutcome.COMPLETED_USEFUL.ordinal()], t[at + AttemptOutcome.COMPLETED_WASTED.ordinal()],
+                t[at + AttemptOutcome.COMPLETED_ERROR.ordinal()], t[at + AttemptOutcome.SHED.ordinal()],
+                t[at + AttemptOutcome.THROTTLED.ordinal()], t[at + AttemptOutcome.ABANDONED_BY_SERVER.ordinal()],
+                succ == 0 ? Double.NaN : (double) t[ClientMetrics.LATENCY_SUM] / succ / 1000,
                 intervalPct(50), intervalPct(90), intervalPct(99), intervalPct(99.9),
-                waitCount == 0 ? Double.NaN : waitSum / waitCount / 1000,
+                waitCount == 0 ? Double.NaN : (double) t[ClientMetrics.WAIT_SUM] / waitCount / 1000,
                 busy.intervalArea / span, busy.intervalMax, queue.intervalArea / span, queue.intervalMax,
                 oldestQueuedAgeMicros < 0 ? 0 : oldestQueuedAgeMicros / 1000.0,
                 inSystem.intervalArea / span, workers,
                 intervalWorkerMicros == 0 ? 0 : busy.intervalArea / intervalWorkerMicros,
-                work[0] / 1e6, work[1] / 1e6, work[2] / 1e6, work[3] / 1e6,
-                requestEnded == 0 ? Double.NaN : requestTimeSum / requestEnded / 1000,
+                w[workAt + WorkClass.USEFUL.ordinal()] / 1e6, w[workAt + WorkClass.WASTED.ordinal()] / 1e6,
+                w[workAt + WorkClass.REJECTION.ordinal()] / 1e6, w[workAt + WorkClass.ABANDONED.ordinal()] / 1e6,
+                w[workAt + WorkClass.INIT.ordinal()] / 1e6,
+                requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
-                rejecting.intervalArea / span, policySnapshot(), counterNames);
+                rejecting.intervalArea / span, policySnapshot(), counterNames,
+                byClient, byStage);
+        if (soleClient != null) {
+            soleClient.snapshot = s;
+            soleStage.snapshot = s;
+        }
         intervalIndex++;
         intervalStart = nowMicros;
-        offered = attempts = retries = 0;
-        java.util.Arrays.fill(reqOut, 0);
-        java.util.Arrays.fill(attOut, 0);
-        java.util.Arrays.fill(work, 0);
         if (intervalInHistogram) {
             intervalLatency.reset();
             intervalInHistogram = false;
         }
         intervalCount = 0;
         intervalSorted = false;
-        latencySum = waitSum = requestTimeSum = 0;
-        waitCount = requestEnded = 0;
         intervalWorkerMicros = 0;
         busy.resetInterval(nowMicros);
         queue.resetInterval(nowMicros);
@@ -281,6 +313,12 @@ public final class Recorder {
         busyClientGone.resetInterval(nowMicros);
         rejecting.resetInterval(nowMicros);
         return s;
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
     }
 
     private void recordIntervalLatency(long v) {
@@ -347,29 +385,81 @@ public final class Recorder {
     }
 
     private static double pct(Histogram h, double p) {
-        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(p) / 1000.0;
+        return LatencyStats.pct(h, p);
     }
 
-    /** The measured-period summary at {@code endMicros}, given the cohort's requests and attempts in flight. */
-    public Summary summary(String scenario, long seed, long endMicros, long requestsInFlight, long attemptsInFlight) {
+    /**
+     * The measured-period summary at {@code endMicros}, given the cohort's requests and attempts still in flight, by
+     * client group and by stage (in the order they were registered).
+     */
+    public Summary summary(String scenario, long seed, long endMicros, long[] requestsInFlightByClient,
+                           long[] attemptsInFlightByClient, long[] attemptsInFlightByStage) {
         advanceWorkers(endMicros);
         double busyArea = busy.summaryArea(endMicros);
         double measured = Math.max(1, endMicros - warmupMicros);
-        long succ = sReqOut[0];
-        return new Summary(scenario, seed, measured / 1e6,
-                sRequests, succ, sReqOut[1], sReqOut[2], sReqOut[3], sReqOut[4], requestsInFlight,
-                sAttempts, sRetries, sAttOut[0], sAttOut[1], sAttOut[2], sAttOut[3], sAttOut[4], sAttOut[5],
-                attemptsInFlight,
-                succ == 0 ? Double.NaN : sLatencySum / succ / 1000,
-                pct(summaryLatency, 50), pct(summaryLatency, 90), pct(summaryLatency, 99),
-                pct(summaryLatency, 99.9), succ == 0 ? Double.NaN : sLatencyMax / 1000.0,
-                sWaitCount == 0 ? Double.NaN : sWaitSum / sWaitCount / 1000,
+        double seconds = measured / 1e6;
+        Map<String, ClientSummary> byClient = new LinkedHashMap<>();
+        long requests = 0;
+        long attempts = 0;
+        long retries = 0;
+        long reqInFlight = 0;
+        long attInFlight = 0;
+        long[] reqOut = new long[RequestOutcome.values().length];
+        long[] attOut = new long[AttemptOutcome.values().length];
+        Moments latency = new Moments();
+        Moments wait = new Moments();
+        Histogram histogram = clients.size() == 1 ? clients.get(0).sLatencyHistogram
+                : new Histogram(MAX_LATENCY_MICROS, 3);
+        long latencyMax = 0;
+        long requestTimeSum = 0;
+        long requestsEnded = 0;
+        long completedInWindow = 0;
+        long succeededInWindow = 0;
+        for (ClientMetrics c : clients) {
+            byClient.put(c.name, c.summary(seconds, requestsInFlightByClient[c.index],
+                    attemptsInFlightByClient[c.index]));
+            requests += c.sRequests;
+            attempts += c.sAttempts;
+            retries += c.sRetries;
+            reqInFlight += requestsInFlightByClient[c.index];
+            attInFlight += attemptsInFlightByClient[c.index];
+            add(reqOut, c.sReqOut);
+            add(attOut, c.sAttOut);
+            latency.addAll(c.sLatency);
+            wait.addAll(c.sWait);
+            if (histogram != c.sLatencyHistogram) {
+                histogram.add(c.sLatencyHistogram);
+            }
+            latencyMax = Math.max(latencyMax, c.sLatencyMax);
+            requestTimeSum += c.sRequestTimeSum;
+            requestsEnded += c.sRequestEnded;
+            completedInWindow += c.sCompletedInWindow;
+            succeededInWindow += c.sSucceededInWindow;
+        }
+        Map<String, StageSummary> byStage = new LinkedHashMap<>();
+        long[] work = new long[WorkClass.values().length];
+        for (StageMetrics st : stages) {
+            byStage.put(st.name, st.summary(endMicros, measured, attemptsInFlightByStage[st.index],
+                    st.sole ? clients.get(0) : null));
+            add(work, st.sWork);
+        }
+        RequestCounts req = RequestCounts.of(requests, reqOut, reqInFlight);
+        AttemptCounts att = AttemptCounts.of(attempts, retries, attOut, attInFlight);
+        LatencyStats lat = LatencyStats.of(latency, histogram, latencyMax);
+        WorkLedger ledger = WorkLedger.ofMicros(work);
+        return new Summary(scenario, seed, seconds, req.total(), req.succeeded(), req.failedTimeout(),
+                req.failedRejected(), req.failedError(), req.expired(), req.inFlight(),
+                att.total(), att.retries(), att.completedUseful(), att.completedWasted(), att.completedError(),
+                att.shed(), att.throttled(), att.abandonedByServer(), att.inFlight(),
+                lat.mean(), lat.stdDev(), lat.p50(), lat.p90(), lat.p99(), lat.p999(), lat.max(),
+                wait.meanMillis(), wait.stdDevMillis(),
                 busyArea / measured, busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measured,
                 queue.summaryMax(endMicros),
                 sWorkerMicros == 0 ? 0 : busyArea / sWorkerMicros,
-                sWork[0] / 1e6, sWork[1] / 1e6, sWork[2] / 1e6, sWork[3] / 1e6,
+                ledger.useful(), ledger.wasted(), ledger.rejection(), ledger.abandoned(), ledger.init(),
                 inSystem.summaryArea(endMicros) / measured,
-                sRequestEnded == 0 ? Double.NaN : sRequestTimeSum / sRequestEnded / 1000, sRequestEnded,
-                sCompletedInWindow / (measured / 1e6), sSucceededInWindow / (measured / 1e6));
+                requestsEnded == 0 ? Double.NaN : (double) requestTimeSum / requestsEnded / 1000, requestsEnded,
+                completedInWindow / seconds, succeededInWindow / seconds,
+                Collections.unmodifiableMap(byClient), Collections.unmodifiableMap(byStage));
     }
 }

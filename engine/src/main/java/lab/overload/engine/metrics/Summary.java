@@ -9,20 +9,23 @@ import java.util.Map;
  * (or still in flight at the end), so conservation holds exactly. Throughput and goodput rates are by event time:
  * completions and successes that happened in the measured period, whenever their requests arrived (under overload a
  * cohort's requests may still be queued at the end, which would make a cohort rate understate the server's work). Latency is client-observed, from a request's
- * arrival to its successful answer, over successful requests. Work is in worker-seconds.
+ * arrival to its successful answer, over successful requests. Work is in worker-seconds. {@code byClient} and
+ * {@code byStage} are each client group's and each stage's own section; the totals are their sums (requests and
+ * attempts over the client groups, work over the stages).
  */
 public record Summary(String scenario, long seed, double measuredSeconds,
                       long requestsTotal, long succeeded, long failedTimeout, long failedRejected, long failedError,
                       long expired, long requestsInFlight,
                       long attemptsTotal, long retries, long completedUseful, long completedWasted,
                       long completedError, long shed, long throttled, long abandonedByServer, long attemptsInFlight,
-                      double latencyMean, double latencyP50, double latencyP90, double latencyP99,
+                      double latencyMean, double latencyStdDev, double latencyP50, double latencyP90, double latencyP99,
                       double latencyP999, double latencyMax,
-                      double queueWaitMean, double concurrencyMean, long concurrencyMax, double queueLengthMean,
+                      double queueWaitMean, double queueWaitStdDev, double concurrencyMean, long concurrencyMax, double queueLengthMean,
                       long queueLengthMax, double utilization, double usefulWork, double wastedWork,
-                      double rejectionWork, double abandonedWork,
+                      double rejectionWork, double abandonedWork, double initWork,
                       double inSystemMean, double requestMeanTimeMillis, long requestsEnded,
-                      double throughputPerSecond, double goodputPerSecond) {
+                      double throughputPerSecond, double goodputPerSecond,
+                      Map<String, ClientSummary> byClient, Map<String, StageSummary> byStage) {
 
     /** The documented summary JSON layout (see docs/summary-format.md), as ordered nested maps. */
     public Map<String, Object> toMap() {
@@ -39,16 +42,22 @@ public record Summary(String scenario, long seed, double measuredSeconds,
         double s = measuredSeconds;
         m.put("ratesPerSecond", ordered("offered", requestsTotal / s, "attempts", attemptsTotal / s,
                 "throughput", throughputPerSecond, "goodput", goodputPerSecond));
-        m.put("latencyMillis", ordered("mean", latencyMean, "p50", latencyP50, "p90", latencyP90, "p99", latencyP99,
+        m.put("latencyMillis", ordered("mean", latencyMean, "stdDev", latencyStdDev, "p50", latencyP50, "p90", latencyP90, "p99", latencyP99,
                 "p999", latencyP999, "max", latencyMax));
-        m.put("queueWaitMillis", ordered("mean", queueWaitMean));
+        m.put("queueWaitMillis", ordered("mean", queueWaitMean, "stdDev", queueWaitStdDev));
         m.put("concurrency", ordered("mean", concurrencyMean, "max", concurrencyMax));
         m.put("queueLength", ordered("mean", queueLengthMean, "max", queueLengthMax));
         m.put("utilization", utilization);
         m.put("workSeconds", ordered("useful", usefulWork, "wasted", wastedWork, "rejection", rejectionWork,
-                "abandoned", abandonedWork));
+                "abandoned", abandonedWork, "init", initWork));
         m.put("littlesLaw", ordered("inSystemMean", inSystemMean, "arrivalRatePerSecond", requestsTotal / s,
                 "meanTimeInSystemMillis", requestMeanTimeMillis));
+        Map<String, Object> clients = new LinkedHashMap<>();
+        byClient.forEach((name, c) -> clients.put(name, c.toMap()));
+        m.put("byClient", clients);
+        Map<String, Object> stages = new LinkedHashMap<>();
+        byStage.forEach((name, st) -> stages.put(name, st.toMap()));
+        m.put("byStage", stages);
         return m;
     }
 

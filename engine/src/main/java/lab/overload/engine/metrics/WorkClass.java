@@ -12,5 +12,7 @@ public enum WorkClass {
     /** Work spent rejecting attempts (the cost of load shedding). */
     REJECTION,
     /** Work given up part-way by the server. */
-    ABANDONED
+    ABANDONED,
+    /** Cold-start initialisation of a sandbox before its first request (no service has any). */
+    INIT
 }

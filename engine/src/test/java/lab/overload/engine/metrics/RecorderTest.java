@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The recorder's interval percentiles and level integrals, against direct computations. */
 class RecorderTest {
@@ -19,6 +21,7 @@ class RecorderTest {
     void intervalPercentilesEqualTheHistogramsExactly() {
         SplittableRandom r = new SplittableRandom(3);
         Recorder rec = new Recorder(0);
+        ClientMetrics client = rec.client("web");
         long now = 0;
         int[] counts = {1, 2, 3, 5, 9, 10, 11, 16, 17, 99, 100, 101, 999, 1000, 1001, 2047, 2048, 2049, 5000};
         for (int round = 0; round < 3; round++) {
@@ -31,7 +34,7 @@ class RecorderTest {
                         default -> (long) Math.exp(r.nextDouble() * 20); // spans decades
                     };
                     h.recordValue(v);
-                    rec.requestEnded(RequestOutcome.SUCCEEDED, v, true, now);
+                    rec.requestEnded(client, RequestOutcome.SUCCEEDED, v, true, now);
                 }
                 now += 100_000;
                 IntervalSnapshot s = rec.seal(now, -1);
@@ -50,11 +53,14 @@ class RecorderTest {
      * Time-averaged levels against a direct step-by-step integral, with a warm-up that ends inside an interval, a
      * summary taken between seals midway, and the final summary between seals.
      */
-    @Test
-    void levelIntegralsMatchADirectSum() {
+    @ParameterizedTest(name = "stage alone {0}")
+    @ValueSource(booleans = {true, false})
+    void levelIntegralsMatchADirectSum(boolean alone) {
         long warmup = 1_234_567;
         long interval = 100_000;
         Recorder rec = new Recorder(warmup);
+        StageMetrics stage = rec.stage("api", "service", alone, false);
+        long[] none = {0};
         SplittableRandom r = new SplittableRandom(5);
         long value = 0;
         long last = 0;
@@ -83,24 +89,27 @@ class RecorderTest {
             if (t == nextSeal) {
                 IntervalSnapshot s = rec.seal(t, -1);
                 assertEquals(intervalArea / interval, s.queueLengthMean(), 1e-12, "interval ending " + t);
+                assertEquals(s.queueLengthMean(), s.byStage().get("api").queueLengthMean(), "the stage's own level");
                 intervalArea = 0;
                 nextSeal += interval;
             } else {
                 if (!summarisedMidway && t > 2_000_000) {
-                    rec.summary("levels", 1, t, 0, 0); // a summary between seals must not disturb what follows
+                    rec.summary("levels", 1, t, new long[0], new long[0], none); // a summary between seals must not disturb what follows
                     summarisedMidway = true;
                 }
                 int delta = value == 0 || r.nextBoolean() ? 1 + r.nextInt(3) : -1;
                 value += delta;
-                rec.queueChanged(t, delta);
+                stage.queueChanged(t, delta);
                 if (t >= warmup) {
                     measuredMax = Math.max(measuredMax, value);
                 }
             }
             now = t;
         }
-        Summary s = rec.summary("levels", 1, end, 0, 0);
+        Summary s = rec.summary("levels", 1, end, new long[0], new long[0], none);
         assertEquals(measuredArea / (end - warmup), s.queueLengthMean(), 1e-12, "measured-period mean");
         assertEquals(measuredMax, s.queueLengthMax(), "measured-period max");
+        assertEquals(s.queueLengthMean(), s.byStage().get("api").queueLengthMean(), "the stage's own mean");
+        assertEquals(s.queueLengthMax(), s.byStage().get("api").queueLengthMax(), "the stage's own max");
     }
 }

@@ -43,10 +43,9 @@ class ParameterPathsTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
             for (FieldDef f : schemas.get(i).fields()) {
-                if (!f.tunable()) {
-                    continue; // structural, such as the dependency's target
+                if (f.tunable()) { // structural fields (a dependency's target stage) are not paths
+                    out.add(objects.get(i) + "." + f.name());
                 }
-                out.add(objects.get(i) + "." + f.name());
             }
         }
         return out;

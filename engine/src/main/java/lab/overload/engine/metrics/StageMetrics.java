@@ -1,0 +1,308 @@
+package lab.overload.engine.metrics;
+
+/**
+ * The metrics of one stage: the attempts that reach it (from a client or from another stage), how they end there, the
+ * work it does, and its levels (busy workers, queue, rejections in progress, workers busy for callers that have left).
+ * A stage that is alone in its scenario records its levels straight into the recorder's totals (they are the same
+ * numbers); otherwise it keeps its own and adds each change to the totals too.
+ *
+ * <p>Single writer (the simulation thread).
+ */
+public final class StageMetrics {
+    final String name;
+    final String kind;
+    final int index;
+    private final long warmupMicros;
+    final boolean ownLevels;
+    /**
+     * The scenario's only stage, called only by its only client group: its attempts, their outcomes, waits and
+     * completions are that group's, so it does not count them again (its sections are built from the group's).
+     */
+    final boolean sole;
+    final Level busy;
+    final Level queue;
+    final Level busyClientGone;
+    final Level rejecting;
+    private final Level totalBusy;
+    private final Level totalQueue;
+    private final Level totalBusyClientGone;
+    private final Level totalRejecting;
+    private final Recorder totals;
+
+    // interval (by event time)
+    long arrived;
+    final long[] attOut = new long[AttemptOutcome.values().length];
+    final long[] work = new long[WorkClass.values().length];
+    long waitSum;
+    long waitCount;
+
+    // summary (by cohort: attempts that reached it in the measured period)
+    long sArrived;
+    final long[] sAttOut = new long[AttemptOutcome.values().length];
+    final long[] sWork = new long[WorkClass.values().length];
+    final Moments sWait = new Moments();
+    long sWaited;
+    long sCompletedInWindow;
+
+    private long workers;
+    private long workersChangedAt;
+    private double intervalWorkerMicros;
+    private double sWorkerMicros;
+
+    StageMetrics(String name, String kind, int index, long warmupMicros, Recorder totals, boolean alone,
+                 boolean sole) {
+        this.sole = sole;
+        this.totals = totals;
+        this.name = name;
+        this.kind = kind;
+        this.index = index;
+        this.warmupMicros = warmupMicros;
+        this.ownLevels = !alone;
+        if (alone) {
+            busy = totals.busy;
+            queue = totals.queue;
+            busyClientGone = totals.busyClientGone;
+            rejecting = totals.rejecting;
+            totalBusy = totalQueue = totalBusyClientGone = totalRejecting = null;
+        } else {
+            busy = new Level(warmupMicros);
+            queue = new Level(warmupMicros);
+            busyClientGone = new Level(warmupMicros);
+            rejecting = new Level(warmupMicros);
+            totalBusy = totals.busy;
+            totalQueue = totals.queue;
+            totalBusyClientGone = totals.busyClientGone;
+            totalRejecting = totals.rejecting;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Its position among its kind of section, from 0 in registration order. */
+    public int index() {
+        return index;
+    }
+
+    /** An attempt reached the stage; {@code measured} says whether it belongs to the measured cohort. */
+    public void attemptArrived(boolean measured) {
+        if (sole) {
+            return;
+        }
+        arrived++;
+        if (measured) {
+            sArrived++;
+        }
+    }
+
+    /**
+     * An attempt ended here, with the work it cost (worker-microseconds) in the given class. {@code client} is the
+     * group that sent it, or null when another stage did (an onward call counts here but not in the totals).
+     */
+    public void attemptEnded(ClientMetrics client, AttemptOutcome outcome, WorkClass workClass, long workMicros,
+                             boolean measured, long nowMicros) {
+        boolean completedInWindow = nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
+                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR);
+        if (client != null) {
+            client.ended(outcome, measured, completedInWindow);
+        }
+        work[workClass.ordinal()] += workMicros;
+        if (measured) {
+            sWork[workClass.ordinal()] += workMicros;
+        }
+        if (sole) {
+            return;
+        }
+        if (completedInWindow) {
+            sCompletedInWindow++;
+        }
+        attOut[outcome.ordinal()]++;
+        if (measured) {
+            sAttOut[outcome.ordinal()]++;
+        }
+    }
+
+    /** A worker took an attempt after it waited that long ({@code queued}: it had to wait in the queue first). */
+    public void queueWait(ClientMetrics client, boolean queued, long waitMicros, boolean measured) {
+        if (client != null) {
+            client.queueWait(waitMicros, measured);
+        }
+        if (measured && queued) {
+            sWaited++;
+        }
+        if (sole) {
+            return;
+        }
+        waitSum += waitMicros;
+        waitCount++;
+        if (measured) {
+            sWait.add(waitMicros);
+        }
+    }
+
+    public void busyChanged(long nowMicros, int delta) {
+        busy.add(nowMicros, delta);
+        if (totalBusy != null) {
+            totalBusy.add(nowMicros, delta);
+        }
+    }
+
+    public void queueChanged(long nowMicros, int delta) {
+        queue.add(nowMicros, delta);
+        if (totalQueue != null) {
+            totalQueue.add(nowMicros, delta);
+        }
+    }
+
+    /** A worker's attempt lost (+1) or freed (-1) a caller that had already given up on it. */
+    public void busyClientGoneChanged(long nowMicros, int delta) {
+        busyClientGone.add(nowMicros, delta);
+        if (totalBusyClientGone != null) {
+            totalBusyClientGone.add(nowMicros, delta);
+        }
+    }
+
+    /** A rejection started (+1) or finished (-1). */
+    public void rejectingChanged(long nowMicros, int delta) {
+        rejecting.add(nowMicros, delta);
+        if (totalRejecting != null) {
+            totalRejecting.add(nowMicros, delta);
+        }
+    }
+
+    /** The stage's worker capacity from now on (for its utilization, and the total's). */
+    public void setWorkers(long nowMicros, long stageWorkers) {
+        advanceWorkers(nowMicros);
+        totals.addWorkers(nowMicros, stageWorkers - workers);
+        workers = stageWorkers;
+    }
+
+    void advanceWorkers(long nowMicros) {
+        long dt = nowMicros - workersChangedAt;
+        if (dt > 0) {
+            intervalWorkerMicros += (double) workers * dt;
+            long from = Math.max(workersChangedAt, warmupMicros);
+            if (nowMicros > from) {
+                sWorkerMicros += (double) workers * (nowMicros - from);
+            }
+            workersChangedAt = nowMicros;
+        }
+    }
+
+    /** Closes its own levels (a stage sharing the totals' levels has them closed by the recorder). */
+    void closeLevels(long nowMicros) {
+        if (ownLevels) {
+            busy.closeInterval(nowMicros);
+            queue.closeInterval(nowMicros);
+            busyClientGone.closeInterval(nowMicros);
+            rejecting.closeInterval(nowMicros);
+        }
+        advanceWorkers(nowMicros);
+    }
+
+    private static final int ATTEMPT_OUTCOMES = AttemptOutcome.values().length;
+    private static final int WORK_CLASSES = WorkClass.values().length;
+    /** Positions in an interval row of longs (see {@link #sealInto}). */
+    static final int ARRIVED = 0;
+    static final int BUSY_MAX = 1;
+    static final int QUEUE_MAX = 2;
+    static final int WORKERS = 3;
+    static final int WAIT_SUM = 4;
+    static final int WAIT_COUNT = 5;
+    /** Attempts by outcome start here, in {@link AttemptOutcome} order (read back by constant). */
+    static final int ATTEMPTS_BY_OUTCOME = 6;
+    /** Work (worker-micros) by class starts here, in {@link WorkClass} order (read back by constant). */
+    static final int WORK_BY_CLASS = ATTEMPTS_BY_OUTCOME + ATTEMPT_OUTCOMES;
+    static final int ROW = WORK_BY_CLASS + WORK_CLASSES;
+    /** Positions in an interval row of doubles: busy and queue areas, worker-micros available, span (micros). */
+    static final int BUSY_AREA = 0;
+    static final int QUEUE_AREA = 1;
+    static final int WORKER_MICROS = 2;
+    static final int SPAN = 3;
+    static final int DOUBLE_ROW = 4;
+
+    /**
+     * Writes this interval's counts, sums and level areas into rows at {@code at} and {@code doublesAt}, after
+     * {@link #closeLevels}, and clears the interval counts.
+     */
+    void sealInto(double spanMicros, long[] rows, int at, double[] doubles, int doublesAt) {
+        rows[at + ARRIVED] = arrived;
+        rows[at + BUSY_MAX] = busy.intervalMax;
+        rows[at + QUEUE_MAX] = queue.intervalMax;
+        rows[at + WORKERS] = workers;
+        rows[at + WAIT_SUM] = waitSum;
+        rows[at + WAIT_COUNT] = waitCount;
+        System.arraycopy(attOut, 0, rows, at + ATTEMPTS_BY_OUTCOME, ATTEMPT_OUTCOMES);
+        System.arraycopy(work, 0, rows, at + WORK_BY_CLASS, WORK_CLASSES);
+        doubles[doublesAt + BUSY_AREA] = busy.intervalArea;
+        doubles[doublesAt + QUEUE_AREA] = queue.intervalArea;
+        doubles[doublesAt + WORKER_MICROS] = intervalWorkerMicros;
+        doubles[doublesAt + SPAN] = spanMicros;
+        arrived = waitSum = waitCount = 0;
+        java.util.Arrays.fill(attOut, 0);
+        java.util.Arrays.fill(work, 0);
+        intervalWorkerMicros = 0;
+    }
+
+    /** The section in the rows written by {@link #sealInto}. */
+    static StageInterval decode(String name, String kind, long[] rows, int at, double[] doubles, int doublesAt) {
+        double span = doubles[doublesAt + SPAN];
+        double busyArea = doubles[doublesAt + BUSY_AREA];
+        double workerMicros = doubles[doublesAt + WORKER_MICROS];
+        long waits = rows[at + WAIT_COUNT];
+        return new StageInterval(name, kind,
+                AttemptCounts.of(rows[at + ARRIVED], 0,
+                        java.util.Arrays.copyOfRange(rows, at + ATTEMPTS_BY_OUTCOME, at + WORK_BY_CLASS), 0),
+                busyArea / span, rows[at + BUSY_MAX], doubles[doublesAt + QUEUE_AREA] / span, rows[at + QUEUE_MAX],
+                waits == 0 ? Double.NaN : (double) rows[at + WAIT_SUM] / waits / 1000,
+                workerMicros == 0 ? 0 : busyArea / workerMicros, rows[at + WORKERS],
+                WorkLedger.ofMicros(java.util.Arrays.copyOfRange(rows, at + WORK_BY_CLASS, at + ROW)));
+    }
+
+    /** A {@link #sole} stage's interval: its work by class into {@code into}, then cleared. */
+    void sealWork(long[] into) {
+        System.arraycopy(work, 0, into, 0, WORK_CLASSES);
+        java.util.Arrays.fill(work, 0);
+        intervalWorkerMicros = 0;
+    }
+
+    /** Starts its own levels' next interval. */
+    void resetLevels(long nowMicros) {
+        if (ownLevels) {
+            busy.resetInterval(nowMicros);
+            queue.resetInterval(nowMicros);
+            busyClientGone.resetInterval(nowMicros);
+            rejecting.resetInterval(nowMicros);
+        }
+    }
+
+    /**
+     * The measured-period section at {@code endMicros}, given its attempts still in flight; a {@link #sole} stage
+     * takes its counts from {@code soleClient}, less the attempts that group refused itself.
+     */
+    StageSummary summary(long endMicros, double measuredMicros, long attemptsInFlight, ClientMetrics soleClient) {
+        advanceWorkers(endMicros);
+        double busyArea = busy.summaryArea(endMicros);
+        AttemptCounts attempts;
+        Moments sWait = this.sWait;
+        long completedInWindow = sCompletedInWindow;
+        if (sole) {
+            long[] outcomes = soleClient.sAttOut.clone();
+            long refused = outcomes[AttemptOutcome.THROTTLED.ordinal()];
+            outcomes[AttemptOutcome.THROTTLED.ordinal()] = 0;
+            attempts = AttemptCounts.of(soleClient.sAttempts - refused, 0, outcomes, attemptsInFlight);
+            sWait = soleClient.sWait;
+            completedInWindow = soleClient.sCompletedInWindow;
+        } else {
+            attempts = AttemptCounts.of(sArrived, 0, sAttOut, attemptsInFlight);
+        }
+        long started = sWait.count();
+        return new StageSummary(name, kind, attempts,
+                measuredMicros / 1e6, completedInWindow / (measuredMicros / 1e6),
+                sWorkerMicros == 0 ? 0 : busyArea / sWorkerMicros, busyArea / measuredMicros,
+                busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measuredMicros,
+                queue.summaryMax(endMicros), sWait.meanMillis(), sWait.stdDevMillis(),
+                started == 0 ? Double.NaN : (double) sWaited / started, WorkLedger.ofMicros(sWork));
+    }
+}
