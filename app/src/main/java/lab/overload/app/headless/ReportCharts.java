@@ -15,14 +15,14 @@ import lab.overload.models.scenario.Scenario;
 
 /**
  * The app's own charts of one whole run, drawn headless for a report: the scenario runs to its end in a window that
- * is never shown on a screen, then each chosen charts tab is selected and only the charts area is snapshotted.
+ * is never shown on a screen, then each chosen charts tab is selected and only its content (the chart) is snapshotted.
  */
 public final class ReportCharts {
     /** The charts of a report: file-name suffix and charts tab index (see {@code ChartsView}). */
     public static final Map<String, Integer> TABS = Map.of("rates", 1, "latency", 2, "queue", 4);
     private static final String[] ORDER = {"rates", "latency", "queue"};
-    public static final double WIDTH = 1200;
-    public static final double HEIGHT = 900;
+    public static final double WIDTH = 1900;
+    public static final double HEIGHT = 760;
 
     private ReportCharts() {
     }
@@ -58,7 +58,8 @@ public final class ReportCharts {
                     lab.scene().getRoot().layout();
                     lab.pulse();
                     lab.charts().redrawAll();
-                    WritableImage shot = lab.view().chartsView().snapshot(null, null);
+                    WritableImage shot = lab.view().chartsView().getSelectionModel().getSelectedItem().getContent()
+                            .snapshot(null, null);
                     return SwingFXUtils.fromFXImage(shot, null);
                 });
                 pngs.put(name, png(image));
