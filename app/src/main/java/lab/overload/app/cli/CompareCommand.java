@@ -31,15 +31,15 @@ import picocli.CommandLine.Spec;
             "",
             "A is SCENARIO with --seed, --duration/--warmup and every --set applied; B is A with every --vs-set "
                 + "applied as well. Replication i of A and of B run on the same seed, so clients send the same "
-                + "arrivals to both; with --replications N >= 2 the table shows the 95% confidence interval of the "
+                + "arrivals to both; with --replications N >= 2 the table shows the 95%% confidence interval of the "
                 + "paired difference B - A (Student t, N - 1 degrees of freedom). Bad input: one error line, "
                 + "exit 2, nothing written."},
         footer = {"", "Exit codes: 0 done, 1 the output file could not be written or an internal error, "
             + "2 bad input or usage.",
             "", "Examples:",
             "  overload-lab compare goodput-collapse --vs-set services.api.queueCapacity=16",
-            "  overload-lab compare goodput-collapse --set clients.web.retry.maxAttempts=1 "
-                + "--vs-set clients.web.retry.maxAttempts=3 --replications 10 --out ab.csv"})
+            "  overload-lab compare goodput-collapse --set clients.web.retry.maxAttempts=1 \\",
+            "      --vs-set clients.web.retry.maxAttempts=3 --replications 10 --out ab.csv"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

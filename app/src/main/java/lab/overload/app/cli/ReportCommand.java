@@ -35,13 +35,14 @@ import picocli.CommandLine.Spec;
         description = {"Write a self-contained report of one run (settings, summary tables, chart PNGs) for a "
             + "design-review document.",
             "",
-            "--out decides the format: FILE.html is one file with the charts embedded; FILE.md is Markdown with "
-                + "the charts written next to it (FILE-rates.png, FILE-latency.png, FILE-queue.png). Needs no "
-                + "display."},
+            "--out decides the format: a name ending in .html gives one file with the charts embedded; a name "
+                + "ending in .md gives Markdown with the charts written next to it (for NAME.md: NAME-rates.png, "
+                + "NAME-latency.png, NAME-queue.png). Needs no display."},
         footer = {"", "Exit codes: 0 done, 1 a file could not be written or an internal error, 2 bad input or usage.",
             "", "Examples:",
             "  overload-lab report goodput-collapse --out review/collapse.html",
-            "  overload-lab report goodput-collapse --set services.api.queueCapacity=16 --out review/shed.md"})
+            "  overload-lab report goodput-collapse --set services.api.queueCapacity=16 \\",
+            "      --out review/shed.md"})
 public final class ReportCommand implements Callable<Integer> {
     static final String[] CHARTS = {"rates", "latency", "queue"};
     private static final Map<String, String> TITLES = Map.of("rates", "Offered load, throughput and goodput",

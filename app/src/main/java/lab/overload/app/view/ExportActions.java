@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -68,6 +69,7 @@ public final class ExportActions {
     private final ChartsView charts;
     private final Node anchor;
     private Path lastFolder;
+    private Function<Kind, Path> picker = this::askWithDialog;
 
     ExportActions(LabViewModel vm, ChartsView charts, Node anchor) {
         this.vm = vm;
@@ -86,8 +88,21 @@ public final class ExportActions {
         }
     }
 
-    /** Asks for a file, then exports to it. */
+    /** Asks for a file (with the picker, a save dialog unless replaced), then exports to it. */
     public void choose(Kind kind) {
+        Path file = picker.apply(kind);
+        if (file != null) {
+            lastFolder = file.toAbsolutePath().getParent();
+            export(kind, file);
+        }
+    }
+
+    /** Replaces the save dialog that asks where an export goes (it returns null to cancel). */
+    public void usePicker(Function<Kind, Path> replacement) {
+        this.picker = replacement;
+    }
+
+    private Path askWithDialog(Kind kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + kind.noun());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.filter, "*." + kind.extension));
@@ -96,10 +111,7 @@ public final class ExportActions {
             chooser.setInitialDirectory(lastFolder.toFile());
         }
         File f = chooser.showSaveDialog(anchor.getScene() == null ? null : anchor.getScene().getWindow());
-        if (f != null) {
-            lastFolder = f.toPath().toAbsolutePath().getParent();
-            export(kind, f.toPath());
-        }
+        return f == null ? null : f.toPath();
     }
 
     /**

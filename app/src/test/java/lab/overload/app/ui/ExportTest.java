@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import lab.overload.app.cli.IntervalCsv;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -52,6 +54,7 @@ class ExportTest {
     private static final String RATE = "clients.web.ratePerSecond";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final FxRobot robot = new FxRobot();
     @TempDir
     Path dir;
     private Ui.Harness h;
@@ -135,6 +138,20 @@ class ExportTest {
         }
         MenuButton menu = (MenuButton) fx(() -> h.lab.scene().lookup("#export"));
         assertNotNull(menu, "the toolbar shows the Export menu");
+    }
+
+    @Test
+    void shortcutShiftJExportsTheSummaryToThePickedFile() throws IOException {
+        h.fastForwardTo(3);
+        Path file = dir.resolve("by-key/summary.json");
+        fxRun(() -> {
+            h.lab.view().exports().usePicker(kind -> kind == Kind.SUMMARY_JSON ? file : null);
+            h.lab.scene().getWindow().requestFocus();
+            h.lab.view().chartsView().requestFocus();
+        });
+        robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.J).release(KeyCode.J, KeyCode.SHIFT, KeyCode.SHORTCUT);
+        await("the key exports the summary", 30_000, () -> Files.exists(file), () -> "no " + file);
+        assertEquals(3.0, JSON.readTree(file.toFile()).get("measuredSeconds").asDouble(), 1e-9);
     }
 
     @Test
