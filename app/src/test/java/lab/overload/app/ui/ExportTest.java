@@ -31,6 +31,8 @@ import lab.overload.engine.metrics.SummaryJson;
 import lab.overload.engine.run.BatchRunner;
 import lab.overload.engine.run.ControlChange;
 import lab.overload.models.json.ScenarioCodec;
+import lab.overload.models.scenario.LoopKind;
+import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TimelineChange;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +129,27 @@ class ExportTest {
 
         String confirmation = fx(h.lab.vm().confirmationProperty()::get);
         assertTrue(confirmation.contains("recorded.json"), confirmation);
+    }
+
+    @Test
+    void aChangeThatRestartsTheRunBecomesTheStartOfTheExportedScenario() throws IOException {
+        h.fastForwardTo(2);
+        fxRun(() -> h.lab.vm().requestChange(RATE, "321"));
+        await("the rate change reaches the scenario", 5_000,
+                () -> fx(() -> ParameterPaths.get(h.lab.vm().scenarioProperty().get(), RATE)) == 321, () -> "not yet");
+        // the loop kind cannot change live: the runner restarts from t = 0 with both changes
+        fxRun(() -> h.lab.vm().requestChange("clients.web.loop", "CLOSED"));
+        await("the run restarts", 5_000, () -> h.lab.vm().runner().controlLog().isEmpty()
+                && h.lab.vm().runner().status().scenario().clients().get(0).loop() == LoopKind.CLOSED,
+                () -> "log " + h.lab.vm().runner().controlLog());
+        h.fastForwardTo(3);
+        Scenario recorded = ScenarioCodec.read(export(Kind.SCENARIO_JSON, "restarted.json"));
+        assertEquals(LoopKind.CLOSED, recorded.clients().get(0).loop());
+        assertEquals(321, ParameterPaths.get(recorded, RATE));
+        assertEquals(Ui.preset("goodput-collapse.json").timeline(), recorded.timeline(), "no live change since");
+        JsonNode summary = JSON.readTree(export(Kind.SUMMARY_JSON, "restarted-summary.json").toFile());
+        assertEquals(JSON.readTree(SummaryJson.write(BatchRunner.run(recorded.withDuration(3, 0)).summary())),
+                summary, "the summary is of the restarted run");
     }
 
     @Test
