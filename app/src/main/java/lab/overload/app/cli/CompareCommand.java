@@ -160,7 +160,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private String interval(Compare.Row r) {
         if (Double.isNaN(r.halfWidth95())) {
-            return "";
+            return replications > 1 ? "- (n=" + r.n() + ")" : "";
         }
         String text = "[" + SummaryTable.num(r.meanDifference() - r.halfWidth95()) + ", "
                 + SummaryTable.num(r.meanDifference() + r.halfWidth95()) + "]";

@@ -3,6 +3,7 @@ package lab.overload.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -106,16 +107,15 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> changes = differences(loaded, s);
         try {
             if (html) {
-                AtomicFiles.write(outFile, ReportText.html(s, changes, table, pngs).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8));
+                AtomicFiles.write(outFile, ReportText.html(s, changes, table, pngs).getBytes(StandardCharsets.UTF_8));
             } else {
                 for (String chart : CHARTS) {
                     AtomicFiles.write(pngFiles.get(chart), pngs.get(chart));
                 }
                 Map<String, String> names = new HashMap<>();
                 pngFiles.forEach((k, v) -> names.put(k, v.getFileName().toString()));
-                AtomicFiles.write(outFile, ReportText.markdown(s, changes, table, names).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8));
+                String markdown = ReportText.markdown(s, changes, table, names);
+                AtomicFiles.write(outFile, markdown.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + outFile + ": " + e, e);

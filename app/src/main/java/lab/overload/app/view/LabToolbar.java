@@ -23,7 +23,7 @@ import lab.overload.app.viewmodel.LabViewModel;
 import lab.overload.app.viewmodel.PresetCatalog;
 import org.controlsfx.control.SegmentedButton;
 
-/** Preset picker, open/save, export, play/pause, step, reset, speed with achieved speed, seed, chart window, presenter. */
+/** Preset picker, open/save, play/pause, step, reset, speed with achieved speed, seed, chart window, presenter. */
 public final class LabToolbar extends ToolBar {
     public final ComboBox<PresetCatalog.Entry> presets = new ComboBox<>();
     public final Button open = iconButton(Icons.OPEN, "Open a scenario file (Ctrl+O)");

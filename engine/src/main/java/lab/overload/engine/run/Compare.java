@@ -23,7 +23,7 @@ public final class Compare {
             "concurrency.mean", "queueLength.mean", "utilization", "workSeconds.useful", "workSeconds.wasted");
 
     /**
-     * One compared metric.
+     * One compared metric: the means of A and B over the n pairs in which both are defined, and their difference.
      *
      * @param n            pairs in which both sides are defined (a latency is undefined in a run with no success)
      * @param halfWidth95  half-width of the 95% confidence interval of the mean difference; NaN when n &lt; 2
