@@ -15,7 +15,7 @@ import lab.overload.engine.metrics.IntervalSnapshot;
  * the derived per-second rates. Numbers are plain decimals (no exponent), undefined values (NaN, e.g. a latency
  * percentile in an interval with no success) are empty cells; line ends are {@code \n}.
  */
-final class IntervalCsv {
+public final class IntervalCsv {
     /** The snapshot's scalar fields; the policy map becomes one column per policy name instead. */
     private static final RecordComponent[] COMPONENTS = java.util.Arrays.stream(
             IntervalSnapshot.class.getRecordComponents()).filter(c -> c.getType() != java.util.Map.class && c.getType() != java.util.Set.class)
@@ -36,7 +36,7 @@ final class IntervalCsv {
     }
 
     /** The header names, in column order. */
-    static List<String> header() {
+    public static List<String> header() {
         return header(List.of());
     }
 
@@ -50,7 +50,8 @@ final class IntervalCsv {
         return names;
     }
 
-    static String write(List<IntervalSnapshot> intervals) {
+    /** The CSV text of the intervals, header first. */
+    public static String write(List<IntervalSnapshot> intervals) {
         StringBuilder out = new StringBuilder(64 + intervals.size() * 320);
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         intervals.forEach(i -> names.addAll(i.policy().keySet()));

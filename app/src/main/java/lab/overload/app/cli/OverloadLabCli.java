@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             + "systems. Headless commands for design reviews, sweeps and CI."},
         subcommands = {RunCommand.class, OverlapCommand.class, ValidateCommand.class, BenchCommand.class,
             SweepCommand.class, MergeCommand.class, MetastabilityCommand.class, BenchUiCommand.class,
-            ScreenshotsCommand.class,
+            ScreenshotsCommand.class, CompareCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (a failed check, an unwritable output, an internal error), "
             + "2 bad input or usage.",

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -27,6 +28,8 @@ public final class LabToolbar extends ToolBar {
     public final ComboBox<PresetCatalog.Entry> presets = new ComboBox<>();
     public final Button open = iconButton(Icons.OPEN, "Open a scenario file (Ctrl+O)");
     public final Button save = iconButton(Icons.SAVE, "Save the scenario with your changes (Ctrl+S)");
+    /** Filled by {@link ExportActions}. */
+    public final MenuButton export = new MenuButton("Export");
     public final Button play = iconButton(Icons.PLAY, "Play / pause (Space)");
     public final Button step = iconButton(Icons.STEP, "Step one interval (Right arrow)");
     public final Button reset = iconButton(Icons.RESET, "Reset to t = 0 with the preset's values (R)");
@@ -43,6 +46,10 @@ public final class LabToolbar extends ToolBar {
         presets.setTooltip(new Tooltip("Lessons and your own presets (" + PresetCatalog.userFolder() + ")"));
         presets.getItems().setAll(PresetCatalog.all());
         selectPreset(vm.loadedProperty().get());
+        export.setId("export");
+        export.setTooltip(new Tooltip("Export the charts tab (PNG), the intervals (CSV), the summary (JSON) or the "
+                + "scenario with your live changes (Ctrl+Shift+E, I, J, X)"));
+        export.setFocusTraversable(false);
         play.setId("play");
         step.setId("step");
         reset.setId("reset");
@@ -118,7 +125,7 @@ public final class LabToolbar extends ToolBar {
         HBox seedBox = new HBox(6, new Label("Seed"), seed);
         seedBox.setAlignment(Pos.CENTER_LEFT);
         // Least needed last: on a narrow window the toolbar moves the last items into its overflow menu (>>).
-        getItems().addAll(presets, open, save, new Separator(), play, step, reset, new Separator(), speedBox,
+        getItems().addAll(presets, open, save, export, new Separator(), play, step, reset, new Separator(), speedBox,
                 new Separator(), windowBox, presenter, fullScreen, spacer, seedBox);
         neverCut(this);
     }

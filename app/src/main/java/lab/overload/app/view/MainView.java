@@ -27,6 +27,7 @@ public final class MainView extends BorderPane {
     private final Label notice = new Label();
     private final LessonStrip lesson;
     private final FileActions files;
+    private final ExportActions exports;
     private final SidePanel lessonSide;
     private final SidePanel controlsSide;
     private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter");
@@ -39,6 +40,8 @@ public final class MainView extends BorderPane {
         charts.attach(tippingPoint);
         chartsView = new ChartsView(charts, tippingPoint);
         parameters = new ParameterPanel(vm);
+        exports = new ExportActions(vm, chartsView, this);
+        exports.install(toolbar.export);
 
         error.setId("error-bar");
         error.setWrapText(true);
@@ -131,6 +134,11 @@ public final class MainView extends BorderPane {
     /** Open and save (toolbar icons, Ctrl+O, Ctrl+S). */
     public FileActions files() {
         return files;
+    }
+
+    /** The Export menu's actions (toolbar menu, Ctrl+Shift+E/I/J/X). */
+    public ExportActions exports() {
+        return exports;
     }
 
     public LabToolbar toolbar() {

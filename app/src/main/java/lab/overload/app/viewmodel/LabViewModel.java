@@ -55,6 +55,8 @@ public final class LabViewModel implements AutoCloseable {
     private final RollingWindow window = new RollingWindow(10);
     private final Map<String, String> pending = new LinkedHashMap<>();
     private LiveRunner runner;
+    /** The scenario the current run started from at t = 0 (its control log holds the changes made since). */
+    private Scenario runStart;
     private long nextSequence;
     private int frameGeneration = -1;
     /** Frames of older runs still in the ring after a reset or load are skipped. */
@@ -66,6 +68,7 @@ public final class LabViewModel implements AutoCloseable {
     public LabViewModel(Scenario initial, ChartModel charts) {
         this.charts = charts;
         this.runner = new LiveRunner(initial, 8192);
+        this.runStart = initial;
         loaded.set(initial);
         scenario.set(initial);
         charts.reset(initial);
@@ -83,8 +86,10 @@ public final class LabViewModel implements AutoCloseable {
      */
     public boolean pulse() {
         if (!pending.isEmpty()) {
+            Scenario after = scenario.get();
             for (Map.Entry<String, String> e : pending.entrySet()) {
                 runner.change(e.getKey(), e.getValue());
+                after = trackRunStart(after, e.getKey(), e.getValue());
             }
             pending.clear();
         }
@@ -172,6 +177,7 @@ public final class LabViewModel implements AutoCloseable {
     /** Back to t = 0 with the scenario as loaded (live changes are dropped), paused. */
     public void reset() {
         pending.clear();
+        runStart = loaded.get();
         startNewRun(loaded.get());
         runner.reset();
         running.set(false);
@@ -214,6 +220,7 @@ public final class LabViewModel implements AutoCloseable {
     /** Loads a scenario and restarts from t = 0, keeping play/pause. */
     public void load(Scenario next) {
         pending.clear();
+        runStart = next;
         loaded.set(next);
         scenario.set(next);
         startNewRun(next);
@@ -317,6 +324,33 @@ public final class LabViewModel implements AutoCloseable {
             error.set("Could not save " + file + ": " + reason + " (the file was left as it was)");
             return false;
         }
+    }
+
+    /**
+     * The scenario the current run started from at t = 0: the loaded one, or after a change that cannot be made live
+     * (the runner restarts with it), the scenario with that change. With the runner's control log it replays the run.
+     */
+    public Scenario runStart() {
+        return runStart;
+    }
+
+    /** The scenario after one change sent to the runner; a change that restarts the run starts a new run from it. */
+    private Scenario trackRunStart(Scenario before, String path, String value) {
+        try {
+            Scenario after = ParameterPaths.with(before, path, value);
+            if (!ParameterPaths.def(before, path).live()) {
+                runStart = after;
+            }
+            return after;
+        } catch (IllegalArgumentException e) {
+            return before; // the runner reports it
+        }
+    }
+
+    /** Tells the user something went well (an export), in the confirmation bar. */
+    public void confirm(String message) {
+        confirmation.set(message);
+        error.set("");
     }
 
     public void clearConfirmation() {
