@@ -260,6 +260,10 @@ public final class LiveRunner implements AutoCloseable {
             pacer.anchor(wall, world.nowMicros());
         } else if (c instanceof Pause) {
             running = false;
+            if (seeking) { // a pause stops a scrub where it has got to
+                stepTarget = -1;
+                seeking = false;
+            }
         } else if (c instanceof Step) {
             running = false;
             seeking = false;
