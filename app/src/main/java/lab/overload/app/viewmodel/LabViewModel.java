@@ -83,12 +83,7 @@ public final class LabViewModel implements AutoCloseable {
      * changed, so the caller can keep the other renderer-heavy work, a chart redraw, out of the same frame.
      */
     public boolean pulse() {
-        if (!pending.isEmpty()) {
-            for (Map.Entry<String, String> e : pending.entrySet()) {
-                runner.change(e.getKey(), e.getValue());
-            }
-            pending.clear();
-        }
+        sendPending();
         List<LiveFrame> frames = runner.ring().since(nextSequence);
         for (LiveFrame f : frames) {
             nextSequence = f.sequence() + 1;
@@ -181,6 +176,7 @@ public final class LabViewModel implements AutoCloseable {
      * scenario and control log, forward by running on; the charts are refilled from the re-run.
      */
     public void seek(double seconds) {
+        sendPending(); // changes asked for before the scrub take effect before it
         runner.seek(Math.round(Math.max(0, seconds) * 1e6));
         running.set(false);
     }
@@ -271,6 +267,15 @@ public final class LabViewModel implements AutoCloseable {
             sb.append(sb.length() == 0 ? "" : "\n").append("Trigger '").append(what).append("': ").append(verdict);
         }
         return sb.toString();
+    }
+
+    private void sendPending() {
+        if (!pending.isEmpty()) {
+            for (Map.Entry<String, String> e : pending.entrySet()) {
+                runner.change(e.getKey(), e.getValue());
+            }
+            pending.clear();
+        }
     }
 
     /** Clears what the old run showed and ignores its frames still in flight. */
