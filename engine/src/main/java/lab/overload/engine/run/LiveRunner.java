@@ -67,6 +67,9 @@ public final class LiveRunner implements AutoCloseable {
     private volatile List<ControlChange> logCopy = List.of();
     private volatile Recording recording;
     private boolean seeking;
+    /** Sim time and event count of the last live change: later changes with no event between share its time. */
+    private long lastChangeMicros = -1;
+    private long eventsAtLastChange;
     private long furthestMicros;
     private List<ControlChange> pendingFrameChanges = new ArrayList<>();
     private String message = "";
@@ -323,11 +326,16 @@ public final class LiveRunner implements AutoCloseable {
             }
             ParameterPaths.with(world.scenario(), ch.path(), ch.value());
             // after every event up to now, before every event at the change's own time: a timeline change there
-            // would take effect at the same point, so a saved recording replays exactly
-            world.simulation().advanceTo(world.nowMicros() + 1);
+            // would take effect at the same point, so a saved recording replays exactly. Changes made together
+            // (no event between them, e.g. while paused) share one time.
+            if (world.nowMicros() != lastChangeMicros || world.eventsProcessed() != eventsAtLastChange) {
+                world.simulation().advanceTo(world.nowMicros() + 1);
+            }
             world.apply(ch.path(), ch.value());
             var applied = world.appliedChanges().get(world.appliedChanges().size() - 1);
             ControlChange cc = new ControlChange(world.nowMicros(), ch.path(), applied.value());
+            lastChangeMicros = cc.atMicros();
+            eventsAtLastChange = world.eventsProcessed();
             int dropped = log.record(cc);
             publishLog();
             pendingFrameChanges.add(cc);
@@ -356,6 +364,7 @@ public final class LiveRunner implements AutoCloseable {
     /** A new world at t = 0 (a new generation of frames); the control log is kept. */
     private void startWorld(Scenario scenario) {
         generation++;
+        lastChangeMicros = -1;
         world = new World(scenario);
         pendingFrameChanges = new ArrayList<>();
         int gen = generation;

@@ -73,8 +73,8 @@ class RecordReplayTest {
 
     /**
      * The session: workers up at 1.5 s; at 3 s exactly, the same instant as the scenario's own step to 50/s, the
-     * user sets the rate to 20/s (applied first, so the timeline's 50/s wins, as live); the rate to 40/s at 5 s,
-     * contention on at 6.2 s; then on to the end of the scenario's duration.
+     * user sets the rate to 20/s (applied first, so the timeline's 50/s wins, as live); the rate to 40/s and a
+     * shorter queue together at 5 s, contention on at 6.2 s; then on to the end of the scenario's duration.
      */
     private static void playSession(LiveRunner runner) throws InterruptedException {
         goTo(runner, 3 * S / 2, false);
@@ -83,6 +83,7 @@ class RecordReplayTest {
         runner.change(RATE, "20");
         goTo(runner, 5 * S, false);
         runner.change(RATE, "40");
+        runner.change("services.api.queueCapacity", "10"); // made together: both at 5 s + 1 us
         goTo(runner, 62 * S / 10, false);
         runner.change("services.api.contentionSigma", "0.05");
         goTo(runner, 8 * S, false);
@@ -101,8 +102,9 @@ class RecordReplayTest {
             recording = runner.recording();
             assertEquals(runner.controlLog(), recording.changes());
         }
-        assertEquals(List.of(1_500_001L, 3 * S, 5_000_001L, 6_200_001L),
-                recording.changes().stream().map(ControlChange::atMicros).toList(), "changes at t + 1 us");
+        assertEquals(List.of(1_500_001L, 3 * S, 5_000_001L, 5_000_001L, 6_200_001L),
+                recording.changes().stream().map(ControlChange::atMicros).toList(),
+                "changes at t + 1 us; two made together share it");
         assertEquals(START, recording.start());
 
         Path file = dir.resolve("session.json");
@@ -112,6 +114,7 @@ class RecordReplayTest {
                 + " " + t.label()).toList();
         assertEquals(List.of("1.500001 services.api.workersPerHost=5 recorded", "3.0 " + RATE + "=20 recorded",
                 "3.0 " + RATE + "=50 step", "5.000001 " + RATE + "=40 recorded",
+                "5.000001 services.api.queueCapacity=10 recorded",
                 "6.200001 services.api.contentionSigma=0.05 recorded"), timeline,
                 "recorded changes merged with the scenario's own, sorted, recorded first at equal times");
         assertEquals(8, saved.durationSeconds());
@@ -147,7 +150,7 @@ class RecordReplayTest {
             assertEquals(generation + 1, runner.status().generation(), "a scrub back is a re-run from t = 0");
             assertEquals(original.subList(0, 32), currentRun(runner), "state at 3.2 s after scrubbing back");
             assertEquals(8 * S, runner.status().furthestMicros(), "the furthest time reached is kept");
-            assertEquals(4, runner.controlLog().size(), "the later changes wait to be replayed");
+            assertEquals(5, runner.controlLog().size(), "the later changes wait to be replayed");
 
             goTo(runner, 65 * S / 10, true);
             assertEquals(original.subList(0, 65), currentRun(runner), "state at 6.5 s after scrubbing forward");
@@ -166,7 +169,7 @@ class RecordReplayTest {
             playSession(runner);
             goTo(runner, 4 * S, true);
             runner.change(RATE, "10");
-            await(() -> runner.status().message().contains("the 2 recorded changes after it were dropped"),
+            await(() -> runner.status().message().contains("the 3 recorded changes after it were dropped"),
                     "the notice of the dropped changes");
             assertEquals(List.of(1_500_001L, 3 * S, 4 * S + 1),
                     runner.controlLog().stream().map(ControlChange::atMicros).toList());
