@@ -16,8 +16,12 @@ import lab.overload.models.scenario.TimelineChange;
  * timeline the recorded changes go ahead of the start scenario's own changes at the same time, as they did live.
  */
 public record Recording(Scenario start, List<ControlChange> changes) {
-    /** The label of recorded changes on a timeline (the charts' markers show it). */
+    /**
+     * How the label of a recorded change on a timeline starts: {@code "recorded: path = value"} (the charts' markers
+     * show it).
+     */
     public static final String LABEL = "recorded";
+    private static final int MAX_LABEL_CHARS = 200;
 
     public Recording {
         changes = List.copyOf(changes);
@@ -32,7 +36,9 @@ public record Recording(Scenario start, List<ControlChange> changes) {
     public Scenario toScenario(String name, long untilMicros) {
         List<TimelineChange> timeline = new ArrayList<>();
         for (ControlChange c : changes) {
-            timeline.add(new TimelineChange(c.atMicros() / 1e6, c.path(), c.value(), 0, 0, LABEL));
+            String label = LABEL + ": " + c.path() + " = " + c.value();
+            timeline.add(new TimelineChange(c.atMicros() / 1e6, c.path(), c.value(), 0, 0,
+                    label.length() <= MAX_LABEL_CHARS ? label : label.substring(0, MAX_LABEL_CHARS - 3) + "..."));
         }
         timeline.addAll(start.timeline());
         // stable: at equal times the recorded changes (added first) stay ahead of the scenario's own
