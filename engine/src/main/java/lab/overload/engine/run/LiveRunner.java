@@ -64,7 +64,7 @@ public final class LiveRunner implements AutoCloseable {
     /** The scenario the current run started from at t = 0 (the loaded one, or the one a restart made). */
     private Scenario runStart;
     private final ControlLog log = new ControlLog();
-    private volatile List<ControlChange> logCopy = List.of();
+    /** The run's start scenario and an immutable copy of its log, replaced whole on every change. */
     private volatile Recording recording;
     private boolean seeking;
     /** Sim time and event count of the last live change: later changes with no event between share its time. */
@@ -100,7 +100,7 @@ public final class LiveRunner implements AutoCloseable {
      * back, those still ahead.
      */
     public List<ControlChange> controlLog() {
-        return logCopy;
+        return recording.changes();
     }
 
     /** The current run's start scenario and control log, to save as a scenario that replays it. */
@@ -357,8 +357,7 @@ public final class LiveRunner implements AutoCloseable {
     }
 
     private void publishLog() {
-        logCopy = log.changes();
-        recording = new Recording(runStart, logCopy);
+        recording = new Recording(runStart, log.changes());
     }
 
     /** A new world at t = 0 (a new generation of frames); the control log is kept. */

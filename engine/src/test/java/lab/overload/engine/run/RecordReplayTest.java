@@ -178,4 +178,20 @@ class RecordReplayTest {
             assertEquals(live, BatchRunner.run(saved).summary(), "the new history replays");
         }
     }
+
+    /** A change that needs a restart starts a new run, and with it a new recording from the restarted scenario. */
+    @Test
+    void aRestartStartsTheRecordingAgainFromTheRestartedScenario() throws Exception {
+        try (LiveRunner runner = new LiveRunner(START, 64)) {
+            runner.start();
+            goTo(runner, S, false);
+            runner.change(RATE, "45");
+            runner.change("clients.web.loop", "CLOSED");
+            await(() -> runner.status().message().contains("restarted from t = 0"), "the restart");
+            Recording recording = runner.recording();
+            assertEquals(List.of(), recording.changes(), "the new run has changed nothing yet");
+            assertEquals("CLOSED", recording.start().clients().get(0).loop().name());
+            assertEquals(45, recording.start().clients().get(0).ratePerSecond(), "the restart keeps the live change");
+        }
+    }
 }
