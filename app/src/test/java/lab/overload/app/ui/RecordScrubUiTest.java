@@ -110,6 +110,8 @@ class RecordScrubUiTest {
         fxRun(() -> h.lab.vm().seek(86_400));
         await("the status bar says a scrub is re-running", Ui.MIN_WAIT_MILLIS,
                 () -> statusText().equals("Scrubbing to 1440:00.0: re-running from t = 0"), this::statusText);
+        assertTrue(fx(() -> h.lab.scene().lookup("#status-bar").getStyleClass().contains("scrubbing")),
+                "the status bar is styled as scrubbing");
         fxRun(() -> h.lab.vm().pause());
         await("a pause ends the scrub", Ui.MIN_WAIT_MILLIS,
                 () -> statusText().startsWith("sim time "), this::statusText);
