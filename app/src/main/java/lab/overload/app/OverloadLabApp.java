@@ -184,8 +184,9 @@ public final class OverloadLabApp extends Application {
 
     /**
      * The lab's keyboard: space, right arrow, R, +/-, 1-9, P (presenter mode), L (lesson panel), C (controls), Page
-     * Down / Page Up (next / previous step of the collapsed lesson). Returns whether the key was used. Keys typed into
-     * a text field are the field's, never the lab's (see the scene's key filter).
+     * Down / Page Up (next / previous step of the collapsed lesson), [ and ] (scrub 10 s back, forward). Returns
+     * whether the key was used. Keys typed into a text field are the field's, never the lab's (see the scene's key
+     * filter).
      */
     public static boolean handleKey(Lab lab, KeyCode code) {
         switch (code) {
@@ -199,6 +200,7 @@ public final class OverloadLabApp extends Application {
             case C -> lab.view().controlsOpenProperty().set(!lab.view().controlsOpenProperty().get());
             case PAGE_DOWN -> lab.view().moveLessonStep(1);
             case PAGE_UP -> lab.view().moveLessonStep(-1);
+            case OPEN_BRACKET, CLOSE_BRACKET -> lab.vm().nudgeTime(code == KeyCode.OPEN_BRACKET ? -1 : 1);
             default -> {
                 if (code.isDigitKey()) {
                     String name = code.getName();

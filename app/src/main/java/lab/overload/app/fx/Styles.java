@@ -27,6 +27,10 @@ public final class Styles {
     public static final String NOTICE_BAR = "notice-bar";
     public static final String CONFIRM_BAR = "confirm-bar";
     public static final String BEHIND = "behind-warning";
+    public static final String TIMEBAR = "timebar";
+    public static final String RECORD_TEXT = "record-text";
+    public static final String RECORD_TOGGLE = "record-toggle";
+    public static final String SCRUBBING = "scrubbing";
     public static final String ICON = "icon";
     public static final String SECTION = "section-title";
     public static final String SPEED_LABEL = "speed-label";

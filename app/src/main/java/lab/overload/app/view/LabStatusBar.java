@@ -7,7 +7,10 @@ import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.LabViewModel;
 import org.controlsfx.control.StatusBar;
 
-/** Sim time, achieved speed, events per second, and a visible warning when the engine is behind real time. */
+/**
+ * Sim time (or the scrub under way), the scrub bar, achieved speed, events per second, and a visible warning when the
+ * engine is behind real time.
+ */
 final class LabStatusBar extends StatusBar {
     private final Label speed = new Label();
     private final Label events = new Label();
@@ -24,12 +27,25 @@ final class LabStatusBar extends StatusBar {
         }
         getRightItems().addAll(behind, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 speed, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), events);
-        vm.simSecondsProperty().addListener((o, a, b) -> setText(time(b.doubleValue())));
+        var rr = vm.recordReplay();
+        getLeftItems().add(new Timebar(vm));
+        vm.simSecondsProperty().addListener((o, a, b) -> showTime(vm));
+        rr.scrubbingProperty().addListener((o, a, b) -> showTime(vm));
         vm.achievedSpeedProperty().addListener((o, a, b) ->
                 speed.setText(String.format(Locale.ROOT, "achieved %.2fx", b.doubleValue())));
         vm.eventsPerSecondProperty().addListener((o, a, b) ->
                 events.setText(String.format(Locale.ROOT, "%,.0f events/s", b.doubleValue())));
         setText(time(0));
+    }
+
+    private void showTime(LabViewModel vm) {
+        boolean scrubbing = vm.recordReplay().scrubbingProperty().get();
+        getStyleClass().remove(Styles.SCRUBBING);
+        if (scrubbing) {
+            getStyleClass().add(Styles.SCRUBBING);
+        }
+        setText(scrubbing ? Timebar.scrubbingText(vm.recordReplay().scrubTargetSecondsProperty().get())
+                : time(vm.simSecondsProperty().get()));
     }
 
     private static String time(double seconds) {

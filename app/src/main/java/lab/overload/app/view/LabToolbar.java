@@ -33,6 +33,7 @@ public final class LabToolbar extends ToolBar {
     public final Button play = iconButton(Icons.PLAY, "Play / pause (Space)");
     public final Button step = iconButton(Icons.STEP, "Step one interval (Right arrow)");
     public final Button reset = iconButton(Icons.RESET, "Reset to t = 0 with the preset's values (R)");
+    public final ToggleButton record = new ToggleButton("Rec");
     public final Slider speed = new Slider(Math.log10(0.1), Math.log10(100), 0);
     public final Label speedLabel = new Label();
     public final TextField seed = new TextField();
@@ -57,6 +58,13 @@ public final class LabToolbar extends ToolBar {
             play.setGraphic(Icons.of(running ? Icons.PAUSE : Icons.PLAY, 22));
             updateSpeedLabel(vm);
         });
+        record.setId("record");
+        record.getStyleClass().add(Styles.RECORD_TOGGLE);
+        record.setFocusTraversable(false);
+        record.setTooltip(new Tooltip("Record: while on, Save keeps the scenario as it was at t = 0 with every change"
+                + " you made since (the last reset) on its timeline, at its sim time; opening that file replays the"
+                + " session. Off: Save keeps the current values."));
+        record.selectedProperty().bindBidirectional(vm.recordReplay().recordingProperty());
         play.setOnAction(e -> vm.togglePlay());
         step.setOnAction(e -> vm.step());
         reset.setOnAction(e -> vm.reset());
@@ -125,7 +133,7 @@ public final class LabToolbar extends ToolBar {
         HBox seedBox = new HBox(6, new Label("Seed"), seed);
         seedBox.setAlignment(Pos.CENTER_LEFT);
         // Least needed last: on a narrow window the toolbar moves the last items into its overflow menu (>>).
-        getItems().addAll(presets, open, save, export, new Separator(), play, step, reset, new Separator(), speedBox,
+        getItems().addAll(presets, open, save, export, new Separator(), play, step, reset, record, new Separator(), speedBox,
                 new Separator(), windowBox, presenter, fullScreen, spacer, seedBox);
         neverCut(this);
     }

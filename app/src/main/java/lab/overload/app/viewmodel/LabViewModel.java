@@ -45,6 +45,7 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
     private final ReadOnlyStringWrapper formulaValues = new ReadOnlyStringWrapper(this, "formulaValues", "");
     private final ReadOnlyStringWrapper triggerStatus = new ReadOnlyStringWrapper(this, "triggerStatus", "");
+    private final RecordReplay recordReplay = new RecordReplay();
     /** The run's snapshots for the metastability check (bounded: the first 20 minutes of sim time). */
     private final java.util.List<lab.overload.engine.metrics.IntervalSnapshot> history = new java.util.ArrayList<>();
     private static final int HISTORY_LIMIT = 12_000;
@@ -85,14 +86,7 @@ public final class LabViewModel implements AutoCloseable {
      * changed, so the caller can keep the other renderer-heavy work, a chart redraw, out of the same frame.
      */
     public boolean pulse() {
-        if (!pending.isEmpty()) {
-            Scenario after = scenario.get();
-            for (Map.Entry<String, String> e : pending.entrySet()) {
-                runner.change(e.getKey(), e.getValue());
-                after = trackRunStart(after, e.getKey(), e.getValue());
-            }
-            pending.clear();
-        }
+        sendPending();
         List<LiveFrame> frames = runner.ring().since(nextSequence);
         for (LiveFrame f : frames) {
             nextSequence = f.sequence() + 1;
@@ -148,6 +142,7 @@ public final class LabViewModel implements AutoCloseable {
         eventsPerSecond.set(st.eventsPerSecond());
         behind.set(st.behindRealTime());
         notice.set(st.message());
+        recordReplay.update(st, runner.controlLog().size());
         return textDue;
     }
 
@@ -172,6 +167,26 @@ public final class LabViewModel implements AutoCloseable {
     public void step() {
         runner.step();
         running.set(false);
+    }
+
+    /** Record, replay and scrub state: scrub position, whether Save keeps a recording, what it keeps. */
+    public RecordReplay recordReplay() {
+        return recordReplay;
+    }
+
+    /**
+     * Scrubs to a sim time (clamped at 0), paused: back by a deterministic re-run from t = 0 with the run's start
+     * scenario and control log, forward by running on; the charts are refilled from the re-run.
+     */
+    public void seek(double seconds) {
+        sendPending(); // changes asked for before the scrub take effect before it
+        runner.seek(Math.round(Math.max(0, seconds) * 1e6));
+        running.set(false);
+    }
+
+    /** Scrubs {@link RecordReplay#NUDGE_SECONDS} of sim time back (-1) or forward (+1) from where the run is. */
+    public void nudgeTime(int direction) {
+        seek(runner.status().simMicros() / 1e6 + direction * RecordReplay.NUDGE_SECONDS);
     }
 
     /** Back to t = 0 with the scenario as loaded (live changes are dropped), paused. */
@@ -259,6 +274,17 @@ public final class LabViewModel implements AutoCloseable {
         return sb.toString();
     }
 
+    private void sendPending() {
+        if (!pending.isEmpty()) {
+            Scenario after = scenario.get();
+            for (Map.Entry<String, String> e : pending.entrySet()) {
+                runner.change(e.getKey(), e.getValue());
+                after = trackRunStart(after, e.getKey(), e.getValue());
+            }
+            pending.clear();
+        }
+    }
+
     /** Clears what the old run showed and ignores its frames still in flight. */
     private void startNewRun(Scenario next) {
         history.clear();
@@ -305,7 +331,9 @@ public final class LabViewModel implements AutoCloseable {
             if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("name must be 1 to 200 printable characters");
             }
-            Scenario s = scenario.get();
+            boolean recorded = recordReplay.recordingProperty().get();
+            Scenario s = recorded ? runner.recording().toScenario(trimmed, runner.status().furthestMicros())
+                    : scenario.get();
             Scenario named = new Scenario(s.schemaVersion(), trimmed, s.description(), s.lesson(), s.seed(),
                     s.durationSeconds(), s.warmupSeconds(), s.intervalMillis(), s.clients(), s.services(),
                     s.timeline());
@@ -314,7 +342,9 @@ public final class LabViewModel implements AutoCloseable {
                 java.nio.file.Files.createDirectories(folder);
             }
             ScenarioCodec.writeAtomically(named, file);
-            confirmation.set("Saved '" + trimmed + "' to " + file + "; it is in the preset picker.");
+            confirmation.set((recorded ? "Saved the recording '" + trimmed + "' (" + RecordReplay.kept(
+                    runner.controlLog().size()) + ")" : "Saved '" + trimmed + "'") + " to " + file
+                    + "; it is in the preset picker.");
             error.set("");
             return true;
         } catch (IOException | IllegalArgumentException e) {

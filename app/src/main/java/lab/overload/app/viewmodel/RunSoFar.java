@@ -1,17 +1,15 @@
 package lab.overload.app.viewmodel;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import lab.overload.app.cli.IntervalCsv;
 import lab.overload.engine.metrics.SummaryJson;
 import lab.overload.engine.run.BatchRunner;
 import lab.overload.engine.run.ControlChange;
+import lab.overload.engine.run.Recording;
 import lab.overload.engine.run.RunResult;
 import lab.overload.models.json.ScenarioCodec;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.Scenario;
-import lab.overload.models.scenario.TimelineChange;
 
 /**
  * The live run up to now, as files: the scenario it started from, the changes the user made (the runner's control
@@ -24,9 +22,6 @@ import lab.overload.models.scenario.TimelineChange;
  * @param nowMicros the sim time reached
  */
 public record RunSoFar(Scenario start, List<ControlChange> log, long nowMicros) {
-    /** Label of the timeline entries made from live changes. */
-    public static final String LIVE_LABEL = "changed live";
-
     public RunSoFar {
         log = log.stream().filter(c -> c.atMicros() <= nowMicros).toList();
     }
@@ -55,22 +50,16 @@ public record RunSoFar(Scenario start, List<ControlChange> log, long nowMicros) 
     }
 
     /**
-     * The scenario as JSON with the live changes appended to its timeline (step changes labelled
-     * {@value #LIVE_LABEL}, in time order after the entries it had at the same time), so opening it replays them.
+     * The scenario as JSON with the live changes on its timeline ({@link Recording}: labelled
+     * {@code "recorded: path = value"}, ahead of the scenario's own entries at the same time, as they took effect
+     * live), so opening it replays them.
      */
     public String scenarioJson() {
         return ScenarioCodec.write(withRecordedTimeline());
     }
 
-    /** The start scenario with the live changes as timeline entries. */
+    /** The start scenario with the live changes as timeline entries, long enough to cover the run so far. */
     public Scenario withRecordedTimeline() {
-        List<TimelineChange> timeline = new ArrayList<>(start.timeline());
-        for (ControlChange c : log) {
-            timeline.add(new TimelineChange(c.atMicros() / 1e6, c.path(), c.value(), 0, 0, LIVE_LABEL));
-        }
-        timeline.sort(Comparator.comparingDouble(TimelineChange::atSeconds)); // stable: recorded after scheduled
-        Scenario s = start;
-        return new Scenario(s.schemaVersion(), s.name(), s.description(), s.lesson(), s.seed(), s.durationSeconds(),
-                s.warmupSeconds(), s.intervalMillis(), s.clients(), s.services(), timeline);
+        return new Recording(start, log).toScenario(start.name(), nowMicros);
     }
 }

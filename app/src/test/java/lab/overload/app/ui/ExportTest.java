@@ -121,8 +121,11 @@ class ExportTest {
         Scenario recorded = ScenarioCodec.read(export(Kind.SCENARIO_JSON, "recorded.json"));
         Scenario preset = Ui.preset("goodput-collapse.json");
         assertEquals(preset.timeline().size() + 1, recorded.timeline().size());
-        assertEquals(new TimelineChange(5, RATE, "321", 0, 0, RunSoFar.LIVE_LABEL), recorded.timeline().get(0),
-                "the live change at 5 s is the first timeline entry (the preset's ramp starts at 20 s)");
+        TimelineChange first = recorded.timeline().get(0);
+        assertEquals(List.of(RATE, "321", lab.overload.engine.run.Recording.LABEL + ": " + RATE + " = 321"),
+                List.of(first.path(), first.value(), first.label()),
+                "the live change is the first timeline entry (the preset's ramp starts at 20 s)");
+        assertEquals(5.0, first.atSeconds(), 1.5e-6, "made at 5 s, it took effect at 5 s (+ 1 us)");
         // the timeline replays the live change: run to 8 s, the recorded scenario gives the exported summary
         String replayed = SummaryJson.write(BatchRunner.run(recorded.withDuration(8, 0)).summary());
         assertEquals(JSON.readTree(replayed), summary, "the recorded scenario replays the live run");

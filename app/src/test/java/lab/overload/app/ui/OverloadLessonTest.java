@@ -99,8 +99,9 @@ class OverloadLessonTest {
         List<ControlChange> log = runner.controlLog();
         assertTrue(log.stream().anyMatch(c -> c.path().equals(RATE) && Double.parseDouble(c.value()) == OVERLOAD),
                 "the control log should record the slider change " + RATE + " = " + OVERLOAD + ", was " + log);
-        assertEquals(5_000_000L, log.get(log.size() - 1).atMicros(),
-                "a change made while paused at 5 s takes effect at 5 s: " + log);
+        assertEquals(5_000_001L, log.get(log.size() - 1).atMicros(),
+                "a change made while paused at 5 s takes effect 1 us later, after everything at 5 s and before"
+                        + " anything after it (where a timeline change would): " + log);
         TextField rateField = Ui.fieldOf(h.lab.view(), RATE);
         await("the typed field beside the slider shows the engine's new value", 2_000,
                 () -> fx(rateField::getText).equals(FieldDef.format(OVERLOAD)),
@@ -129,9 +130,10 @@ class OverloadLessonTest {
                 () -> engineValue(WORKERS) == 8 && engineValue(QUEUE) == 16,
                 () -> WORKERS + " = " + engineValue(WORKERS) + ", " + QUEUE + " = " + engineValue(QUEUE)
                         + ", error '" + fx(() -> h.lab.vm().errorProperty().get()) + "'");
-        assertTrue(runner.controlLog().stream().anyMatch(c -> c.path().equals(WORKERS) && c.atMicros() == 15_000_000)
-                        && runner.controlLog().stream().anyMatch(c -> c.path().equals(QUEUE)),
-                "the control log records both changes at 15 s: " + runner.controlLog());
+        assertTrue(runner.controlLog().stream().anyMatch(c -> c.path().equals(WORKERS) && c.atMicros() == 15_000_001)
+                        && runner.controlLog().stream().anyMatch(c -> c.path().equals(QUEUE)
+                        && c.atMicros() == 15_000_001),
+                "the control log records both changes at 15 s (+ 1 us): " + runner.controlLog());
 
         // Lowering the queue capacity rejects new arrivals but does not drop what is already queued: the thousands
         // of stale attempts queued before the change are still served (expiredWork = PROCESS), so goodput stays

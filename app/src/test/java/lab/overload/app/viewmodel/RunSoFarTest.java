@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lab.overload.engine.run.ControlChange;
+import lab.overload.engine.run.Recording;
 import lab.overload.models.json.ScenarioCodec;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TimelineChange;
@@ -19,16 +20,18 @@ class RunSoFarTest {
     }
 
     @Test
-    void liveChangesJoinTheTimelineInTimeOrderAfterScheduledOnesAndLaterOnesAreLeftOut() {
+    void liveChangesJoinTheTimelineInTimeOrderAheadOfScheduledOnesAndLaterOnesAreLeftOut() {
         Scenario s = collapse();
         TimelineChange ramp = s.timeline().get(0);
         long rampMicros = Math.round(ramp.atSeconds() * 1e6);
         List<ControlChange> log = List.of(new ControlChange(3_000_000, RATE, "250"),
                 new ControlChange(rampMicros, RATE, "300"), new ControlChange(50_000_000, RATE, "100"));
         Scenario recorded = ScenarioCodec.read(new RunSoFar(s, log, 30_000_000).scenarioJson());
-        assertEquals(List.of(new TimelineChange(3, RATE, "250", 0, 0, RunSoFar.LIVE_LABEL), ramp,
-                new TimelineChange(ramp.atSeconds(), RATE, "300", 0, 0, RunSoFar.LIVE_LABEL)),
-                recorded.timeline(), "the change at 50 s lies after the run's 30 s and is not in the export");
+        String label = Recording.LABEL + ": " + RATE + " = ";
+        assertEquals(List.of(new TimelineChange(3, RATE, "250", 0, 0, label + "250"),
+                new TimelineChange(ramp.atSeconds(), RATE, "300", 0, 0, label + "300"), ramp),
+                recorded.timeline(), "the change at 50 s lies after the run's 30 s and is not in the export; a live "
+                        + "change at the ramp's time took effect before it");
     }
 
     @Test

@@ -98,6 +98,18 @@ public final class Simulation {
     }
 
     /**
+     * Processes every event strictly before {@code micros}, then sets the clock to it: whatever is done next happens
+     * after everything before that time and before everything at it, control events included. A time at or before
+     * now changes nothing.
+     */
+    public void advanceTo(long micros) {
+        if (micros > nowMicros) {
+            runUntil(micros - 1);
+            nowMicros = micros;
+        }
+    }
+
+    /**
      * Delivers the popped event. The first few handler ids each have a call site of their own: the JIT profiles the
      * receiver class per call site. A world registers itself (id 0), then one handler per service, then one per
      * client group, so in a scenario with one service and one client group each site sees one class and the JIT can

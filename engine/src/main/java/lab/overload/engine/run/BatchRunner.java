@@ -17,8 +17,8 @@ public final class BatchRunner {
     }
 
     /**
-     * Runs to the scenario's duration. Each control change is applied after every event at or before its time, as
-     * the live runner does, so a live recording replays exactly.
+     * Runs to the scenario's duration. Each control change is applied at its time before every event at that time,
+     * as the live runner does (and as a timeline change at that time would), so a live recording replays exactly.
      *
      * @param keepIntervals whether to keep every interval snapshot (memory grows with the duration)
      */
@@ -41,15 +41,7 @@ public final class BatchRunner {
         if (intervalSink != null) {
             world.onInterval(intervalSink);
         }
-        long end = scenario.durationMicros();
-        for (ControlChange c : controls) {
-            if (c.atMicros() > end) {
-                break;
-            }
-            world.runUntil(c.atMicros());
-            world.apply(c.path(), c.value());
-        }
-        world.runUntil(end);
+        new ControlLog(controls).runUntil(world, scenario.durationMicros(), c -> { });
         var summary = world.summary();
         summary.checkConservation();
         return new RunResult(summary, List.of(), world.eventsProcessed(),

@@ -2,10 +2,12 @@ package lab.overload.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import lab.overload.engine.component.World;
+import lab.overload.engine.metrics.Summary;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
@@ -21,8 +23,13 @@ import lab.overload.models.scenario.Scenario;
  * dropped, the runner resets to t = 0 paused, and {@link LiveStatus#failure()} (and the message) says why and what
  * to change. Commands, including close, keep working.
  *
- * <p>Every change is applied at the current sim time and recorded in the control log; replaying the log with
- * {@link BatchRunner#run(Scenario, List, boolean)} gives the same numbers, whatever the speed was.
+ * <p>Every change is applied at the current sim time plus one microsecond, before any event at that time, and recorded
+ * in the control log; replaying the log with {@link BatchRunner#run(Scenario, List, boolean)}, or the
+ * {@link #recording()} saved as a scenario, gives the same numbers, whatever the speed was.
+ *
+ * <p>{@link #seek} scrubs: back in time it re-runs from t = 0 with the same start scenario and control log, as fast as
+ * possible, to the chosen time (publishing every interval into the same ring), then pauses there; forward it runs
+ * on. Changes the log holds for a later time are applied as the run passes them, until a new change drops them.
  */
 public final class LiveRunner implements AutoCloseable {
     public static final double MIN_SPEED = 0.1;
@@ -32,32 +39,20 @@ public final class LiveRunner implements AutoCloseable {
     /** How long a paused runner sleeps between looks at its command queue (a command wakes it at once). */
     private static final long IDLE_PARK_NANOS = 50_000_000L;
 
-    private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load, RunTo {
+    private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load, RunTo,
+            Seek, Summarize {
     }
 
-    private record Play() implements Command {
-    }
-
-    private record Pause() implements Command {
-    }
-
-    private record Step() implements Command {
-    }
-
-    private record Reset() implements Command {
-    }
-
-    private record Speed(double value) implements Command {
-    }
-
-    private record Change(String path, String value) implements Command {
-    }
-
-    private record Load(Scenario scenario) implements Command {
-    }
-
-    private record RunTo(long simMicros) implements Command {
-    }
+    private record Play() implements Command { }
+    private record Pause() implements Command { }
+    private record Step() implements Command { }
+    private record Reset() implements Command { }
+    private record Speed(double value) implements Command { }
+    private record Change(String path, String value) implements Command { }
+    private record Load(Scenario scenario) implements Command { }
+    private record RunTo(long simMicros) implements Command { }
+    private record Seek(long simMicros) implements Command { }
+    private record Summarize(CompletableFuture<Summary> result) implements Command { }
 
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
     private final SnapshotRing ring;
@@ -72,8 +67,16 @@ public final class LiveRunner implements AutoCloseable {
     private int generation;
     private boolean running;
     private long stepTarget = -1;
-    private final List<ControlChange> log = new ArrayList<>();
-    private volatile List<ControlChange> logCopy = List.of();
+    /** The scenario the current run started from at t = 0 (the loaded one, or the one a restart made). */
+    private Scenario runStart;
+    private final ControlLog log = new ControlLog();
+    /** The run's start scenario and an immutable copy of its log, replaced whole on every change. */
+    private volatile Recording recording;
+    private boolean seeking;
+    /** Sim time and event count of the last live change: later changes with no event between share its time. */
+    private long lastChangeMicros = -1;
+    private long eventsAtLastChange;
+    private long furthestMicros;
     private List<ControlChange> pendingFrameChanges = new ArrayList<>();
     private String message = "";
     private String failure = "";
@@ -88,7 +91,8 @@ public final class LiveRunner implements AutoCloseable {
         this.ring = new SnapshotRing(ringCapacity);
         this.base = scenario;
         this.lowMemory = lowMemory;
-        this.status = new LiveStatus(0, scenario, 0, false, 1, 0, 0, false, "", "");
+        this.status = new LiveStatus(0, scenario, 0, false, 1, 0, 0, false, "", "", -1, 0);
+        this.recording = new Recording(scenario, List.of());
         this.thread = new Thread(this::loop, "overload-lab-sim");
         this.thread.setDaemon(false);
     }
@@ -105,9 +109,17 @@ public final class LiveRunner implements AutoCloseable {
         return status;
     }
 
-    /** The changes applied in the current run, in order (a recording to replay). */
+    /**
+     * The changes of the current run, in order (a recording to replay): those applied so far and, after a scrub
+     * back, those still ahead.
+     */
     public List<ControlChange> controlLog() {
-        return logCopy;
+        return recording.changes();
+    }
+
+    /** The current run's start scenario and control log, to save as a scenario that replays it. */
+    public Recording recording() {
+        return recording;
     }
 
     /** The sim thread's id (for measuring its CPU time). */
@@ -135,6 +147,26 @@ public final class LiveRunner implements AutoCloseable {
     /** Pauses and runs as fast as possible to the given sim time (a no-op if already past it). */
     public void runTo(long simMicros) {
         send(new RunTo(simMicros));
+    }
+
+    /**
+     * Pauses and moves to the given sim time (at least 0): back by re-running from t = 0 with the run's start
+     * scenario and control log, as fast as possible; forward by running on as fast as possible. Either way the
+     * state at that time is exactly the one the original run had there. The status reports the target until it
+     * is reached.
+     */
+    public void seek(long simMicros) {
+        send(new Seek(Math.max(0, simMicros)));
+    }
+
+    /**
+     * The current run's summary at its sim time when the command is handled (after the commands sent before it),
+     * computed on the sim thread; taking it does not change the run.
+     */
+    public CompletableFuture<Summary> summary() {
+        CompletableFuture<Summary> result = new CompletableFuture<>();
+        send(new Summarize(result));
+        return result;
     }
 
     /** Back to t = 0 with the scenario as loaded, paused. */
@@ -212,7 +244,7 @@ public final class LiveRunner implements AutoCloseable {
             newWorld(base);
         } catch (OutOfMemoryError again) {
             closed = true;
-            status = new LiveStatus(generation, base, 0, false, pacer.speed(), 0, 0, false, failure, failure);
+            status = new LiveStatus(generation, base, 0, false, pacer.speed(), 0, 0, false, failure, failure, -1, 0);
         }
     }
 
@@ -232,7 +264,7 @@ public final class LiveRunner implements AutoCloseable {
                 long target = stepTarget >= 0 ? stepTarget : pacer.target(wall);
                 long chunkEnd = Math.min(target, world.nowMicros() + world.scenario().intervalMillis() * 1000L);
                 if (chunkEnd > world.nowMicros()) {
-                    world.runUntil(chunkEnd);
+                    log.runUntil(world, chunkEnd, pendingFrameChanges::add);
                 }
                 if (lowMemory.getAsBoolean()) {
                     outOfMemory();
@@ -240,6 +272,7 @@ public final class LiveRunner implements AutoCloseable {
                 }
                 if (stepTarget >= 0 && world.nowMicros() >= stepTarget) {
                     stepTarget = -1;
+                    seeking = false;
                 }
                 if (running && stepTarget < 0) {
                     long lag = pacer.lagNanos(System.nanoTime(), world.nowMicros());
@@ -260,8 +293,10 @@ public final class LiveRunner implements AutoCloseable {
                 lastRateSim = world.nowMicros();
                 lastRateEvents = world.eventsProcessed();
             }
+            furthestMicros = Math.max(furthestMicros, world.nowMicros());
             status = new LiveStatus(generation, world.scenario(), world.nowMicros(), running, pacer.speed(),
-                    running ? achieved : 0, running ? eventsPerSecond : 0, behind, message, failure);
+                    running ? achieved : 0, running ? eventsPerSecond : 0, behind, message, failure,
+                    seeking ? stepTarget : -1, furthestMicros);
             // Sleep unless a whole quantum of work is due. Waiting for the clock to be exactly caught up would spin:
             // the target moves on while the engine runs to it, so a playing runner would hold a core for itself
             // (and starve the FX and render threads of a 2-core machine) however little the scenario asks for.
@@ -277,16 +312,23 @@ public final class LiveRunner implements AutoCloseable {
             failure = "";
             running = true;
             stepTarget = -1;
+            seeking = false;
             pacer.anchor(wall, world.nowMicros());
         } else if (c instanceof Pause) {
             running = false;
+            if (seeking) { // a pause stops a scrub where it has got to
+                stepTarget = -1;
+                seeking = false;
+            }
         } else if (c instanceof Step) {
             running = false;
+            seeking = false;
             long interval = world.scenario().intervalMillis() * 1000L;
             stepTarget = (world.nowMicros() / interval + 1) * interval;
         } else if (c instanceof Reset) {
             running = false;
             stepTarget = -1;
+            seeking = false;
             message = "";
             failure = "";
             newWorld(base);
@@ -296,13 +338,31 @@ public final class LiveRunner implements AutoCloseable {
             applyChange(ch, wall);
         } else if (c instanceof RunTo r) {
             running = false;
+            seeking = false;
             stepTarget = r.simMicros() > world.nowMicros() ? r.simMicros() : -1;
+        } else if (c instanceof Summarize s) {
+            s.result().complete(world.summary());
+        } else if (c instanceof Seek s) {
+            seekTo(s.simMicros());
         } else if (c instanceof Load l) {
+            stepTarget = -1;
+            seeking = false;
             base = l.scenario();
             message = "";
             failure = "";
             newWorld(base);
             pacer.anchor(wall, 0);
+        }
+    }
+
+    private void seekTo(long target) {
+        running = false;
+        boolean back = target < world.nowMicros();
+        seeking = target > (back ? 0 : world.nowMicros());
+        stepTarget = seeking ? target : -1;
+        if (back) {
+            log.rewind();
+            startWorld(runStart);
         }
     }
 
@@ -313,27 +373,53 @@ public final class LiveRunner implements AutoCloseable {
                 Scenario next = ParameterPaths.with(world.scenario(), ch.path(), ch.value());
                 message = ch.path() + " cannot change while running: restarted from t = 0 with "
                         + def.display(ParameterPaths.get(next, ch.path()));
+                stepTarget = -1;
+                seeking = false;
                 newWorld(next);
                 pacer.anchor(wall, 0);
                 return;
             }
+            ParameterPaths.with(world.scenario(), ch.path(), ch.value());
+            // after every event up to now, before every event at the change's own time: a timeline change there
+            // would take effect at the same point, so a saved recording replays exactly. Changes made together
+            // (no event between them, e.g. while paused) share one time.
+            if (world.nowMicros() != lastChangeMicros || world.eventsProcessed() != eventsAtLastChange) {
+                world.simulation().advanceTo(world.nowMicros() + 1);
+            }
             world.apply(ch.path(), ch.value());
             var applied = world.appliedChanges().get(world.appliedChanges().size() - 1);
             ControlChange cc = new ControlChange(world.nowMicros(), ch.path(), applied.value());
-            log.add(cc);
-            logCopy = List.copyOf(log);
+            lastChangeMicros = cc.atMicros();
+            eventsAtLastChange = world.eventsProcessed();
+            int dropped = log.record(cc);
+            publishLog();
             pendingFrameChanges.add(cc);
-            message = "";
+            message = dropped == 0 ? "" : "Changed at "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", cc.atMicros() / 1e6) + ": the " + dropped
+                    + " recorded change" + (dropped == 1 ? "" : "s") + " after it were dropped";
         } catch (IllegalArgumentException e) {
             message = e.getMessage();
         }
     }
 
+    /** A new run from t = 0 of that scenario with an empty control log. */
     private void newWorld(Scenario scenario) {
-        generation++;
-        world = new World(scenario);
+        runStart = scenario;
+        furthestMicros = 0;
         log.clear();
-        logCopy = List.of();
+        publishLog();
+        startWorld(scenario);
+    }
+
+    private void publishLog() {
+        recording = new Recording(runStart, log.changes());
+    }
+
+    /** A new world at t = 0 (a new generation of frames); the control log is kept. */
+    private void startWorld(Scenario scenario) {
+        generation++;
+        lastChangeMicros = -1;
+        world = new World(scenario);
         pendingFrameChanges = new ArrayList<>();
         int gen = generation;
         world.onInterval(snapshot -> {
@@ -341,6 +427,7 @@ public final class LiveRunner implements AutoCloseable {
             pendingFrameChanges.clear();
             ring.publish(new LiveFrame(ring.published(), gen, snapshot, changes));
         });
-        status = new LiveStatus(generation, scenario, 0, running, pacer.speed(), 0, 0, false, message, failure);
+        status = new LiveStatus(generation, scenario, 0, running, pacer.speed(), 0, 0, false, message, failure,
+                seeking ? stepTarget : -1, 0);
     }
 }
