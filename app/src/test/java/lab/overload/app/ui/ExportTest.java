@@ -100,7 +100,8 @@ class ExportTest {
     @Test
     void everyExportWritesAFileThatReadsBack() throws IOException {
         List<ControlChange> log = runWithALiveChange();
-        assertEquals(List.of(new ControlChange(5_000_000, RATE, "321")), log);
+        assertEquals(List.of(new ControlChange(5_000_001, RATE, "321")), log,
+                "a change made at 5 s takes effect 1 us later, before any event at that time");
 
         BufferedImage png = ImageIO.read(export(Kind.CHART_PNG, "charts.png").toFile());
         assertNotNull(png, "the PNG decodes");
