@@ -236,10 +236,6 @@ public final class Recorder {
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
                 sealedClients, sealedStages);
-        if (sealedClients instanceof SoleSections.View<ClientInterval> clientView) {
-            clientView.snapshot = s;
-            ((SoleSections.View<StageInterval>) sealedStages).snapshot = s;
-        }
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;
@@ -280,8 +276,8 @@ public final class Recorder {
             clients.get(0).sealInto(t, 0);
             st.closeLevels(nowMicros);
             st.sealWork(w);
-            sealedClients = sole.clientView();
-            sealedStages = sole.stageView();
+            sealedClients = sole.clients;
+            sealedStages = sole.stages;
             return;
         }
         int clientCount = clients.size();
