@@ -30,6 +30,18 @@ public record IntervalSnapshot(
         java.util.Map<String, Double> policy, java.util.Set<String> policyCounters,
         java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage) {
 
+    /** Each client group's section, by name in the scenario's order. */
+    @Override
+    public java.util.Map<String, ClientInterval> byClient() {
+        return byClient instanceof SoleSections.ClientMarker sole ? sole.of(this) : byClient;
+    }
+
+    /** Each stage's section, by name in the scenario's order. */
+    @Override
+    public java.util.Map<String, StageInterval> byStage() {
+        return byStage instanceof SoleSections.StageMarker sole ? sole.of(this) : byStage;
+    }
+
     /** Whether a policy entry is a count of events over the interval (else a state sampled at its end). */
     public boolean isPolicyCounter(String name) {
         return policyCounters.contains(name);

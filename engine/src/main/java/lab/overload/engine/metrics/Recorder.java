@@ -207,67 +207,9 @@ public final class Recorder {
         rejecting.closeInterval(nowMicros);
         advanceWorkers(nowMicros);
         double span = Math.max(1, nowMicros - intervalStart);
-        long[] t;
-        long[] w;
-        int workAt;
-        Map<String, ClientInterval> byClient;
-        Map<String, StageInterval> byStage;
-        SoleSections.View<ClientInterval> soleClient = null;
-        SoleSections.View<StageInterval> soleStage = null;
-        if (isSole()) {
-            // one client group calling its only stage: the sections are the totals (built from the snapshot)
-            StageMetrics st = stages.get(0);
-            if (sole == null) {
-                sole = new SoleSections(clients.get(0).name, st.name, st.kind);
-            }
-            t = scratchClientRow;
-            clients.get(0).sealInto(t, 0);
-            st.closeLevels(nowMicros);
-            w = scratchWork;
-            workAt = 0;
-            st.sealWork(w);
-            soleClient = sole.clientView();
-            soleStage = sole.stageView();
-            byClient = soleClient;
-            byStage = soleStage;
-        } else {
-            int clientCount = clients.size();
-            int stageCount = stages.size();
-            int stagesAt = clientCount * ClientMetrics.ROW;
-            long[] rows = new long[stagesAt + stageCount * StageMetrics.ROW];
-            double[] stageDoubles = new double[stageCount * StageMetrics.DOUBLE_ROW];
-            for (int i = 0; i < clientCount; i++) {
-                clients.get(i).sealInto(rows, i * ClientMetrics.ROW);
-            }
-            for (int i = 0; i < stageCount; i++) {
-                StageMetrics st = stages.get(i);
-                st.closeLevels(nowMicros);
-                st.sealInto(span, rows, stagesAt + i * StageMetrics.ROW, stageDoubles, i * StageMetrics.DOUBLE_ROW);
-                st.resetLevels(nowMicros);
-            }
-            // the totals: one client's row as it is, or the sum of the clients' rows (and likewise the stages' work)
-            t = rows;
-            if (clientCount != 1) {
-                t = scratchClientRow;
-                java.util.Arrays.fill(t, 0);
-                for (int i = 0; i < clientCount; i++) {
-                    for (int k = 0; k < ClientMetrics.ROW; k++) {
-                        t[k] += rows[i * ClientMetrics.ROW + k];
-                    }
-                }
-            }
-            w = scratchWork;
-            workAt = 0;
-            java.util.Arrays.fill(w, 0);
-            for (int i = 0; i < stageCount; i++) {
-                for (int k = 0; k < scratchWork.length; k++) {
-                    w[k] += rows[stagesAt + i * StageMetrics.ROW + StageMetrics.WORK_BY_CLASS + k];
-                }
-            }
-            byClient = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
-            byStage = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
-                    StageMetrics.DOUBLE_ROW, stageDecoder);
-        }
+        sealSections(nowMicros, span);
+        long[] t = scratchClientRow;
+        long[] w = scratchWork;
         int rq = ClientMetrics.REQUESTS_BY_OUTCOME;
         int at = ClientMetrics.ATTEMPTS_BY_OUTCOME;
         long succ = t[rq + RequestOutcome.SUCCEEDED.ordinal()];
@@ -287,17 +229,15 @@ public final class Recorder {
                 oldestQueuedAgeMicros < 0 ? 0 : oldestQueuedAgeMicros / 1000.0,
                 inSystem.intervalArea / span, workers,
                 intervalWorkerMicros == 0 ? 0 : busy.intervalArea / intervalWorkerMicros,
-                w[workAt + WorkClass.USEFUL.ordinal()] / 1e6, w[workAt + WorkClass.WASTED.ordinal()] / 1e6,
-                w[workAt + WorkClass.REJECTION.ordinal()] / 1e6, w[workAt + WorkClass.ABANDONED.ordinal()] / 1e6,
-                w[workAt + WorkClass.INIT.ordinal()] / 1e6,
+                w[WorkClass.USEFUL.ordinal()] / 1e6, w[WorkClass.WASTED.ordinal()] / 1e6,
+                w[WorkClass.REJECTION.ordinal()] / 1e6, w[WorkClass.ABANDONED.ordinal()] / 1e6,
+                w[WorkClass.INIT.ordinal()] / 1e6,
                 requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                byClient, byStage);
-        if (soleClient != null) {
-            soleClient.snapshot = s;
-            soleStage.snapshot = s;
-        }
+                sealedClients, sealedStages);
+        sealedClients = null;
+        sealedStages = null;
         intervalIndex++;
         intervalStart = nowMicros;
         if (intervalInHistogram) {
@@ -313,6 +253,62 @@ public final class Recorder {
         busyClientGone.resetInterval(nowMicros);
         rejecting.resetInterval(nowMicros);
         return s;
+    }
+
+    /** The sections of the interval being sealed (set by {@link #sealSections}, handed to the snapshot). */
+    private Map<String, ClientInterval> sealedClients;
+    private Map<String, StageInterval> sealedStages;
+
+    /**
+     * Seals every section's interval: sets {@link #sealedClients} and {@link #sealedStages}, and the totals of the
+     * client rows into {@link #scratchClientRow} and of the stages' work into {@link #scratchWork}. (Kept out of
+     * {@link #seal} so that the JIT still inlines the interval percentiles there.)
+     */
+    private void sealSections(long nowMicros, double span) {
+        long[] t = scratchClientRow;
+        long[] w = scratchWork;
+        if (isSole()) {
+            // one client group calling its only stage: the sections are the totals (built from the snapshot)
+            StageMetrics st = stages.get(0);
+            if (sole == null) {
+                sole = new SoleSections(clients.get(0).name, st.name, st.kind);
+            }
+            clients.get(0).sealInto(t, 0);
+            st.closeLevels(nowMicros);
+            st.sealWork(w);
+            sealedClients = sole.clients;
+            sealedStages = sole.stages;
+            return;
+        }
+        int clientCount = clients.size();
+        int stageCount = stages.size();
+        int stagesAt = clientCount * ClientMetrics.ROW;
+        long[] rows = new long[stagesAt + stageCount * StageMetrics.ROW];
+        double[] stageDoubles = new double[stageCount * StageMetrics.DOUBLE_ROW];
+        for (int i = 0; i < clientCount; i++) {
+            clients.get(i).sealInto(rows, i * ClientMetrics.ROW);
+        }
+        for (int i = 0; i < stageCount; i++) {
+            StageMetrics st = stages.get(i);
+            st.closeLevels(nowMicros);
+            st.sealInto(span, rows, stagesAt + i * StageMetrics.ROW, stageDoubles, i * StageMetrics.DOUBLE_ROW);
+            st.resetLevels(nowMicros);
+        }
+        java.util.Arrays.fill(t, 0);
+        for (int i = 0; i < clientCount; i++) {
+            for (int k = 0; k < ClientMetrics.ROW; k++) {
+                t[k] += rows[i * ClientMetrics.ROW + k];
+            }
+        }
+        java.util.Arrays.fill(w, 0);
+        for (int i = 0; i < stageCount; i++) {
+            for (int k = 0; k < w.length; k++) {
+                w[k] += rows[stagesAt + i * StageMetrics.ROW + StageMetrics.WORK_BY_CLASS + k];
+            }
+        }
+        sealedClients = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
+        sealedStages = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
+                StageMetrics.DOUBLE_ROW, stageDecoder);
     }
 
     private static void add(long[] into, long[] from) {
