@@ -146,7 +146,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         if (type == POLL) {
             poll(a, now);
         } else if (type == SECOND) {
-            stats.sealSecond(now);
+            sealSecond(now);
             world.sim.schedule(now + 1_000_000, Phase.SEAL, handlerId, SECOND, 0, 0);
         } else {
             throw new IllegalStateException("event type " + type);
@@ -224,6 +224,24 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         (ok ? processedCount : deadLetteredCount).add(world.recorder.measuring(now));
         pollerState[p] = POLLING;
         world.sim.schedule(now, Phase.COMPLETION, handlerId, POLL, p, 0);
+    }
+
+    /**
+     * Seals a second of per-tenant ages: messages still waiting older than the impact age count (in a FIFO-ordered
+     * lane those are the ones from the head on, so only they are visited).
+     */
+    private void sealSecond(long now) {
+        for (Lane l : lanes) {
+            for (int k = 0; k < l.size(); k++) {
+                int at = l.position(k);
+                long age = now - l.enqueuedMicros(at);
+                if (age <= IMPACT_AGE_MICROS) {
+                    break; // enqueue times rise from the head, so the rest are younger
+                }
+                stats.waiting(l.tenant(at), age);
+            }
+        }
+        stats.sealSecond(now);
     }
 
     /** The age of the oldest message waiting in any lane, in ms; 0 when none waits. */

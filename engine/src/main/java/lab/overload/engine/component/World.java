@@ -365,7 +365,7 @@ public final class World extends EventHandler {
             }
         }
         long[] attInFlight = new long[clients.size()];
-        long[] stageInFlight = new long[services.size()];
+        long[] stageInFlight = new long[services.size() + queues.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
                 if (at.clientMetrics != null) {

@@ -7,7 +7,8 @@ import org.HdrHistogram.Histogram;
  * The measured-period record of one queue: its messages by cohort (enqueued after the warm-up) and end state, the
  * age of the messages taken, the backlog's time average, empty polls, and per-tenant counts in primitive arrays
  * (enqueued, processed, expired, throttled and the largest age, by tenant). The current second's per-tenant largest
- * age is sealed once per second into {@link #impactedSeconds}, so memory stays bounded whatever the run's length.
+ * age (of messages taken, and of those still waiting) is sealed once per second into {@link #impactedSeconds}, so
+ * memory stays bounded whatever the run's length.
  * Single writer: the simulation thread.
  */
 public final class QueueStats {
@@ -122,7 +123,18 @@ public final class QueueStats {
         }
     }
 
-    /** Closes a second of per-tenant ages (called once per simulated second). */
+    /** A message of the tenant is still waiting at the end of a second, this old (it counts as taken now). */
+    public void waiting(int tenant, long ageMicros) {
+        if (ageMicros > secondAgeMax[tenant]) {
+            secondAgeMax[tenant] = ageMicros;
+        }
+    }
+
+    /**
+     * Closes a second of per-tenant ages (called once per simulated second, after {@link #waiting} for the messages
+     * still in the lanes): a tenant is impacted in the second if a message of it was taken, or still waits, older
+     * than the impact age.
+     */
     public void sealSecond(long now) {
         boolean measuring = now > warmupMicros;
         for (int t = 0; t < secondAgeMax.length; t++) {
