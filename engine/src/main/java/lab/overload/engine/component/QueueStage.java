@@ -26,7 +26,8 @@ import lab.overload.models.scenario.Scenario;
  * <p>Metrics: the stage section counts the producers' attempts (accepted ones complete with no work); the messages are
  * in {@link QueueStats}, and per interval in counters {@code queues.NAME.enqueued}, {@code .processed},
  * {@code .expired}, {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls} and gauges {@code .inQueue},
- * {@code .oldestAgeMillis}.
+ * {@code .oldestAgeMillis}, {@code .ageMillis} (mean age of the messages taken in the interval, NaN when none was) and
+ * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second).
  */
 final class QueueStage extends EventHandler implements Target, Caller, Reconfigurable {
     private static final int POLL = 0;
@@ -89,6 +90,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         emptyPollCount = world.recorder.counter(p + "emptyPolls");
         world.recorder.gauge(p + "inQueue", stats::backlog);
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
+        world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
+        world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
     }
 
     /** Connects the target stage and starts the pollers (each polls once at time 0) and the per-second seal. */

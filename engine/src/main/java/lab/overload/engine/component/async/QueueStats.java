@@ -24,6 +24,9 @@ public final class QueueStats {
     private final Moments age = new Moments();
     private final Histogram ageHistogram = new Histogram(MAX_AGE_MICROS, 2);
     private long ageMax;
+    private long intervalAgeSum;
+    private long intervalAgeCount;
+    private int impactedLastSecond;
     private int backlog;
     private long backlogMax;
     private long backlogSince;
@@ -93,6 +96,8 @@ public final class QueueStats {
     /** A message taken now goes to the target; its age is its latency. */
     public void started(int tenant, long enqueuedMicros, long now) {
         long a = now - enqueuedMicros;
+        intervalAgeSum += a;
+        intervalAgeCount++;
         if (a > secondAgeMax[tenant]) {
             secondAgeMax[tenant] = a;
         }
@@ -137,12 +142,33 @@ public final class QueueStats {
      */
     public void sealSecond(long now) {
         boolean measuring = now > warmupMicros;
+        int impacted = 0;
         for (int t = 0; t < secondAgeMax.length; t++) {
-            if (secondAgeMax[t] > impactAgeMicros && measuring) {
-                impactedSeconds[t]++;
+            if (secondAgeMax[t] > impactAgeMicros) {
+                impacted++;
+                if (measuring) {
+                    impactedSeconds[t]++;
+                }
             }
             secondAgeMax[t] = 0;
         }
+        impactedLastSecond = impacted;
+    }
+
+    /** Tenants impacted in the last sealed second. */
+    public int impactedLastSecond() {
+        return impactedLastSecond;
+    }
+
+    /**
+     * The mean age (ms) of the messages taken since the previous call, NaN when none was; read once per metrics
+     * interval, so each call starts the next interval's mean.
+     */
+    public double takeIntervalAgeMeanMillis() {
+        double mean = intervalAgeCount == 0 ? Double.NaN : (double) intervalAgeSum / intervalAgeCount / 1000;
+        intervalAgeSum = 0;
+        intervalAgeCount = 0;
+        return mean;
     }
 
     private void backlogChanged(long now, int delta) {
