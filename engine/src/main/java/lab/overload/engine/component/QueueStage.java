@@ -92,6 +92,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
+        metrics.detail(this::summaryBlocks);
     }
 
     /** Connects the target stage and starts the pollers (each polls once at time 0) and the per-second seal. */
@@ -256,6 +257,17 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             }
         }
         return oldest == Long.MAX_VALUE ? 0 : (now - oldest) / 1000.0;
+    }
+
+    /** The queue's blocks of {@code byStage.NAME} at the end of a run. */
+    private java.util.Map<String, Object> summaryBlocks(long endMicros) {
+        return summary(endMicros).toMap();
+    }
+
+    /** The messages over the measured period, those still waiting and in service counted from the lanes. */
+    lab.overload.engine.component.async.QueueSummary summary(long endMicros) {
+        long[] live = cohortInQueueAndService(world.scenario().warmupMicros());
+        return stats.summary(endMicros, live[0], live[1]);
     }
 
     /** Messages of the measured cohort still waiting, and those a poller is working on. */

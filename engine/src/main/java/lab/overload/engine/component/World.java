@@ -384,10 +384,8 @@ public final class World extends EventHandler {
      */
     public Map<String, QueueSummary> queueSummaries() {
         Map<String, QueueSummary> out = new LinkedHashMap<>();
-        long warmup = scenario.warmupMicros();
         for (QueueStage q : queues.values()) {
-            long[] live = q.cohortInQueueAndService(warmup);
-            out.put(q.spec.name(), q.stats.summary(sim.nowMicros(), live[0], live[1]));
+            out.put(q.spec.name(), q.summary(sim.nowMicros()));
         }
         return out;
     }

@@ -57,6 +57,12 @@ class QueueEventLogTest {
         assertEquals(9, sum.succeeded(), "a producer's request ends when its message is accepted");
         assertEquals(9, sum.byStage().get("q").attempts().completedUseful(), "accepted producer attempts");
         assertEquals(3, sum.byStage().get("svc").attempts().completedUseful(), "the pollers' invocations");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> stage = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                sum.toMap().get("byStage")).get("q");
+        assertEquals("queue", stage.get("kind"));
+        assertEquals(q.toMap().get("messages"), stage.get("messages"), "byStage.q carries the queue's messages");
+        assertEquals(9L, ((java.util.Map<?, ?>) stage.get("messages")).get("enqueued"));
     }
 
     @Test

@@ -56,7 +56,8 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
             FieldDef.object("pagination", PaginationSpec.SCHEMA,
                     "Splitting of large requests into sequential pages.").group(ControlGroup.CLIENT_POLICIES),
             FieldDef.object("tenants", TenantsSpec.SCHEMA,
-                    "The tenants the group stands for, sharing its arrivals (one by default).").since(2)));
+                    "The tenants the group stands for, sharing its arrivals (one by default).")
+                    .group(ControlGroup.CLIENT).since(2)));
 
     public ClientSpec {
         name = checkName(SCHEMA.checkText("name", name), "name");

@@ -7,7 +7,7 @@ import java.util.List;
  * a parameter path such as {@code clients.bulk.tenants.overrides.17.rateMultiplier}.
  */
 public record TenantSpec(double rateMultiplier) {
-    public static final ObjectSchema SCHEMA = new ObjectSchema("Tenant", TenantSpec.class, ControlGroup.LOAD, List.of(
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Tenant", TenantSpec.class, ControlGroup.CLIENT, List.of(
             FieldDef.real("rateMultiplier", "x", 0, 10_000, 1,
                     "Multiplies this tenant's share of the group's traffic (a noisy tenant: 100; a silent one: 0).")));
 

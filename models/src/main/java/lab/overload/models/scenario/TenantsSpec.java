@@ -11,7 +11,7 @@ import java.util.List;
 public record TenantsSpec(int count, TenantSkew skew, double zipfExponent, IndexedOverrides<TenantSpec> overrides) {
     private static final Condition MANY = Condition.above("count", 1);
 
-    public static final ObjectSchema SCHEMA = new ObjectSchema("Tenants", TenantsSpec.class, ControlGroup.LOAD,
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Tenants", TenantsSpec.class, ControlGroup.CLIENT,
             List.of(
             FieldDef.integer("count", "tenants", 1, 100_000, 1,
                     "Tenants the group stands for (1: a single workload).").restartRequired(),

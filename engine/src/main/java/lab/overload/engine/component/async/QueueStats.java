@@ -225,6 +225,16 @@ public final class QueueStats {
         return new QueueSummary(enqueued, processed, deadLettered, expired, throttled, inQueue, inService,
                 age.meanMillis(), any ? ageHistogram.getValueAtPercentile(50) / 1000.0 : Double.NaN,
                 any ? ageHistogram.getValueAtPercentile(99) / 1000.0 : Double.NaN,
-                any ? ageMax / 1000.0 : Double.NaN, backlogArea / measured, backlogMax, emptyPolls, tenants());
+                any ? ageMax / 1000.0 : Double.NaN, backlogArea / measured, backlogMax, emptyPolls, tenants(),
+                tenantsImpacted());
+    }
+
+    /** Tenants impacted in at least one measured second. */
+    public int tenantsImpacted() {
+        int n = 0;
+        for (int s : impactedSeconds) {
+            n += s > 0 ? 1 : 0;
+        }
+        return n;
     }
 }

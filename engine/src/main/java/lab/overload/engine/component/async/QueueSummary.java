@@ -8,10 +8,13 @@ import java.util.Map;
  * attempts refused in it), each in exactly one end state: {@code enqueued = processed + deadLettered + expired + inQueue +
  * inService}. Ages are from enqueue to the moment a poller took the message (its latency), in milliseconds, over the
  * messages taken for processing; backlog is the number of messages waiting, time-averaged over the measured period.
+ * {@code tenantsImpacted} counts the tenants impacted in at least one measured second (a message of theirs taken, or
+ * still waiting, more than 1 s old).
  */
 public record QueueSummary(long enqueued, long processed, long deadLettered, long expired, long throttled, long inQueue,
                            long inService, double ageMeanMillis, double ageP50Millis, double ageP99Millis,
-                           double ageMaxMillis, double backlogMean, long backlogMax, long emptyPolls, int tenants) {
+                           double ageMaxMillis, double backlogMean, long backlogMax, long emptyPolls, int tenants,
+                           int tenantsImpacted) {
 
     /** The summary JSON block of the queue (see docs/summary-format.md). */
     public Map<String, Object> toMap() {
@@ -36,7 +39,10 @@ public record QueueSummary(long enqueued, long processed, long deadLettered, lon
         backlog.put("max", backlogMax);
         m.put("backlog", backlog);
         m.put("emptyPolls", emptyPolls);
-        m.put("tenants", Map.of("count", tenants));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("count", tenants);
+        t.put("impacted", tenantsImpacted);
+        m.put("tenants", t);
         return m;
     }
 
