@@ -46,8 +46,8 @@ import lab.overload.models.scenario.TimeoutKind;
  * {@code .pages}.
  *
  * <p>Random streams: {@code clients/NAME/arrivals}, {@code /sizes}, {@code /timeouts}, {@code /jitter},
- * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
- * samples.
+ * {@code /think}, {@code /throttle}, {@code /tenants} (the tenant of each request, drawn only when the group stands for
+ * more than one); none is touched by anything a service does, so server changes never move client samples.
  */
 final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     private static final int ARRIVAL = 0;

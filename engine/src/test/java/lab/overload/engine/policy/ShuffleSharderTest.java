@@ -15,7 +15,9 @@ import lab.overload.models.scenario.QueueSpec;
 import lab.overload.models.theory.ShardOverlap;
 import org.junit.jupiter.api.Test;
 
-/** Hands dealt by {@link ShuffleSharder}: distinct lanes, the same per seed, overlaps as the hypergeometric law says. */
+/**
+ * Hands dealt by {@link ShuffleSharder}: distinct lanes, the same per seed, overlaps as the hypergeometric law says.
+ */
 class ShuffleSharderTest {
 
     private static int[] hands(ShuffleSharder s) {
@@ -34,7 +36,8 @@ class ShuffleSharderTest {
         ShuffleSharder b = new ShuffleSharder(8, 3, 1000, new SplittableRandom(42));
         ShuffleSharder c = new ShuffleSharder(8, 3, 1000, new SplittableRandom(43));
         assertArrayEquals(hands(a), hands(b), "same seed, same hands");
-        assertNotEquals(java.util.Arrays.toString(hands(a)), java.util.Arrays.toString(hands(c)), "another seed deals others");
+        assertNotEquals(java.util.Arrays.toString(hands(a)), java.util.Arrays.toString(hands(c)),
+                "another seed deals others");
         for (int t = 0; t < 1000; t++) {
             assertEquals(3, a.overlap(t, t), "a hand holds 3 distinct lanes");
             for (int k = 0; k < 3; k++) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Version 1 of the format keeps loading: every bundled preset (version-1 files, but for those with queues), and files
- * written by the version-1 writer ({@code src/test/resources/v1}, written from the presets of the same name by the writer before
- * version 2). The writer writes version 2, and what it writes reads back as the same scenario.
+ * written by the version-1 writer ({@code src/test/resources/v1}, written from the presets of the same name by the
+ * writer before version 2). The writer writes version 2, and what it writes reads back as the same scenario.
  */
 class SchemaVersionTest {
     private static final Path PRESETS = Path.of("..", "presets");

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * A queue's messages over the measured period, by cohort (the messages enqueued after the warm-up, and the producer
- * attempts refused in it), each in exactly one end state: {@code enqueued = processed + deadLettered + expired + inQueue +
- * inService}. Ages are from enqueue to the moment a poller took the message (its latency), in milliseconds, over the
- * messages taken for processing; backlog is the number of messages waiting, time-averaged over the measured period.
- * {@code tenantsImpacted} counts the tenants impacted in at least one measured second (a message of theirs taken, or
- * still waiting, more than 1 s old).
+ * attempts refused in it), each in exactly one end state:
+ * {@code enqueued = processed + deadLettered + expired + inQueue + inService}. Ages are from enqueue to the moment a
+ * poller took the message (its latency), in milliseconds, over the messages taken for processing; backlog is the
+ * number of messages waiting, time-averaged over the measured period. {@code tenantsImpacted} counts the tenants
+ * impacted in at least one measured second (a message of theirs taken, or still waiting, more than 1 s old).
  */
 public record QueueSummary(long enqueued, long processed, long deadLettered, long expired, long throttled, long inQueue,
                            long inService, double ageMeanMillis, double ageP50Millis, double ageP99Millis,
@@ -51,8 +51,8 @@ public record QueueSummary(long enqueued, long processed, long deadLettered, lon
         long ends = processed + deadLettered + expired + inQueue + inService;
         if (ends != enqueued) {
             throw new IllegalStateException("queue " + queue + ": enqueued " + enqueued + " != processed " + processed
-                    + " + dead-lettered " + deadLettered + " + expired " + expired + " + in queue " + inQueue + " + in service "
-                    + inService);
+                    + " + dead-lettered " + deadLettered + " + expired " + expired + " + in queue " + inQueue
+                    + " + in service " + inService);
         }
     }
 }
