@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Print the exact shuffle-sharding overlap table: with shards of K out of N nodes, the "
             + "probability that another customer's random shard shares exactly m of your K nodes, and the number of "
             + "distinct shards C(N, K)."},
-        footer = {"", "Example:", "  overload-lab overlap --nodes 8 --shard-size 2"})
+        footer = {"", "Examples:", "  overload-lab overlap --nodes 8 --shard-size 2",
+            "  overload-lab overlap --scenario shuffle-sharding --set queues.events.mapping=SHUFFLE_SHARD "
+                + "--set queues.events.pollersPerLane=1"})
 public final class OverlapCommand implements Callable<Integer> {
     /** Largest N accepted. */
     static final int MAX_NODES = 100_000;
@@ -38,12 +40,25 @@ public final class OverlapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--nodes", required = true, paramLabel = "N",
+    @Option(names = "--nodes", paramLabel = "N",
             description = "Number of nodes (queues, hosts, cells) N, 1 to " + MAX_NODES + ".")
-    int nodes;
+    Integer nodesOption;
 
-    @Option(names = "--shard-size", required = true, paramLabel = "K",
+    @Option(names = "--shard-size", paramLabel = "K",
             description = "Nodes per shard K, 1 to min(N, " + MAX_SHARD_SIZE + ").")
+    Integer shardSizeOption;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Instead of N and K: run this scenario (a file or a preset name) and print, for its first "
+                    + "shuffle-sharded queue, the exact table next to the measured one and the impacted tenants.")
+    String scenario;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "With --scenario: set a parameter path before the run, e.g. "
+                    + "queues.events.mapping=SHUFFLE_SHARD. Repeatable; applied in order.")
+    java.util.List<String> sets = new java.util.ArrayList<>();
+
+    int nodes;
     int shardSize;
 
     @Option(names = "--all", description = "Print every row even when K > " + ALWAYS_ALL_ROWS_UP_TO_K
@@ -52,6 +67,27 @@ public final class OverlapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario != null) {
+            if (nodesOption != null || shardSizeOption != null) {
+                throw new InputException("--scenario takes the lanes and hand size from the scenario's queue; "
+                        + "leave out --nodes and --shard-size");
+            }
+            OverlapMeasured.print(Overrides.set(ScenarioSource.load(scenario), sets), spec.commandLine().getOut());
+            return OverloadLabCli.EXIT_OK;
+        }
+        if (!sets.isEmpty()) {
+            throw new InputException("--set applies to --scenario only");
+        }
+        if (nodesOption == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--nodes=N' (or --scenario FILE)");
+        }
+        if (shardSizeOption == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--shard-size=K' (or --scenario FILE)");
+        }
+        nodes = nodesOption;
+        shardSize = shardSizeOption;
         if (nodes < 1 || nodes > MAX_NODES) {
             throw new InputException("--nodes must be an integer in [1, " + MAX_NODES + "], was " + nodes);
         }

@@ -72,4 +72,33 @@ class OverlapCommandTest {
         r = Cli.run("overlap", "--nodes", "100000", "--shard-size", "3");
         assertTrue(r.out().contains("C(100000, 3) = 166,661,666,700,000"), r.out());
     }
+
+    /**
+     * The shuffle-sharding preset, sharded as its step 2 does: the exact 53.6 / 42.9 / 3.6 % next to the measured
+     * share of 1,000 tenants' hands (within 5 points), none of the tenants sharing no lane with the noisy one
+     * impacted, and every tenant holding its very hand impacted.
+     */
+    @Test
+    void aScenarioPrintsExactNextToMeasured() {
+        Cli.Result r = Cli.run("overlap", "--scenario", "shuffle-sharding", "--set",
+                "queues.events.mapping=SHUFFLE_SHARD", "--set", "queues.events.pollersPerLane=1");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("8 lanes, hands of 2, 1000 tenants; busiest tenant 7"), r.out());
+        List<String[]> table = r.out().lines().filter(l -> l.matches("  \\d +\\S+ +\\S+ +\\d+ +\\S+"))
+                .map(l -> l.trim().split(" +")).toList();
+        assertEquals(3, table.size(), r.out());
+        double[] exact = {53.5714, 42.8571, 3.5714};
+        for (int m = 0; m < 3; m++) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", exact[m]), table.get(m)[1]);
+            assertEquals(exact[m], Double.parseDouble(table.get(m)[2]), 5, "measured share at overlap " + m);
+        }
+        assertEquals("0.0", table.get(0)[4], "no lane in common: nobody impacted");
+        assertEquals("100.0", table.get(2)[4], "the noisy tenant's very hand: everybody impacted");
+        RunCommandTest.assertOneLineError(Cli.run("overlap", "--scenario", "queue-backlog"),
+                "has no queue with SHUFFLE_SHARD or HASH lanes (queues: inbox SHARED)");
+        RunCommandTest.assertOneLineError(Cli.run("overlap", "--scenario", "shuffle-sharding", "--nodes", "8"),
+                "leave out --nodes and --shard-size");
+        RunCommandTest.assertOneLineError(Cli.run("overlap", "--scenario", "shuffle-sharding", "--set",
+                "queues.events.handSize=0"), "handSize");
+    }
 }

@@ -16,6 +16,7 @@ import lab.overload.engine.policy.CircuitBreaker;
 import lab.overload.engine.policy.Pagination;
 import lab.overload.engine.policy.RetryBudget;
 import lab.overload.engine.policy.Sampler;
+import lab.overload.engine.policy.TenantDraw;
 import lab.overload.models.scenario.ArrivalKind;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.LoopKind;
@@ -45,8 +46,8 @@ import lab.overload.models.scenario.TimeoutKind;
  * {@code .pages}.
  *
  * <p>Random streams: {@code clients/NAME/arrivals}, {@code /sizes}, {@code /timeouts}, {@code /jitter},
- * {@code /think}, {@code /throttle}; none is touched by anything a service does, so server changes never move client
- * samples.
+ * {@code /think}, {@code /throttle}, {@code /tenants} (the tenant of each request, drawn only when the group stands for
+ * more than one); none is touched by anything a service does, so server changes never move client samples.
  */
 final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     private static final int ARRIVAL = 0;
@@ -77,6 +78,9 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     private long lastArrivalMicros;
     private int activeUsers;
     private final SplittableRandom throttleDraws;
+    /** The tenant draws ({@code clients/NAME/tenants}), used only when the group stands for more than one tenant. */
+    private final SplittableRandom tenantDraws;
+    private TenantDraw tenantDraw;
     private final LongSupplier clock;
     private RetryBudget budget;
     private AdaptiveThrottle throttle;
@@ -111,13 +115,15 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         jitter = world.streams.stream(prefix + "jitter");
         think = world.streams.stream(prefix + "think");
         throttleDraws = world.streams.stream(prefix + "throttle");
+        tenantDraws = world.streams.stream(prefix + "tenants");
         clock = world.sim::nowMicros;
         installPolicies(spec);
         derive(spec);
     }
 
     private void derive(ClientSpec s) {
-        meanGapMicros = 1e6 / s.ratePerSecond();
+        meanGapMicros = 1e6 / rate(s);
+        tenantDraw = s.tenants().count() > 1 ? new TenantDraw(s.tenants()) : null;
         backoffBaseMicros = Math.round(s.retry().backoffBaseMillis() * 1000);
     }
 
@@ -166,13 +172,18 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         }
     }
 
+    /** The group's offered rate: its ratePerSecond scaled by its tenants' multipliers (exactly it without any). */
+    private static double rate(ClientSpec s) {
+        return s.tenants().overrides().isEmpty() ? s.ratePerSecond() : s.ratePerSecond() * s.tenants().rateFactor();
+    }
+
     private long gapMicros() {
         double mean = meanGapMicros;
         return Math.round(spec.arrivals() == ArrivalKind.POISSON ? Sampler.exponential(mean, arrivals) : mean);
     }
 
     private void scheduleNextArrival(long from) {
-        if (spec.ratePerSecond() <= 0) {
+        if (rate(spec) <= 0) {
             nextArrivalMicros = -1;
             return;
         }
@@ -224,7 +235,9 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     }
 
     private void newRequest(long now) {
+        int tenant = tenantDraw == null ? 0 : tenantDraw.draw(tenantDraws.nextDouble());
         Request r = arrive(now);
+        r.tenant = tenant;
         double size = Sampler.sample(spec.sizeDistribution(), spec.sizeMean(), spec.sizeCv(), sizes);
         PaginationSpec paging = spec.pagination();
         if (paging.enabled() && size > paging.pageSize()) {
@@ -410,6 +423,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     }
 
     private void endRequest(Request r, RequestOutcome outcome, long now) {
+        int tenant = r.tenant;
         if (world.tracing()) {
             world.trace(spec.name(), outcome.name(), outcome.name(), r);
         }
@@ -424,6 +438,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         if (nextPage) {
             // The next page is a new logical request; it is sent by an event now, not from inside this response.
             Request page = arrive(now);
+            page.tenant = tenant;
             page.size = pagination.next(slot, page.slot);
             pages.add(page.measured);
             world.sim.schedule(now, Phase.ARRIVAL, handlerId, PAGE, page.slot, page.gen);
@@ -453,16 +468,18 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         spec = next;
         installPolicies(next);
         derive(next);
-        if (next.loop() == LoopKind.OPEN && next.ratePerSecond() != prev.ratePerSecond()) {
-            if (nextArrivalMicros < 0 || prev.ratePerSecond() <= 0) {
+        double prevRate = rate(prev);
+        double nextRate = rate(next);
+        if (next.loop() == LoopKind.OPEN && nextRate != prevRate) {
+            if (nextArrivalMicros < 0 || prevRate <= 0) {
                 arrivalGen++;
                 scheduleNextArrival(Math.max(now, lastArrivalMicros));
-            } else if (next.ratePerSecond() <= 0) {
+            } else if (nextRate <= 0) {
                 arrivalGen++;
                 nextArrivalMicros = -1;
             } else {
                 long remaining = nextArrivalMicros - now;
-                long scaled = Math.round(remaining * prev.ratePerSecond() / next.ratePerSecond());
+                long scaled = Math.round(remaining * prevRate / nextRate);
                 nextArrivalMicros = now + scaled;
                 world.sim.scheduleInOrder(arrivalRing, nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0,
                         ++arrivalGen);

@@ -18,4 +18,6 @@ final class Request {
     long totalWorkMicros;
     /** Work (micros) done in completed checkpoints by any of its attempts: where a resumed retry starts. */
     long checkpointedMicros;
+    /** The tenant it belongs to (0 when its group stands for one tenant). */
+    int tenant;
 }

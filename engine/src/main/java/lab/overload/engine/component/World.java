@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import lab.overload.engine.component.async.LaneChoice;
+import lab.overload.engine.component.async.QueueStats;
+import lab.overload.engine.component.async.QueueSummary;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.RandomStreams;
@@ -16,6 +19,7 @@ import lab.overload.engine.metrics.Summary;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
+import lab.overload.models.scenario.QueueSpec;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.Section;
 import lab.overload.models.scenario.ServiceSpec;
@@ -40,6 +44,7 @@ public final class World extends EventHandler {
     final Pool<Attempt> attempts = new Pool<>(Attempt::new, (a, s) -> a.slot = s);
     private final Map<String, ClientGroup> clients = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, QueueStage> queues = new LinkedHashMap<>();
     /** The component each parameter path's owner ({@code clients.web}, {@code services.api}) names. */
     private final Map<String, Reconfigurable> owners = new LinkedHashMap<>();
     private final int handlerId;
@@ -63,8 +68,14 @@ public final class World extends EventHandler {
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
         for (ServiceSpec s : scenario.services()) {
-            boolean alone = scenario.services().size() == 1;
+            boolean alone = scenario.services().size() == 1 && scenario.queues().isEmpty();
             services.put(s.name(), new Service(this, s, alone, alone && scenario.clients().size() == 1));
+        }
+        for (QueueSpec q : scenario.queues()) {
+            queues.put(q.name(), new QueueStage(this, q, tenantsOf(scenario, q.name())));
+        }
+        for (QueueStage q : queues.values()) {
+            q.connect(stage(q.spec.target(), "queues." + q.spec.name() + ".target"));
         }
         for (Service s : services.values()) {
             String target = s.spec.dependency().target();
@@ -77,6 +88,7 @@ public final class World extends EventHandler {
             clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
         }
         services.forEach((name, s) -> owners.put(Section.SERVICES.owner(name), s));
+        queues.forEach((name, q) -> owners.put(Section.QUEUES.owner(name), q));
         clients.forEach((name, c) -> owners.put(Section.CLIENTS.owner(name), c));
         recorder.setWorkers(0, totalWorkers());
         for (ClientGroup c : clients.values()) {
@@ -92,12 +104,25 @@ public final class World extends EventHandler {
 
     /** The stage a client or a stage names as its target; a clear error if the scenario declares none by that name. */
     private Target stage(String name, String field) {
-        Target t = services.get(name);
+        Target t = services.containsKey(name) ? services.get(name) : queues.get(name);
         if (t == null) {
-            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + services.keySet()
+            List<String> names = new ArrayList<>(services.keySet());
+            names.addAll(queues.keySet());
+            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + names
                     + "), was \"" + name + "\"");
         }
         return t;
+    }
+
+    /** The tenants a queue's messages come from: the most any client group sending to it stands for (at least 1). */
+    private static int tenantsOf(Scenario scenario, String queue) {
+        int n = 1;
+        for (ClientSpec c : scenario.clients()) {
+            if (c.target().equals(queue)) {
+                n = Math.max(n, c.tenants().count());
+            }
+        }
+        return n;
     }
 
     /** Stages that call each other in a loop would call forever: refused, naming the loop. */
@@ -107,6 +132,9 @@ public final class World extends EventHandler {
             Service s = from;
             while (!s.spec.dependency().target().isEmpty()) {
                 s = services.get(s.spec.dependency().target());
+                if (s == null) {
+                    break; // a call to another kind of stage: the scenario's stage graph has no cycle through it
+                }
                 path.add(s.spec.name());
                 if (s == from) {
                     throw new IllegalArgumentException("services." + from.spec.name()
@@ -337,7 +365,7 @@ public final class World extends EventHandler {
             }
         }
         long[] attInFlight = new long[clients.size()];
-        long[] stageInFlight = new long[services.size()];
+        long[] stageInFlight = new long[services.size() + queues.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
                 if (at.clientMetrics != null) {
@@ -348,6 +376,30 @@ public final class World extends EventHandler {
         }
         return recorder.summary(scenario.name(), scenario.seed(), sim.nowMicros(), reqInFlight, attInFlight,
                 stageInFlight);
+    }
+
+    /**
+     * Each queue's messages over the measured period, by name in the scenario's order; the messages still waiting and
+     * in service are counted from the lanes and pollers, so {@link QueueSummary#checkConservation} is a real check.
+     */
+    public Map<String, QueueSummary> queueSummaries() {
+        Map<String, QueueSummary> out = new LinkedHashMap<>();
+        for (QueueStage q : queues.values()) {
+            out.put(q.spec.name(), q.summary(sim.nowMicros()));
+        }
+        return out;
+    }
+
+    /** A queue's record (per-tenant tables included), or null when the scenario has no queue of that name. */
+    public QueueStats queueStats(String name) {
+        QueueStage q = queues.get(name);
+        return q == null ? null : q.stats;
+    }
+
+    /** A queue's lane choice (its hands), or null when the scenario has no queue of that name. */
+    public LaneChoice laneChoice(String name) {
+        QueueStage q = queues.get(name);
+        return q == null ? null : q.choice;
     }
 
     /** Busy workers over all hosts (for tests and status). */

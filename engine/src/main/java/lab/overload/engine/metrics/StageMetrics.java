@@ -303,6 +303,15 @@ public final class StageMetrics {
                 sWorkerMicros == 0 ? 0 : busyArea / sWorkerMicros, busyArea / measuredMicros,
                 busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measuredMicros,
                 queue.summaryMax(endMicros), sWait.meanMillis(), sWait.stdDevMillis(),
-                started == 0 ? Double.NaN : (double) sWaited / started, WorkLedger.ofMicros(sWork));
+                started == 0 ? Double.NaN : (double) sWaited / started, WorkLedger.ofMicros(sWork),
+                detail.apply(endMicros));
+    }
+
+    /** The summary blocks of the stage's own kind at an end time (none unless the stage sets them). */
+    private java.util.function.LongFunction<java.util.Map<String, Object>> detail = end -> java.util.Map.of();
+
+    /** Sets the summary blocks of the stage's own kind (a queue's messages, ages, backlog), made at summary time. */
+    public void detail(java.util.function.LongFunction<java.util.Map<String, Object>> blocks) {
+        this.detail = blocks;
     }
 }

@@ -204,4 +204,40 @@ final class LessonExpectations {
                 between(QUEUE, 59.9, 60, 2000, 2800), atMost(GOODPUT, 60, 70, 1), atLeast(GOODPUT, 72, 120, 190));
         story("littles-law", between(CONCURRENCY, 10, 30, 4.5, 5.5), between(CONCURRENCY, 35, 60, 14, 16));
     }
+
+    /** A queue's sampled state, averaged over the intervals where it is defined (an age needs a message taken). */
+    private static Metric queueMean(String name) {
+        return Metric.of(name, (r, a, b) -> r.window(a, b).stream()
+                .mapToDouble(x -> x.policy().getOrDefault(name, Double.NaN)).filter(v -> !Double.isNaN(v))
+                .average().orElse(Double.NaN));
+    }
+
+    private static final Metric INBOX_BACKLOG = queueMean("queues.inbox.inQueue");
+    private static final Metric INBOX_AGE = queueMean("queues.inbox.ageMillis");
+    private static final Metric INBOX_EXPIRED = Metric.policy("queues.inbox.expired");
+    private static final Metric INBOX_THROTTLED = Metric.policy("queues.inbox.throttled");
+    private static final Metric IMPACTED = queueMean("queues.events.impactedTenants");
+    private static final Metric EVENTS_BACKLOG = queueMean("queues.events.inQueue");
+    private static final Metric INBOX_PROCESSED = Metric.policy("queues.inbox.processed");
+    private static final Metric EVENTS_PROCESSED = Metric.policy("queues.events.processed");
+
+    static {
+        preset("queue-backlog", List.of(
+                step(atLeast(INBOX_BACKLOG, 29.9, 30.1, 900), atLeast(INBOX_BACKLOG, 54.9, 55.1, 400),
+                        between(INBOX_AGE, 35, 60, 12_000, 18_000)),
+                step(fallsTo(INBOX_AGE, 35, 60, 9000)),
+                step(atLeast(INBOX_EXPIRED, 30, 40, 10), fallsTo(INBOX_BACKLOG, 40, 60, 50),
+                        fallsTo(INBOX_AGE, 35, 60, 5000)),
+                step(atMost(INBOX_BACKLOG, 20, 60, 100), atLeast(INBOX_THROTTLED, 20, 30, 50),
+                        fallsTo(INBOX_AGE, 20, 60, 2500))));
+        story("queue-backlog", between(INBOX_BACKLOG, 29.9, 30.1, 900, 1200), atLeast(INBOX_BACKLOG, 54.9, 55.1, 400),
+                between(INBOX_AGE, 35, 60, 10_000, 20_000), atMost(INBOX_AGE, 0, 20, 1000),
+                between(INBOX_PROCESSED, 35, 60, 45, 55));
+        preset("shuffle-sharding", List.of(
+                step(atLeast(IMPACTED, 30, 60, 300), atLeast(EVENTS_BACKLOG, 50, 60, 2000)),
+                step(fallsTo(IMPACTED, 30, 60, 40), atLeast(IMPACTED, 30, 60, 10)),
+                step(risesTo(IMPACTED, 30, 60, 80))));
+        story("shuffle-sharding", atMost(IMPACTED, 0, 20, 1), atLeast(IMPACTED, 30, 60, 300),
+                between(EVENTS_PROCESSED, 30, 60, 380, 410));
+    }
 }

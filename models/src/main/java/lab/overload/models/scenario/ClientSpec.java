@@ -12,7 +12,7 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
                          int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
                          double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry,
                          RetryBudgetSpec retryBudget, ThrottleSpec throttle, CircuitBreakerSpec circuitBreaker,
-                         PaginationSpec pagination) {
+                         PaginationSpec pagination, TenantsSpec tenants) {
     private static final Condition OPEN = Condition.is("loop", LoopKind.OPEN);
     private static final Condition CLOSED = Condition.is("loop", LoopKind.CLOSED);
 
@@ -54,7 +54,10 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
             FieldDef.object("circuitBreaker", CircuitBreakerSpec.SCHEMA, "Circuit breaker on the client's attempts.")
                     .group(ControlGroup.CLIENT_POLICIES),
             FieldDef.object("pagination", PaginationSpec.SCHEMA,
-                    "Splitting of large requests into sequential pages.").group(ControlGroup.CLIENT_POLICIES)));
+                    "Splitting of large requests into sequential pages.").group(ControlGroup.CLIENT_POLICIES),
+            FieldDef.object("tenants", TenantsSpec.SCHEMA,
+                    "The tenants the group stands for, sharing its arrivals (one by default).")
+                    .group(ControlGroup.CLIENT).since(2)));
 
     public ClientSpec {
         name = checkName(SCHEMA.checkText("name", name), "name");
@@ -74,6 +77,17 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
         throttle = throttle == null ? ThrottleSpec.NONE : throttle;
         circuitBreaker = circuitBreaker == null ? CircuitBreakerSpec.NONE : circuitBreaker;
         pagination = pagination == null ? PaginationSpec.NONE : pagination;
+        tenants = tenants == null ? TenantsSpec.NONE : tenants;
+    }
+
+    /** A client group standing for one tenant. */
+    public ClientSpec(String name, String target, LoopKind loop, ArrivalKind arrivals, double ratePerSecond,
+                      int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
+                      double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry,
+                      RetryBudgetSpec retryBudget, ThrottleSpec throttle, CircuitBreakerSpec circuitBreaker,
+                      PaginationSpec pagination) {
+        this(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution, sizeMean, sizeCv,
+                timeoutKind, timeoutMillis, retry, retryBudget, throttle, circuitBreaker, pagination, null);
     }
 
     /** A client group without retry budget, throttling, circuit breaker or pagination. */
@@ -81,14 +95,21 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
                       int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
                       double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry) {
         this(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution, sizeMean, sizeCv,
-                timeoutKind, timeoutMillis, retry, null, null, null, null);
+                timeoutKind, timeoutMillis, retry, null, null, null, null, null);
     }
 
     /** A copy with the given client-side overload policies (null = off). */
     public ClientSpec withPolicies(RetryBudgetSpec budget, ThrottleSpec throttleSpec, CircuitBreakerSpec breaker,
                                    PaginationSpec paging) {
         return new ClientSpec(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution,
-                sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, budget, throttleSpec, breaker, paging);
+                sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, budget, throttleSpec, breaker, paging, tenants);
+    }
+
+    /** A copy standing for those tenants. */
+    public ClientSpec withTenants(TenantsSpec newTenants) {
+        return new ClientSpec(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution,
+                sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, retryBudget, throttle, circuitBreaker, pagination,
+                newTenants);
     }
 
     /** Names appear in parameter paths, so they are restricted to letters, digits, '-' and '_'. */

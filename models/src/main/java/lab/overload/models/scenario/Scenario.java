@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
                        double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
-                       List<ServiceSpec> services, List<TimelineChange> timeline) {
+                       List<ServiceSpec> services, List<QueueSpec> queues, List<TimelineChange> timeline) {
     /**
      * The schema version this build writes. It reads every version from 1 to this one; a file of an older version
      * is read as it was written (fields newer than its version are rejected). A scenario is always held, and
@@ -38,6 +38,7 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
                     "Length of one metrics interval in sim time.").fixed(),
             Section.CLIENTS.field(),
             Section.SERVICES.field(),
+            Section.QUEUES.field().since(2),
             FieldDef.list("timeline", TimelineChange.SCHEMA, 0, 10_000, "Scheduled parameter changes.")));
 
     public Scenario {
@@ -57,15 +58,31 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
         clients = SCHEMA.checkList("clients", clients);
         services = SCHEMA.checkList("services", services);
         List<ClientSpec> clientList = clients;
+        queues = queues == null ? List.of() : SCHEMA.checkList("queues", queues);
         List<ServiceSpec> serviceList = services;
+        List<QueueSpec> queueList = queues;
         StageGraph.check(StageGraph.parts(section -> switch (section) {
             case CLIENTS -> clientList;
             case SERVICES -> serviceList;
+            case QUEUES -> queueList;
             default -> List.of();
         }), StageGraph.stageSections());
         timeline = timeline == null || timeline.isEmpty() ? List.of() : TimelineCheck.check(timeline,
                 new Scenario(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds,
-                        intervalMillis, clients, services, List.of()));
+                        intervalMillis, clients, services, queues, List.of()));
+    }
+
+    /** A scenario without queues: the components as the format had them before queues. */
+    public Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
+                    double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
+                    List<ServiceSpec> services, List<TimelineChange> timeline) {
+        this(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds, intervalMillis, clients,
+                services, List.of(), timeline);
+    }
+
+    /** The queue of that name, or null. */
+    public QueueSpec queue(String queueName) {
+        return queues.stream().filter(q -> q.name().equals(queueName)).findFirst().orElse(null);
     }
 
     /** The client group of that name, or null. */
@@ -91,12 +108,12 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
     /** This scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(schemaVersion, name, description, lesson, newSeed, durationSeconds, warmupSeconds,
-                intervalMillis, clients, services, timeline);
+                intervalMillis, clients, services, queues, timeline);
     }
 
     /** This scenario with another duration and warm-up (seconds). */
     public Scenario withDuration(double newDurationSeconds, double newWarmupSeconds) {
         return new Scenario(schemaVersion, name, description, lesson, seed, newDurationSeconds, newWarmupSeconds,
-                intervalMillis, clients, services, timeline);
+                intervalMillis, clients, services, queues, timeline);
     }
 }

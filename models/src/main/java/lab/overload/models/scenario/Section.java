@@ -22,7 +22,8 @@ public enum Section {
     APIS("apis", true),
     PLATFORM("platform", false),
     FUNCTIONS("functions", true),
-    QUEUES("queues", true);
+    QUEUES("queues", true, QueueSpec.SCHEMA, 0, 64, "Asynchronous queues whose pollers invoke a stage.",
+            List.of("target"));
 
     private final String property;
     private final boolean stage;

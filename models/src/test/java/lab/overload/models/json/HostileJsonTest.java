@@ -165,7 +165,7 @@ class HostileJsonTest {
                 hostile("unknown client target",
                         "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"nope\"}],"
                                 + "\"services\":[{\"name\":\"api\"}]}",
-                        "$", "clients.web.target names no stage: 'nope' (searched services: api)"),
+                        "$", "clients.web.target names no stage: 'nope' (searched services: api; queues: none)"),
                 hostile("duplicate client names",
                         "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"api\"},"
                                 + "{\"name\":\"web\",\"target\":\"api\"}],\"services\":[{\"name\":\"api\"}]}",

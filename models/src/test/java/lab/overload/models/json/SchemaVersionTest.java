@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Version 1 of the format keeps loading: every bundled preset (all version-1 files), and files written by the
- * version-1 writer ({@code src/test/resources/v1}, written from the presets of the same name by the writer before
- * version 2). The writer writes version 2, and what it writes reads back as the same scenario.
+ * Version 1 of the format keeps loading: every bundled preset (version-1 files, but for those with queues), and files
+ * written by the version-1 writer ({@code src/test/resources/v1}, written from the presets of the same name by the
+ * writer before version 2). The writer writes version 2, and what it writes reads back as the same scenario.
  */
 class SchemaVersionTest {
     private static final Path PRESETS = Path.of("..", "presets");
@@ -33,8 +33,11 @@ class SchemaVersionTest {
     @ParameterizedTest
     @MethodSource("presets")
     void everyPresetLoadsAsVersion1AndRoundTripsAsVersion2ToAnEqualScenario(Path preset) throws IOException {
-        assertEquals(1, ScenarioCodec.mapper().readTree(preset.toFile()).get("schemaVersion").intValue(),
-                preset + " is a version-1 file");
+        var tree = ScenarioCodec.mapper().readTree(preset.toFile());
+        if (tree.get("schemaVersion").intValue() != 1) {
+            assertTrue(tree.has("queues"), preset + " is a version-1 file unless it needs what version 1 lacks "
+                    + "(queues)");
+        }
         Scenario v1 = ScenarioCodec.read(preset);
         String written = ScenarioCodec.write(v1);
         assertTrue(written.contains("\"schemaVersion\" : 2,"), "the writer writes version 2");

@@ -31,6 +31,8 @@ class ParameterPathsTest {
             "circuitBreaker.enabled", "circuitBreaker.failureRateThreshold", "circuitBreaker.minimumRequests",
             "circuitBreaker.windowSeconds", "circuitBreaker.openSeconds", "circuitBreaker.halfOpenProbes",
             "pagination.enabled", "pagination.pageSize");
+    /** The tenants a group stands for (the sparse overrides are not enumerated). */
+    static final List<String> TENANT_FIELDS = List.of("tenants.count", "tenants.skew", "tenants.zipfExponent");
     static final List<String> SERVICE_FIELDS = List.of("hosts", "workersPerHost", "coresPerHost", "queueCapacity",
             "discipline", "rejectionCostMillis", "expiredWork", "serviceTimeDistribution", "serviceTimeMillis",
             "serviceTimeCv", "errorProbability", "contentionSigma", "coherencyKappa", "balancer", "hostsDown");
@@ -80,6 +82,7 @@ class ParameterPathsTest {
             CLIENT_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
             RETRY_FIELDS.forEach(f -> expected.add("clients." + client + ".retry." + f));
             CLIENT_POLICY_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
+            TENANT_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
         }
         for (String service : List.of("api", "db")) {
             SERVICE_FIELDS.forEach(f -> expected.add("services." + service + "." + f));

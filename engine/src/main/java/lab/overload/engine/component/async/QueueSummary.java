@@ -1,0 +1,58 @@
+package lab.overload.engine.component.async;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A queue's messages over the measured period, by cohort (the messages enqueued after the warm-up, and the producer
+ * attempts refused in it), each in exactly one end state:
+ * {@code enqueued = processed + deadLettered + expired + inQueue + inService}. Ages are from enqueue to the moment a
+ * poller took the message (its latency), in milliseconds, over the messages taken for processing; backlog is the
+ * number of messages waiting, time-averaged over the measured period. {@code tenantsImpacted} counts the tenants
+ * impacted in at least one measured second (a message of theirs taken, or still waiting, more than 1 s old).
+ */
+public record QueueSummary(long enqueued, long processed, long deadLettered, long expired, long throttled, long inQueue,
+                           long inService, double ageMeanMillis, double ageP50Millis, double ageP99Millis,
+                           double ageMaxMillis, double backlogMean, long backlogMax, long emptyPolls, int tenants,
+                           int tenantsImpacted) {
+
+    /** The summary JSON block of the queue (see docs/summary-format.md). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> messages = new LinkedHashMap<>();
+        messages.put("enqueued", enqueued);
+        messages.put("processed", processed);
+        messages.put("deadLettered", deadLettered);
+        messages.put("expired", expired);
+        messages.put("throttled", throttled);
+        messages.put("inQueue", inQueue);
+        messages.put("inService", inService);
+        m.put("messages", messages);
+        Map<String, Object> age = new LinkedHashMap<>();
+        age.put("mean", ageMeanMillis);
+        age.put("p50", ageP50Millis);
+        age.put("p99", ageP99Millis);
+        age.put("max", ageMaxMillis);
+        m.put("ageMillis", age);
+        Map<String, Object> backlog = new LinkedHashMap<>();
+        backlog.put("mean", backlogMean);
+        backlog.put("max", backlogMax);
+        m.put("backlog", backlog);
+        m.put("emptyPolls", emptyPolls);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("count", tenants);
+        t.put("impacted", tenantsImpacted);
+        m.put("tenants", t);
+        return m;
+    }
+
+    /** Throws naming the imbalance unless every enqueued message is in exactly one end state. */
+    public void checkConservation(String queue) {
+        long ends = processed + deadLettered + expired + inQueue + inService;
+        if (ends != enqueued) {
+            throw new IllegalStateException("queue " + queue + ": enqueued " + enqueued + " != processed " + processed
+                    + " + dead-lettered " + deadLettered + " + expired " + expired + " + in queue " + inQueue
+                    + " + in service " + inService);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package lab.overload.models.scenario;
+
+import java.util.List;
+
+/**
+ * An asynchronous queue in front of a stage (its {@code target}): a producer's request ends when its message is
+ * accepted, or is refused as a 429 it may retry when the chosen lane already holds {@code backpressureDepth}
+ * messages. The messages wait in lanes (one shared lane, a lane per tenant, a hashed lane or the shortest lane of
+ * the tenant's shuffle-sharded hand); {@code pollersPerLane} pollers per lane take them in the lane's
+ * {@code discipline} order and invoke the target synchronously, one message at a time. A poll that finds the lane
+ * empty costs {@code pollCostMillis} before the poller polls again (0: it waits for the next message). A message
+ * older than {@code ttlSeconds} when it is taken is dropped as expired. Its age (taken minus enqueued) is its
+ * latency.
+ */
+public record QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize,
+                        int pollersPerLane, double pollCostMillis, Discipline discipline, double ttlSeconds,
+                        int backpressureDepth) {
+    private static final Condition LANES = Condition.isNot("mapping", LaneMapping.SHARED)
+            .and(Condition.isNot("mapping", LaneMapping.PER_TENANT));
+
+    public static final ObjectSchema SCHEMA = new ObjectSchema("Queue", QueueSpec.class, ControlGroup.QUEUE, List.of(
+            FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
+            FieldDef.text("target", null, 40, "Name of the stage the pollers invoke."),
+            FieldDef.integer("laneCount", "lanes", 1, 10_000, 8,
+                    "Lanes (queues) of HASH and SHUFFLE_SHARD mappings.").restartRequired().shownWhen(LANES),
+            FieldDef.choice("mapping", LaneMapping.class, LaneMapping.SHARED,
+                    "How tenants map to lanes: SHARED, PER_TENANT, HASH or SHUFFLE_SHARD.").restartRequired(),
+            FieldDef.integer("handSize", "lanes", 1, 100, 2,
+                    "Lanes in each tenant's hand (SHUFFLE_SHARD; at most laneCount are used).").restartRequired()
+                    .shownWhen(Condition.is("mapping", LaneMapping.SHUFFLE_SHARD)),
+            FieldDef.integer("pollersPerLane", "pollers", 1, 1000, 1,
+                    "Pollers per lane, each invoking the target with one message at a time.").restartRequired(),
+            FieldDef.real("pollCostMillis", "ms", 0, 60_000, 0,
+                    "Time an empty poll costs before the poller polls again (0: it waits for a message)."),
+            FieldDef.choice("discipline", Discipline.class, Discipline.FIFO,
+                    "Order in which a lane's messages are taken: FIFO (oldest first) or LIFO (newest first)."),
+            FieldDef.real("ttlSeconds", "s", 0, 86_400, 0,
+                    "Messages older than this when taken are dropped as expired (0: no time to live)."),
+            FieldDef.integer("backpressureDepth", "messages", 0, 10_000_000, 0,
+                    "A lane holding this many messages refuses new ones with a 429 (0: no backpressure).").log()));
+
+    public QueueSpec {
+        name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
+        target = ClientSpec.checkName(SCHEMA.checkText("target", target), "target");
+        SCHEMA.check("laneCount", laneCount);
+        mapping = SCHEMA.orDefault("mapping", mapping);
+        SCHEMA.check("handSize", handSize);
+        SCHEMA.check("pollersPerLane", pollersPerLane);
+        SCHEMA.check("pollCostMillis", pollCostMillis);
+        discipline = SCHEMA.orDefault("discipline", discipline);
+        SCHEMA.check("ttlSeconds", ttlSeconds);
+        SCHEMA.check("backpressureDepth", backpressureDepth);
+    }
+
+    /** A shared FIFO queue with one poller, no time to live and no backpressure. */
+    public static QueueSpec shared(String name, String target) {
+        return new QueueSpec(name, target, 1, LaneMapping.SHARED, 1, 1, 0, Discipline.FIFO, 0, 0);
+    }
+}
