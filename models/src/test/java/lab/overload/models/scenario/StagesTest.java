@@ -38,9 +38,9 @@ class StagesTest {
 
     @Test
     void aTargetNamingNoStageNamesTheSectionsSearched() {
-        assertEquals("$: clients.web.target names no stage: 'nope' (searched services: a, b)",
+        assertEquals("$: clients.web.target names no stage: 'nope' (searched services: a, b; apis: none; functions: none)",
                 rejected(doc("nope", service("b", ""), service("a", ""))));
-        assertEquals("$: services.a.dependency.target names no stage: 'web' (searched services: a)",
+        assertEquals("$: services.a.dependency.target names no stage: 'web' (searched services: a; apis: none; functions: none)",
                 rejected(doc("a", service("a", "web"))), "a client group is not a stage");
     }
 
