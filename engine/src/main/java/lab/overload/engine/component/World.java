@@ -40,6 +40,11 @@ public final class World extends EventHandler {
     final Pool<Attempt> attempts = new Pool<>(Attempt::new, (a, s) -> a.slot = s);
     private final Map<String, ClientGroup> clients = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, Api> apis = new LinkedHashMap<>();
+    private final Map<String, Function> functions = new LinkedHashMap<>();
+    /** Every stage by name: services, APIs, functions. */
+    private final Map<String, Target> stages = new LinkedHashMap<>();
+    private Platform platform;
     /** The component each parameter path's owner ({@code clients.web}, {@code services.api}) names. */
     private final Map<String, Reconfigurable> owners = new LinkedHashMap<>();
     private final int handlerId;
@@ -62,10 +67,13 @@ public final class World extends EventHandler {
         this.recorder = new Recorder(scenario.warmupMicros());
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
+        boolean alone = scenario.services().size() == 1 && scenario.apis().isEmpty()
+                && scenario.functions().isEmpty();
         for (ServiceSpec s : scenario.services()) {
-            boolean alone = scenario.services().size() == 1;
             services.put(s.name(), new Service(this, s, alone, alone && scenario.clients().size() == 1));
         }
+        stages.putAll(services);
+        buildPlatform(scenario);
         for (Service s : services.values()) {
             String target = s.spec.dependency().target();
             if (!target.isEmpty()) {
@@ -77,6 +85,9 @@ public final class World extends EventHandler {
             clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
         }
         services.forEach((name, s) -> owners.put(Section.SERVICES.owner(name), s));
+        apis.forEach((name, a) -> owners.put(Section.APIS.owner(name), a));
+        functions.forEach((name, f) -> owners.put(Section.FUNCTIONS.owner(name), f));
+        scenario.platform().forEach(p -> owners.put(Section.PLATFORM.owner(p.name()), platform));
         clients.forEach((name, c) -> owners.put(Section.CLIENTS.owner(name), c));
         recorder.setWorkers(0, totalWorkers());
         for (ClientGroup c : clients.values()) {
@@ -90,11 +101,43 @@ public final class World extends EventHandler {
         }
     }
 
+    /** The account, its functions and the APIs, each API connected to its target (after the services). */
+    private void buildPlatform(Scenario scenario) {
+        if (!scenario.functions().isEmpty()) {
+            platform = new Platform(scenario.account());
+            for (var f : scenario.functions()) {
+                if (f.dependency().enabled()) {
+                    throw new IllegalArgumentException("functions." + f.name() + ".dependency.enabled: a function's "
+                            + "dependency is not simulated by this version of the engine; set it to false");
+                }
+                Function fn = new Function(this, platform, functions.size(), f);
+                functions.put(f.name(), fn);
+                platform.functions.add(fn);
+            }
+            platform.recount(scenario, 0);
+            stages.putAll(functions);
+        }
+        for (var a : scenario.apis()) {
+            apis.put(a.name(), new Api(this, a));
+        }
+        stages.putAll(apis);
+        apis.forEach((name, a) -> a.connect(stage(a.spec.target(), "apis." + name + ".target")));
+    }
+
+    /** A function's platform metrics now (measured period); throws naming the function when there is none. */
+    public FunctionStats functionStats(String name) {
+        Function f = functions.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("no function named '" + name + "' (" + functions.keySet() + ")");
+        }
+        return f.stats(sim.nowMicros());
+    }
+
     /** The stage a client or a stage names as its target; a clear error if the scenario declares none by that name. */
     private Target stage(String name, String field) {
-        Target t = services.get(name);
+        Target t = stages.get(name);
         if (t == null) {
-            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + services.keySet()
+            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + stages.keySet()
                     + "), was \"" + name + "\"");
         }
         return t;
@@ -166,6 +209,11 @@ public final class World extends EventHandler {
         }
     }
 
+    /** An event of a stage itself (a sandbox expiring), not of a request: request id and attempt 0. */
+    void traceStage(String stage, String event) {
+        trace.accept(new TraceEvent(sim.nowMicros(), stage, event, 0, 0, null, stage, null));
+    }
+
     /** An event of a request at its client group; {@code outcome} when it ended. */
     void trace(String client, String event, String outcome, Request r) {
         if (r.id <= traceLast) {
@@ -219,7 +267,7 @@ public final class World extends EventHandler {
         long now = sim.nowMicros();
         Reconfigurable owner = owners.get(ParameterPaths.owner(next, path));
         owner.reconfigure(next, now);
-        if (owner instanceof Service) {
+        if (owner instanceof Service || owner instanceof Function || owner instanceof Platform) {
             recorder.setWorkers(now, totalWorkers());
         }
         changes.add(new AppliedChange(now, path, def.display(ParameterPaths.get(next, path)), source));
@@ -229,6 +277,9 @@ public final class World extends EventHandler {
         long w = 0;
         for (Service s : services.values()) {
             w += s.workers();
+        }
+        for (Function f : functions.values()) {
+            w += f.capacity();
         }
         return w;
     }
@@ -337,7 +388,7 @@ public final class World extends EventHandler {
             }
         }
         long[] attInFlight = new long[clients.size()];
-        long[] stageInFlight = new long[services.size()];
+        long[] stageInFlight = new long[stages.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
                 if (at.clientMetrics != null) {

@@ -1,0 +1,342 @@
+package lab.overload.engine.component;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import lab.overload.engine.component.platform.Sandbox;
+import lab.overload.engine.component.platform.ScalingBucket;
+import lab.overload.engine.component.platform.ThrottleCause;
+import lab.overload.engine.core.EventHandler;
+import lab.overload.engine.core.Phase;
+import lab.overload.engine.metrics.AttemptOutcome;
+import lab.overload.engine.metrics.StageMetrics;
+import lab.overload.engine.metrics.WorkClass;
+import lab.overload.engine.policy.Sampler;
+import lab.overload.models.scenario.FunctionSpec;
+import lab.overload.models.scenario.Scenario;
+
+/**
+ * A function stage: its invokes run in sandboxes that each work on one invoke at a time, with the {@link Execution}
+ * work model at fixed speed. An invoke within the limits ({@link Platform#admit}) is warm when an idle sandbox exists
+ * (the most recently used one is taken, so the others can expire) and cold otherwise: it needs a whole token of the
+ * scaling-rate bucket and a worker-manager slot, then waits placement and init (ledger class {@code init}) before its
+ * work. Work lasts the sampled duration times the memory slowdown times the request size, and is abandoned at the
+ * function timeout (ABANDONED_BY_SERVER, answered with an error). A refused invoke ends THROTTLED at once with its
+ * cause. An idle sandbox expires {@code keepAliveSeconds} after its last invoke (provisioned ones never do).
+ *
+ * <p>Random streams {@code functions/NAME/work}, {@code .../init}, {@code .../errors}. Metrics: its stage section, and
+ * counters {@code functions.NAME.invokes}, {@code .invokesWarm}, {@code .invokesCold},
+ * {@code .throttled<Cause>}; gauges {@code .concurrency}, {@code .sandboxes}, {@code .sandboxesBusy},
+ * {@code .sandboxesIdle}, {@code .sandboxesInitializing}, {@code .scalingBudget}.
+ */
+final class Function extends EventHandler implements Target, Reconfigurable, Execution.Site {
+    static final int INIT_DONE = 3;
+    static final int EXPIRE = 4;
+
+    final World world;
+    final Platform platform;
+    final int index;
+    final int handlerId;
+    FunctionSpec spec;
+    final StageMetrics metrics;
+    final FunctionLedger ledger;
+    private final Execution execution;
+    private final SplittableRandom work;
+    private final SplittableRandom init;
+    private final SplittableRandom errors;
+    private final ScalingBucket scaling;
+    private final List<Sandbox> table = new ArrayList<>();
+    private final ArrayDeque<Sandbox> free = new ArrayDeque<>();
+    /** Idle sandboxes, the most recently used first. */
+    private final ArrayDeque<Sandbox> idle = new ArrayDeque<>();
+    /** Invokes in progress (initialising or busy sandboxes). */
+    int concurrency;
+
+    Function(World world, Platform platform, int index, FunctionSpec spec) {
+        this.world = world;
+        this.platform = platform;
+        this.index = index;
+        this.spec = spec;
+        this.handlerId = world.sim.register(this);
+        this.metrics = world.recorder.stage(spec.name(), "function", false, false);
+        this.ledger = new FunctionLedger(world.recorder, "functions." + spec.name() + ".", world.scenario().warmupMicros());
+        String prefix = "functions/" + spec.name() + "/";
+        work = world.streams.stream(prefix + "work");
+        init = world.streams.stream(prefix + "init");
+        errors = world.streams.stream(prefix + "errors");
+        scaling = new ScalingBucket(spec.scalingPerTenSeconds());
+        execution = new Execution(this, world.sim, handlerId, 0, 0, 0, 0, 0);
+        world.recorder.gauge("functions." + spec.name() + ".concurrency", () -> concurrency);
+        world.recorder.gauge("functions." + spec.name() + ".scalingBudget",
+                () -> scaling.available(world.sim.nowMicros()));
+        for (int i = 0; i < spec.provisionedConcurrency(); i++) {
+            int wm = platform.workerManagers.place(index);
+            if (wm < 0) {
+                break; // no slot left: the rest are not provisioned
+            }
+            Sandbox s = newSandbox(wm, Sandbox.IDLE, 0);
+            s.provisioned = true;
+            idle.addFirst(s);
+        }
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    /** The concurrency it can reach: its reservation, else the account's unreserved pool. */
+    long capacity() {
+        return spec.reservedConcurrency() > 0 ? spec.reservedConcurrency() : platform.unreservedPool();
+    }
+
+    @Override
+    public void accept(Attempt a, long now) {
+        a.stageMetrics = metrics;
+        metrics.attemptArrived(a.measured);
+        a.resetServerState();
+        a.enqueuedMicros = now;
+        ledger.invokes.add(world.recorder.measuring(now));
+        ThrottleCause cause = platform.admit(this);
+        if (cause == null) {
+            Sandbox s = idle.pollFirst();
+            if (s != null) {
+                ledger.warm.add(world.recorder.measuring(now));
+                trace(a, "warm sandbox " + s.id);
+                platform.concurrencyChanged(this, 1);
+                leaveIdle(s, now);
+                start(a, s, now);
+                return;
+            }
+            cause = coldStart(a, now);
+        }
+        if (cause != null) {
+            throttle(a, cause, now);
+        }
+    }
+
+    /** Starts a cold invoke: placement and init, then its work; or the cause that refuses it. */
+    private ThrottleCause coldStart(Attempt a, long now) {
+        if (scaling.available(now) < 1) {
+            return ThrottleCause.SCALING_RATE;
+        }
+        int wm = platform.place(this, now);
+        if (wm < 0) {
+            return ThrottleCause.CAPACITY;
+        }
+        scaling.tryTake(now);
+        ledger.cold.add(world.recorder.measuring(now));
+        Sandbox s = newSandbox(wm, Sandbox.INITIALIZING, now);
+        trace(a, "cold sandbox " + s.id + " wm" + wm);
+        platform.concurrencyChanged(this, 1);
+        a.sandbox = s.id;
+        long initMicros = Math.round(Sampler.sample(spec.initDistribution(), spec.initMillis() * 1000, 1, init));
+        long placementMicros = Math.round(platform.spec.placementMillis() * 1000);
+        world.sim.schedule(now + placementMicros + initMicros, Phase.COMPLETION, handlerId, INIT_DONE, a.slot,
+                a.token());
+        return null;
+    }
+
+    private Sandbox newSandbox(int wm, int state, long now) {
+        Sandbox s = free.pollFirst();
+        if (s == null) {
+            s = new Sandbox(table.size());
+            table.add(s);
+        }
+        s.workerManager = wm;
+        s.provisioned = false;
+        s.lastUsedMicros = now;
+        enter(s, state, now);
+        ledger.sandboxes.add(now, 1);
+        return s;
+    }
+
+    /** Moves a sandbox to a state, crediting the time it spent in the one it leaves. */
+    private void enter(Sandbox s, int state, long now) {
+        if (s.state != Sandbox.GONE) {
+            ledger.leave(s.state, now - s.sinceMicros, now);
+        }
+        s.state = state;
+        s.sinceMicros = now;
+        if (state != Sandbox.GONE) {
+            ledger.enter(state, now);
+        }
+    }
+
+    private void leaveIdle(Sandbox s, long now) {
+        s.epoch++;
+        enter(s, Sandbox.BUSY, now);
+    }
+
+    /** The sandbox takes the invoke's work: its duration, capped at the function timeout. */
+    private void start(Attempt a, Sandbox s, long now) {
+        if (s.state != Sandbox.BUSY) {
+            enter(s, Sandbox.BUSY, now);
+        }
+        a.sandbox = s.id;
+        a.state = Attempt.IN_SERVICE;
+        a.startedMicros = now;
+        boolean cold = now > a.enqueuedMicros;
+        metrics.queueWait(a.clientMetrics, cold, now - a.enqueuedMicros, a.measured);
+        execution.hold(a);
+        metrics.busyChanged(now, 1);
+        if (a.clientDone) {
+            metrics.busyClientGoneChanged(now, 1);
+        }
+        long w = Math.round(Sampler.sample(spec.durationDistribution(), spec.durationMillis() * 1000 * spec.cpuSlowdown(),
+                spec.durationCv(), work) * a.size);
+        long timeout = Math.round(spec.timeoutMillis() * 1000);
+        s.timesOut = w > timeout;
+        a.workMicros = Math.min(w, timeout);
+        execution.beginWork(a, now);
+    }
+
+    @Override
+    public void handle(int type, int a, long b) {
+        long now = world.sim.nowMicros();
+        if (type == EXPIRE) {
+            Sandbox s = table.get(a);
+            if (s.state == Sandbox.IDLE && s.epoch == b) {
+                remove(s, now, "expired");
+            }
+            return;
+        }
+        Attempt at = world.attempts.get(a);
+        if (!at.inUse || at.token() != b) {
+            return;
+        }
+        if (type == INIT_DONE) {
+            Sandbox s = table.get(at.sandbox);
+            metrics.work(WorkClass.INIT, now - s.sinceMicros, at.measured);
+            start(at, s, now);
+        } else {
+            execution.fixedEvent(at, now);
+        }
+    }
+
+    @Override
+    public void workDone(Attempt a, long now) {
+        execution.release(a);
+        metrics.busyChanged(now, -1);
+        if (a.clientDone) {
+            metrics.busyClientGoneChanged(now, -1);
+        }
+        Sandbox s = table.get(a.sandbox);
+        boolean error = errors.nextDouble() < spec.errorProbability();
+        long held = now - a.startedMicros;
+        AttemptOutcome outcome = s.timesOut ? AttemptOutcome.ABANDONED_BY_SERVER : a.clientDone
+                ? AttemptOutcome.COMPLETED_WASTED : error ? AttemptOutcome.COMPLETED_ERROR : AttemptOutcome.COMPLETED_USEFUL;
+        WorkClass workClass = s.timesOut ? WorkClass.ABANDONED
+                : outcome == AttemptOutcome.COMPLETED_USEFUL ? WorkClass.USEFUL : WorkClass.WASTED;
+        ledger.workEnded(workClass, held);
+        platform.concurrencyChanged(this, -1);
+        enter(s, Sandbox.IDLE, now);
+        s.lastUsedMicros = now;
+        idle.addFirst(s);
+        if (!s.provisioned) {
+            world.sim.schedule(now + Math.round(spec.keepAliveSeconds() * 1e6), Phase.COMPLETION, handlerId, EXPIRE,
+                    s.id, s.epoch);
+        }
+        end(a, outcome, workClass, held, now);
+        if (!a.clientDone) {
+            a.caller.onAnswer(a, outcome == AttemptOutcome.COMPLETED_USEFUL ? Caller.OK : Caller.ERROR, now);
+        }
+        world.releaseAttemptIfDone(a);
+    }
+
+    @Override
+    public void rejectionDone(Attempt a, long now) {
+        throw new IllegalStateException("a function rejects at no cost");
+    }
+
+    @Override
+    public boolean atCheckpoint(Attempt a, long now) {
+        return false; // a function has no checkpoints
+    }
+
+    private void throttle(Attempt a, ThrottleCause cause, long now) {
+        ledger.throttled(cause, world.recorder.measuring(now));
+        trace(a, "throttled " + cause.metricName());
+        end(a, AttemptOutcome.THROTTLED, WorkClass.REJECTION, 0, now);
+        if (!a.clientDone) {
+            a.caller.onAnswer(a, Caller.REJECTED, now);
+        }
+        world.releaseAttemptIfDone(a);
+    }
+
+    private void end(Attempt a, AttemptOutcome outcome, WorkClass workClass, long workMicros, long now) {
+        a.serverDone = true;
+        if (world.tracing()) {
+            world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
+        }
+        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
+    }
+
+    private void trace(Attempt a, String event) {
+        if (world.tracing()) {
+            world.trace(World.clientOf(a), spec.name(), event, null, a);
+        }
+    }
+
+    /** The least recently used idle sandbox, or null. */
+    Sandbox leastRecentlyUsedIdle() {
+        return idle.peekLast();
+    }
+
+    /** An idle sandbox goes (expired, or evicted to make room): its slot is freed. */
+    void remove(Sandbox s, long now, String why) {
+        if (idle.peekLast() == s) {
+            idle.pollLast();
+        } else {
+            idle.remove(s);
+        }
+        s.epoch++;
+        enter(s, Sandbox.GONE, now);
+        ledger.sandboxes.add(now, -1);
+        platform.workerManagers.release(s.workerManager);
+        free.addFirst(s);
+        if (world.tracing()) {
+            world.traceStage(spec.name(), "sandbox " + s.id + " " + why + " wm" + s.workerManager);
+        }
+    }
+
+    @Override
+    public void reconfigure(Scenario next, long nowMicros) {
+        spec = next.function(spec.name());
+        scaling.reconfigure(spec.scalingPerTenSeconds(), nowMicros);
+        platform.recount(next, nowMicros);
+    }
+
+    /** Its counts and levels now (measured period), with the run's sandbox-seconds by class. */
+    FunctionStats stats(long now) {
+        long inProgress = 0;
+        for (Sandbox s : table) {
+            if (s.state != Sandbox.GONE) {
+                inProgress += now - s.sinceMicros;
+            }
+        }
+        java.util.Map<String, Long> throttles = new java.util.LinkedHashMap<>();
+        for (ThrottleCause c : ThrottleCause.values()) {
+            if (c != ThrottleCause.API_RATE) {
+                throttles.put(c.metricName(), ledger.throttledTotal(c));
+            }
+        }
+        return new FunctionStats(spec.name(), ledger.invokes.measuredTotal(), ledger.warm.measuredTotal(),
+                ledger.cold.measuredTotal(), throttles, ledger.concurrency.measuredMean(now),
+                ledger.concurrency.measuredMax(now), ledger.sandboxes.measuredMean(now),
+                ledger.busy.measuredMean(now), ledger.idle.measuredMean(now), ledger.initializing.measuredMean(now),
+                ledger.sandboxes.measuredMax(now), ledger.sandboxSeconds(now, inProgress), sandboxesByWorkerManager());
+    }
+
+    /** The sandboxes in each state now, on each worker manager: {@code [wm][state]}. */
+    int[][] sandboxesByWorkerManager() {
+        int[][] out = new int[platform.workerManagers.count()][3];
+        for (Sandbox s : table) {
+            if (s.state != Sandbox.GONE) {
+                out[s.workerManager][s.state]++;
+            }
+        }
+        return out;
+    }
+}
