@@ -299,9 +299,7 @@ public final class LabViewModel implements AutoCloseable {
                 throw new IllegalArgumentException("name must be 1 to 200 printable characters");
             }
             Scenario s = scenario.get();
-            Scenario named = new Scenario(s.schemaVersion(), trimmed, s.description(), s.lesson(), s.seed(),
-                    s.durationSeconds(), s.warmupSeconds(), s.intervalMillis(), s.clients(), s.services(),
-                    s.timeline());
+            Scenario named = lab.overload.models.scenario.Records.with(s, "name", trimmed);
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {
                 java.nio.file.Files.createDirectories(folder);
