@@ -25,14 +25,18 @@ import lab.overload.models.scenario.Scenario;
  * function timeout (ABANDONED_BY_SERVER, answered with an error). A refused invoke ends THROTTLED at once with its
  * cause. An idle sandbox expires {@code keepAliveSeconds} after its last invoke (provisioned ones never do).
  *
- * <p>Random streams {@code functions/NAME/work}, {@code .../init}, {@code .../errors}. Metrics: its stage section, and
+ * <p>With its {@code dependency} enabled, an invoke's sandbox first calls it, as a service's worker does
+ * ({@link Dependency}: the built-in model or another stage; busy, no CPU), then works; a failed or refused call answers
+ * with an error without the work. The function timeout bounds the work after the call, not the call.
+ *
+ * <p>Random streams {@code functions/NAME/work}, {@code .../init}, {@code .../errors}, {@code .../dependency}. Metrics: its stage section, and
  * counters {@code functions.NAME.invokes}, {@code .invokesWarm}, {@code .invokesCold},
  * {@code .throttled<Cause>}; gauges {@code .concurrency}, {@code .sandboxes}, {@code .sandboxesBusy},
  * {@code .sandboxesIdle}, {@code .sandboxesInitializing}, {@code .scalingBudget}.
  */
-final class Function extends EventHandler implements Target, Reconfigurable, Execution.Site {
-    static final int INIT_DONE = 3;
-    static final int EXPIRE = 4;
+final class Function extends EventHandler implements Target, Reconfigurable, Execution.Site, Dependency.Owner {
+    static final int INIT_DONE = 5;
+    static final int EXPIRE = 6;
 
     final World world;
     final Platform platform;
@@ -46,6 +50,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     private final SplittableRandom init;
     private final SplittableRandom errors;
     private final ScalingBucket scaling;
+    final Dependency dependency;
     private final List<Sandbox> table = new ArrayList<>();
     private final ArrayDeque<Sandbox> free = new ArrayDeque<>();
     /** Idle sandboxes, the most recently used first. */
@@ -66,6 +71,8 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         init = world.streams.stream(prefix + "init");
         errors = world.streams.stream(prefix + "errors");
         scaling = new ScalingBucket(spec.scalingPerTenSeconds());
+        dependency = new Dependency(this, world.streams.stream(prefix + "dependency"));
+        dependency.ensureMetrics();
         execution = new Execution(this, world.sim, handlerId, 0, 0, 0, 0, 0);
         world.recorder.gauge("functions." + spec.name() + ".concurrency", () -> concurrency);
         world.recorder.gauge("functions." + spec.name() + ".scalingBudget",
@@ -83,6 +90,31 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
 
     @Override
     public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public World world() {
+        return world;
+    }
+
+    @Override
+    public int handlerId() {
+        return handlerId;
+    }
+
+    @Override
+    public lab.overload.models.scenario.DependencySpec dependencySpec() {
+        return spec.dependency();
+    }
+
+    @Override
+    public String owner() {
+        return "functions." + spec.name();
+    }
+
+    @Override
+    public String stageName() {
         return spec.name();
     }
 
@@ -169,7 +201,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         enter(s, Sandbox.BUSY, now);
     }
 
-    /** The sandbox takes the invoke's work: its duration, capped at the function timeout. */
+    /** The sandbox takes the invoke: its dependency call first (when enabled), then its work. */
     private void start(Attempt a, Sandbox s, long now) {
         if (s.state != Sandbox.BUSY) {
             enter(s, Sandbox.BUSY, now);
@@ -184,6 +216,21 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         if (a.clientDone) {
             metrics.busyClientGoneChanged(now, 1);
         }
+        s.timesOut = false;
+        if (spec.dependency().enabled()) {
+            execution.startCall(a); // before the call: a called stage may answer at once
+            if (!dependency.call(a, now)) {
+                execution.endCall(a);
+                a.depFailed = true;
+                workDone(a, now);
+            }
+            return;
+        }
+        beginWork(a, s, now);
+    }
+
+    /** The invoke's work: its duration, capped at the function timeout. */
+    private void beginWork(Attempt a, Sandbox s, long now) {
         long w = Math.round(Sampler.sample(spec.durationDistribution(), spec.durationMillis() * 1000 * spec.cpuSlowdown(),
                 spec.durationCv(), work) * a.size);
         long timeout = Math.round(spec.timeoutMillis() * 1000);
@@ -210,6 +257,14 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             Sandbox s = table.get(at.sandbox);
             metrics.work(WorkClass.INIT, now - s.sinceMicros, at.measured);
             start(at, s, now);
+        } else if (type == DEPENDENCY_DONE) {
+            execution.endCall(at);
+            dependency.ended(at, now, false);
+            if (at.depFailed) {
+                workDone(at, now);
+            } else {
+                beginWork(at, table.get(at.sandbox), now);
+            }
         } else {
             execution.fixedEvent(at, now);
         }
@@ -223,7 +278,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             metrics.busyClientGoneChanged(now, -1);
         }
         Sandbox s = table.get(a.sandbox);
-        boolean error = errors.nextDouble() < spec.errorProbability();
+        boolean error = errors.nextDouble() < spec.errorProbability() || a.depFailed;
         long held = now - a.startedMicros;
         AttemptOutcome outcome = s.timesOut ? AttemptOutcome.ABANDONED_BY_SERVER : a.clientDone
                 ? AttemptOutcome.COMPLETED_WASTED : error ? AttemptOutcome.COMPLETED_ERROR : AttemptOutcome.COMPLETED_USEFUL;
@@ -304,6 +359,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     @Override
     public void reconfigure(Scenario next, long nowMicros) {
         spec = next.function(spec.name());
+        dependency.ensureMetrics();
         scaling.reconfigure(spec.scalingPerTenSeconds(), nowMicros);
         platform.recount(next, nowMicros);
     }

@@ -106,10 +106,6 @@ public final class World extends EventHandler {
         if (!scenario.functions().isEmpty()) {
             platform = new Platform(scenario.account());
             for (var f : scenario.functions()) {
-                if (f.dependency().enabled()) {
-                    throw new IllegalArgumentException("functions." + f.name() + ".dependency.enabled: a function's "
-                            + "dependency is not simulated by this version of the engine; set it to false");
-                }
                 Function fn = new Function(this, platform, functions.size(), f);
                 functions.put(f.name(), fn);
                 platform.functions.add(fn);
@@ -122,6 +118,12 @@ public final class World extends EventHandler {
         }
         stages.putAll(apis);
         apis.forEach((name, a) -> a.connect(stage(a.spec.target(), "apis." + name + ".target")));
+        for (Function f : functions.values()) {
+            String target = f.spec.dependency().target();
+            if (!target.isEmpty()) {
+                f.dependency.connect(stage(target, "functions." + f.spec.name() + ".dependency.target"));
+            }
+        }
     }
 
     /** A function's platform metrics now (measured period); throws naming the function when there is none. */
@@ -150,6 +152,9 @@ public final class World extends EventHandler {
             Service s = from;
             while (!s.spec.dependency().target().isEmpty()) {
                 s = services.get(s.spec.dependency().target());
+                if (s == null) {
+                    break; // it calls another kind of stage (the scenario's stage graph has no cycle through it)
+                }
                 path.add(s.spec.name());
                 if (s == from) {
                     throw new IllegalArgumentException("services." + from.spec.name()

@@ -2,7 +2,6 @@ package lab.overload.engine.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -107,12 +106,27 @@ class PlatformPartsTest {
         PlatformTheoryTest.checkPlatformConservation(w.functionStats("f"));
     }
 
+    /**
+     * An invoke at 1 s, cold with the default 20 ms placement and no init; f calls its dependency first. Built-in:
+     * 200 ms of constant latency, then 100 ms of work, so it ends at 1.32 s. As a stage: f calls the service db at
+     * 1.02 s (50 ms of work) and works after its answer, ending at 1.17 s.
+     */
     @Test
-    void aFunctionDependencyIsRefusedUntilItIsSimulated() {
-        Scenario s = PlatformTraces.scenario("""
-                {'name': 't', 'clients': [{'name': 'web', 'target': 'f'}],
-                 'functions': [{'name': 'f', 'dependency': {'enabled': true}}]}""");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new World(s));
-        assertTrue(e.getMessage().startsWith("functions.f.dependency.enabled:"), e.getMessage());
+    void aFunctionCallsItsDependencyBeforeItsWork() {
+        String json = """
+                {'name': 't', 'durationSeconds': 5,
+                 'clients': [{'name': 'web', 'target': 'f', 'arrivals': 'CONSTANT', 'ratePerSecond': 1,
+                              'timeoutKind': 'NONE'}],
+                 'services': [{'name': 'db', 'serviceTimeDistribution': 'CONSTANT', 'serviceTimeMillis': 50}],
+                 'functions': [{'name': 'f', 'durationDistribution': 'CONSTANT', 'durationMillis': 100, 'initMillis': 0,
+                                'dependency': {'enabled': true, 'latencyDistribution': 'CONSTANT',
+                                               'latencyMillis': 200, 'target': 'TARGET'}}]}""";
+        List<String> builtIn = PlatformTraces.trace(PlatformTraces.scenario(json.replace("TARGET", "")), 1.5);
+        assertEquals(List.of("1.000000 web send r1 a1", "1.000000 f cold sandbox 0 wm0 r1 a1",
+                "1.320000 f COMPLETED_USEFUL r1 a1", "1.320000 web SUCCEEDED r1 a1"), builtIn);
+        List<String> stage = PlatformTraces.trace(PlatformTraces.scenario(json.replace("TARGET", "db")), 1.5);
+        assertEquals(List.of("1.000000 web send r1 a1", "1.000000 f cold sandbox 0 wm0 r1 a1",
+                "1.020000 f call db r1 a1", "1.020000 db start r1 a1", "1.070000 db COMPLETED_USEFUL r1 a1",
+                "1.170000 f COMPLETED_USEFUL r1 a1", "1.170000 web SUCCEEDED r1 a1"), stage);
     }
 }
