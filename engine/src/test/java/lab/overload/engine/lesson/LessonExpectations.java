@@ -53,6 +53,7 @@ final class LessonExpectations {
     private static final String CONCURRENCY_F = "functions.f.concurrency";
     private static final String SCALING_THROTTLES = "functions.f.throttledScalingRate";
     private static final String ACCOUNT_THROTTLES = "functions.f.throttledAccountConcurrency";
+    private static final String SEARCH_THROTTLES = "functions.search.throttledAccountConcurrency";
 
     /** What each preset's story claims about the preset as loaded (levels only: the story changes nothing). */
     static final Map<String, List<Claim>> STORY = new LinkedHashMap<>();
@@ -75,6 +76,12 @@ final class LessonExpectations {
                         atMost(policy(COLD), 35, 60, 0.5)),
                 step(risesTo(policy(COLD), 5, 30, 20), risesTo(SUCCESS_LATENCY_MILLIS, 5, 30, 400)),
                 step(risesTo(policy(CONCURRENCY_F), 10, 30, 14), between(policy(CONCURRENCY_F), 10, 30, 14, 21))));
+        preset("dependency-isolation", List.of(
+                step(atLeast(policy(SEARCH_THROTTLES), 25, 40, 100), atMost(policy(SEARCH_THROTTLES), 5, 20, 1)),
+                step(fallsTo(policy(SEARCH_THROTTLES), 25, 40, 1),
+                        atLeast(policy("functions.checkout.throttledReservedConcurrency"), 25, 40, 100)),
+                step(fallsTo(policy(SEARCH_THROTTLES), 25, 40, 1),
+                        between(policy("functions.checkout.concurrency"), 25, 40, 85, 125))));
         preset("lambda-concurrency-limits", List.of(
                 step(atLeast(policy(SCALING_THROTTLES), 21, 35, 20), atMost(policyMax(CONCURRENCY_F), 21, 30, 99)),
                 step(between(policy(ACCOUNT_THROTTLES), 45, 60, 40, 65), atLeast(policy(CONCURRENCY_F), 45, 60, 97)),
