@@ -31,7 +31,8 @@ import lab.overload.models.scenario.Scenario;
  *
  * <p>Random streams {@code functions/NAME/work}, {@code .../init}, {@code .../errors}, {@code .../dependency}. Metrics: its stage section, and
  * counters {@code functions.NAME.invokes}, {@code .invokesWarm}, {@code .invokesCold},
- * {@code .throttled<Cause>}; gauges {@code .concurrency}, {@code .sandboxes}, {@code .sandboxesBusy},
+ * {@code .throttled<Cause>}; gauges {@code .concurrency}, {@code .concurrencyLimit} (its reservation, else the
+ * account's unreserved pool), {@code .sandboxes}, {@code .sandboxesBusy},
  * {@code .sandboxesIdle}, {@code .sandboxesInitializing}, {@code .scalingBudget}.
  */
 final class Function extends EventHandler implements Target, Reconfigurable, Execution.Site, Dependency.Owner {
@@ -75,6 +76,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         dependency.ensureMetrics();
         execution = new Execution(this, world.sim, handlerId, 0, 0, 0, 0, 0);
         world.recorder.gauge("functions." + spec.name() + ".concurrency", () -> concurrency);
+        world.recorder.gauge("functions." + spec.name() + ".concurrencyLimit", () -> capacity());
         world.recorder.gauge("functions." + spec.name() + ".scalingBudget",
                 () -> scaling.available(world.sim.nowMicros()));
         for (int i = 0; i < spec.provisionedConcurrency(); i++) {
