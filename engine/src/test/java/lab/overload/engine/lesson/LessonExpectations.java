@@ -76,6 +76,12 @@ final class LessonExpectations {
                         atMost(policy(COLD), 35, 60, 0.5)),
                 step(risesTo(policy(COLD), 5, 30, 20), risesTo(SUCCESS_LATENCY_MILLIS, 5, 30, 400)),
                 step(risesTo(policy(CONCURRENCY_F), 10, 30, 14), between(policy(CONCURRENCY_F), 10, 30, 14, 21))));
+        preset("modal-cold-starts", List.of(
+                step(atLeast(policy(COLD), 30, 32, 100), atLeast(SUCCESS_LATENCY_MILLIS, 30, 32, 300),
+                        atMost(SUCCESS_LATENCY_MILLIS, 10, 30, 150), atLeast(policyMax(CONCURRENCY_F), 30, 32, 200),
+                        atMost(policy(COLD), 35, 45, 1)),
+                step(fallsTo(policy(COLD), 30, 35, 2), atMost(SUCCESS_LATENCY_MILLIS, 30, 35, 150)),
+                step(fallsTo(policyMax(CONCURRENCY_F), 30, 32, 150), fallsTo(SUCCESS_LATENCY_MILLIS, 30, 32, 250))));
         preset("dependency-isolation", List.of(
                 step(atLeast(policy(SEARCH_THROTTLES), 25, 40, 100), atMost(policy(SEARCH_THROTTLES), 5, 20, 1)),
                 step(fallsTo(policy(SEARCH_THROTTLES), 25, 40, 1),
