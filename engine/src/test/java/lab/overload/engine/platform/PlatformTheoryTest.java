@@ -68,6 +68,8 @@ class PlatformTheoryTest {
         FunctionStats st = w.functionStats("f");
         double fraction = (double) st.throttled().get("accountConcurrency") / st.invokes();
         double expected = Erlang.erlangB(10, 8);
+        System.out.printf(java.util.Locale.ROOT, "[platform] %s work: throttled %.4f of %d invokes, Erlang B(10, 8) ="
+                + " %.4f%n", dist, fraction, st.invokes(), expected);
         assertEquals(0.1217, expected, 5e-4);
         assertEquals(expected, fraction, 0.008, dist + ": throttled " + fraction + " vs Erlang B " + expected);
         assertEquals(st.throttledTotal(), st.throttled().get("accountConcurrency"), "the only cause");
@@ -83,6 +85,9 @@ class PlatformTheoryTest {
     void meanBusySandboxesIsArrivalRateTimesDuration() {
         World w = run(scenario(12, 210, "f", 200, 1000, "EXPONENTIAL", 50, ""));
         FunctionStats st = w.functionStats("f");
+        System.out.printf(java.util.Locale.ROOT, "[platform] busy sandboxes %.3f (lambda S = 10), sandboxes %.1f, "
+                + "peak concurrency %d, cold %d of %d%n", st.busyMean(), st.sandboxesMean(), st.concurrencyMax(),
+                st.cold(), st.invokes());
         assertEquals(10, st.busyMean(), 0.3, "busy sandboxes");
         assertEquals(st.busyMean(), st.concurrencyMean(), 1e-9, "no init: concurrency is busy sandboxes");
         assertEquals(0, st.throttledTotal());
@@ -104,6 +109,8 @@ class PlatformTheoryTest {
         StageSummary api = sum.byStage().get("front");
         long admitted = api.attempts().total() - api.attempts().throttled();
         double bound = TokenBucket.maxAdmittedInWindow(20, 100, 100) + 20;
+        System.out.printf(java.util.Locale.ROOT, "[platform] API admitted %d in 100 s (bound %.0f), %.2f/s of r = 100%n",
+                admitted, bound, admitted / 100.0);
         assertTrue(admitted <= bound, admitted + " admitted, bound " + bound);
         assertEquals(100.0, admitted / 100.0, 2.0, "admitted per second");
         assertEquals(admitted, sum.byStage().get("f").attempts().total(), "each admitted request invokes f once");
