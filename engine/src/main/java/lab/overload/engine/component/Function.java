@@ -1,8 +1,5 @@
 package lab.overload.engine.component;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import lab.overload.engine.component.platform.Sandbox;
 import lab.overload.engine.component.platform.ScalingBucket;
@@ -52,10 +49,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     private final SplittableRandom errors;
     private final ScalingBucket scaling;
     final Dependency dependency;
-    private final List<Sandbox> table = new ArrayList<>();
-    private final ArrayDeque<Sandbox> free = new ArrayDeque<>();
-    /** Idle sandboxes, the most recently used first. */
-    private final ArrayDeque<Sandbox> idle = new ArrayDeque<>();
+    private final SandboxPool pool;
     /** Invokes in progress (initialising or busy sandboxes). */
     int concurrency;
 
@@ -67,6 +61,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.stage(spec.name(), "function", false, false);
         this.ledger = new FunctionLedger(world.recorder, "functions." + spec.name() + ".", world.scenario().warmupMicros());
+        this.pool = new SandboxPool(ledger);
         String prefix = "functions/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");
         init = world.streams.stream(prefix + "init");
@@ -84,9 +79,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             if (wm < 0) {
                 break; // no slot left: the rest are not provisioned
             }
-            Sandbox s = newSandbox(wm, Sandbox.IDLE, 0);
-            s.provisioned = true;
-            idle.addFirst(s);
+            pool.create(wm, Sandbox.IDLE, 0).provisioned = true;
         }
     }
 
@@ -134,12 +127,11 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         ledger.invokes.add(world.recorder.measuring(now));
         ThrottleCause cause = platform.admit(this);
         if (cause == null) {
-            Sandbox s = idle.pollFirst();
+            Sandbox s = pool.takeMostRecentlyUsed(now);
             if (s != null) {
                 ledger.warm.add(world.recorder.measuring(now));
                 trace(a, "warm sandbox " + s.id);
                 platform.concurrencyChanged(this, 1);
-                leaveIdle(s, now);
                 start(a, s, now);
                 return;
             }
@@ -161,7 +153,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         }
         scaling.tryTake(now);
         ledger.cold.add(world.recorder.measuring(now));
-        Sandbox s = newSandbox(wm, Sandbox.INITIALIZING, now);
+        Sandbox s = pool.create(wm, Sandbox.INITIALIZING, now);
         trace(a, "cold sandbox " + s.id + " wm" + wm);
         platform.concurrencyChanged(this, 1);
         a.sandbox = s.id;
@@ -172,41 +164,10 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         return null;
     }
 
-    private Sandbox newSandbox(int wm, int state, long now) {
-        Sandbox s = free.pollFirst();
-        if (s == null) {
-            s = new Sandbox(table.size());
-            table.add(s);
-        }
-        s.workerManager = wm;
-        s.provisioned = false;
-        s.lastUsedMicros = now;
-        enter(s, state, now);
-        ledger.sandboxes.add(now, 1);
-        return s;
-    }
-
-    /** Moves a sandbox to a state, crediting the time it spent in the one it leaves. */
-    private void enter(Sandbox s, int state, long now) {
-        if (s.state != Sandbox.GONE) {
-            ledger.leave(s.state, now - s.sinceMicros, now);
-        }
-        s.state = state;
-        s.sinceMicros = now;
-        if (state != Sandbox.GONE) {
-            ledger.enter(state, now);
-        }
-    }
-
-    private void leaveIdle(Sandbox s, long now) {
-        s.epoch++;
-        enter(s, Sandbox.BUSY, now);
-    }
-
     /** The sandbox takes the invoke: its dependency call first (when enabled), then its work. */
     private void start(Attempt a, Sandbox s, long now) {
         if (s.state != Sandbox.BUSY) {
-            enter(s, Sandbox.BUSY, now);
+            pool.enter(s, Sandbox.BUSY, now);
         }
         a.sandbox = s.id;
         a.state = Attempt.IN_SERVICE;
@@ -245,7 +206,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     public void handle(int type, int a, long b) {
         long now = world.sim.nowMicros();
         if (type == EXPIRE) {
-            Sandbox s = table.get(a);
+            Sandbox s = pool.get(a);
             if (s.state == Sandbox.IDLE && s.epoch == b) {
                 remove(s, now, "expired");
             }
@@ -256,7 +217,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             return;
         }
         if (type == INIT_DONE) {
-            Sandbox s = table.get(at.sandbox);
+            Sandbox s = pool.get(at.sandbox);
             metrics.work(WorkClass.INIT, now - s.sinceMicros, at.measured);
             start(at, s, now);
         } else if (type == DEPENDENCY_DONE) {
@@ -265,7 +226,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             if (at.depFailed) {
                 workDone(at, now);
             } else {
-                beginWork(at, table.get(at.sandbox), now);
+                beginWork(at, pool.get(at.sandbox), now);
             }
         } else {
             execution.fixedEvent(at, now);
@@ -279,7 +240,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         if (a.clientDone) {
             metrics.busyClientGoneChanged(now, -1);
         }
-        Sandbox s = table.get(a.sandbox);
+        Sandbox s = pool.get(a.sandbox);
         boolean error = errors.nextDouble() < spec.errorProbability() || a.depFailed;
         long held = now - a.startedMicros;
         AttemptOutcome outcome = s.timesOut ? AttemptOutcome.ABANDONED_BY_SERVER : a.clientDone
@@ -288,9 +249,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
                 : outcome == AttemptOutcome.COMPLETED_USEFUL ? WorkClass.USEFUL : WorkClass.WASTED;
         ledger.workEnded(workClass, held);
         platform.concurrencyChanged(this, -1);
-        enter(s, Sandbox.IDLE, now);
-        s.lastUsedMicros = now;
-        idle.addFirst(s);
+        pool.finished(s, now);
         if (!s.provisioned) {
             world.sim.schedule(now + Math.round(spec.keepAliveSeconds() * 1e6), Phase.COMPLETION, handlerId, EXPIRE,
                     s.id, s.epoch);
@@ -338,21 +297,13 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
 
     /** The least recently used idle sandbox, or null. */
     Sandbox leastRecentlyUsedIdle() {
-        return idle.peekLast();
+        return pool.leastRecentlyUsedIdle();
     }
 
     /** An idle sandbox goes (expired, or evicted to make room): its slot is freed. */
     void remove(Sandbox s, long now, String why) {
-        if (idle.peekLast() == s) {
-            idle.pollLast();
-        } else {
-            idle.remove(s);
-        }
-        s.epoch++;
-        enter(s, Sandbox.GONE, now);
-        ledger.sandboxes.add(now, -1);
+        pool.remove(s, now);
         platform.workerManagers.release(s.workerManager);
-        free.addFirst(s);
         if (world.tracing()) {
             world.traceStage(spec.name(), "sandbox " + s.id + " " + why + " wm" + s.workerManager);
         }
@@ -368,33 +319,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
 
     /** Its counts and levels now (measured period), with the run's sandbox-seconds by class. */
     FunctionStats stats(long now) {
-        long inProgress = 0;
-        for (Sandbox s : table) {
-            if (s.state != Sandbox.GONE) {
-                inProgress += now - s.sinceMicros;
-            }
-        }
-        java.util.Map<String, Long> throttles = new java.util.LinkedHashMap<>();
-        for (ThrottleCause c : ThrottleCause.values()) {
-            if (c != ThrottleCause.API_RATE) {
-                throttles.put(c.metricName(), ledger.throttledTotal(c));
-            }
-        }
-        return new FunctionStats(spec.name(), ledger.invokes.measuredTotal(), ledger.warm.measuredTotal(),
-                ledger.cold.measuredTotal(), throttles, ledger.concurrency.measuredMean(now),
-                ledger.concurrency.measuredMax(now), ledger.sandboxes.measuredMean(now),
-                ledger.busy.measuredMean(now), ledger.idle.measuredMean(now), ledger.initializing.measuredMean(now),
-                ledger.sandboxes.measuredMax(now), ledger.sandboxSeconds(now, inProgress), sandboxesByWorkerManager());
-    }
-
-    /** The sandboxes in each state now, on each worker manager: {@code [wm][state]}. */
-    int[][] sandboxesByWorkerManager() {
-        int[][] out = new int[platform.workerManagers.count()][3];
-        for (Sandbox s : table) {
-            if (s.state != Sandbox.GONE) {
-                out[s.workerManager][s.state]++;
-            }
-        }
-        return out;
+        return ledger.stats(spec.name(), now, pool.inProgressMicros(now),
+                pool.byWorkerManager(platform.workerManagers.count()));
     }
 }

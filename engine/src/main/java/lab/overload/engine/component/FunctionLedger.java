@@ -100,4 +100,16 @@ final class FunctionLedger {
                 "abandoned", workMicros[WorkClass.ABANDONED.ordinal()] / 1e6, "idle", idleMicros / 1e6,
                 "inProgress", inProgressMicros / 1e6, "total", sandboxes.areaMicros(now) / 1e6);
     }
+
+    /** Its counts and levels now (measured period), with the run's sandbox-seconds by class. */
+    FunctionStats stats(String name, long now, long inProgressMicros, int[][] byWorkerManager) {
+        Map<String, Long> throttles = new java.util.LinkedHashMap<>();
+        for (Map.Entry<ThrottleCause, Counter> e : throttled.entrySet()) {
+            throttles.put(e.getKey().metricName(), e.getValue().measuredTotal());
+        }
+        return new FunctionStats(name, invokes.measuredTotal(), warm.measuredTotal(), cold.measuredTotal(), throttles,
+                concurrency.measuredMean(now), concurrency.measuredMax(now), sandboxes.measuredMean(now),
+                busy.measuredMean(now), idle.measuredMean(now), initializing.measuredMean(now),
+                sandboxes.measuredMax(now), sandboxSeconds(now, inProgressMicros), byWorkerManager);
+    }
 }
