@@ -50,8 +50,8 @@ public record CurvePlan(String path, boolean closedLoop, double from, double to,
         }
         double warmup = duration * WARMUP_SECONDS / DURATION_SECONDS;
         if (client.loop() == LoopKind.CLOSED) {
-            ServiceSpec target = scenario.service(client.target());
-            double cycleSeconds = (client.thinkTimeMillis() + target.serviceTimeMillis() * client.sizeMean()) / 1000;
+            double cycleSeconds = client.thinkTimeMillis() / 1000
+                    + workSeconds(scenario, client.target(), client.sizeMean());
             double users = capacity * cycleSeconds;
             long lo = clampLong(Math.round(FROM_SHARE * users), Math.max(1, (long) def.min()), (long) def.max());
             long hi = clampLong(Math.round(TO_SHARE * users), lo, (long) def.max());
@@ -76,9 +76,43 @@ public record CurvePlan(String path, boolean closedLoop, double from, double to,
     /** Estimated capacity of the first client's target service, in requests per second (see the class doc). */
     public static double capacityPerSecond(Scenario scenario) {
         ClientSpec client = scenario.clients().get(0);
-        ServiceSpec s = scenario.service(client.target());
-        double serviceSeconds = s.serviceTimeMillis() * client.sizeMean() / 1000;
-        return s.hosts() * (double) Math.min(s.workersPerHost(), s.effectiveCores()) / serviceSeconds;
+        return capacityPerSecond(scenario, client.target(), client.sizeMean());
+    }
+
+    /**
+     * Capacity of a stage for requests of that size: a service's hosts x min(workers, cores) / service time; a
+     * function's concurrency cap (its reservation, else the account's unreserved pool) / its duration; an API's
+     * rate, or its target's capacity when that is lower.
+     */
+    private static double capacityPerSecond(Scenario scenario, String stage, double size) {
+        ServiceSpec s = scenario.service(stage);
+        if (s != null) {
+            return s.hosts() * (double) Math.min(s.workersPerHost(), s.effectiveCores())
+                    / workSeconds(scenario, stage, size);
+        }
+        var api = scenario.api(stage);
+        if (api != null) {
+            return Math.min(api.ratePerSecond(), capacityPerSecond(scenario, api.target(), size));
+        }
+        var f = scenario.function(stage);
+        long reserved = scenario.functions().stream().mapToLong(x -> x.reservedConcurrency()).sum();
+        long cap = f.reservedConcurrency() > 0 ? f.reservedConcurrency()
+                : scenario.account().concurrencyLimit() - reserved;
+        return cap / workSeconds(scenario, stage, size);
+    }
+
+    /** Mean work of one request of that size at a stage (an API adds none to its target's), in seconds. */
+    private static double workSeconds(Scenario scenario, String stage, double size) {
+        ServiceSpec s = scenario.service(stage);
+        if (s != null) {
+            return s.serviceTimeMillis() * size / 1000;
+        }
+        var api = scenario.api(stage);
+        if (api != null) {
+            return workSeconds(scenario, api.target(), size);
+        }
+        var f = scenario.function(stage);
+        return f.durationMillis() * f.cpuSlowdown() * size / 1000;
     }
 
     /**

@@ -15,7 +15,8 @@ import lab.overload.app.chart.LiveChart;
 
 /**
  * The centre: an overview with the headline chart large and the others around it, one tab per chart, the policy
- * charts and the tipping-point curve (number keys 1-9 switch tabs). A chart node can only have one parent, so the overview and the single-chart tabs move the
+ * charts, the tipping-point curve (number keys 1-9 switch tabs) and, while the scenario has functions, the
+ * Platform tab. A chart node can only have one parent, so the overview and the single-chart tabs move the
  * same chart objects when the selection changes.
  */
 public final class ChartsView extends TabPane {
@@ -43,6 +44,10 @@ public final class ChartsView extends TabPane {
         add("7 Work", charts.workChart);
         add("8 Policies", charts.policyStateChart, charts.policyEventsChart);
         getTabs().add(new Tab("9 Tipping point", tippingPoint));
+        Tab platformTab = tab("Platform", charts.platform.concurrency, charts.platform.invokes,
+                charts.platform.throttles);
+        charts.platformShown().addListener((o, was, shown) -> showPlatform(platformTab, shown));
+        showPlatform(platformTab, charts.platformShown().get());
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);
@@ -59,10 +64,23 @@ public final class ChartsView extends TabPane {
         place(0);
     }
 
+    /** Adds or removes the Platform tab (the scenario has functions, or no longer has). */
+    private void showPlatform(Tab platformTab, boolean shown) {
+        if (shown && !getTabs().contains(platformTab)) {
+            getTabs().add(platformTab);
+        } else if (!shown && getTabs().remove(platformTab)) {
+            place(getSelectionModel().getSelectedIndex());
+        }
+    }
+
     private void add(String title, LiveChart chart, Node... extra) {
+        getTabs().add(tab(title, chart, extra));
+    }
+
+    private static Tab tab(String title, LiveChart chart, Node... extra) {
         Tab tab = new Tab(title);
         tab.setUserData(List.of(chart, extra));
-        getTabs().add(tab);
+        return tab;
     }
 
     /** The smoothing choice shown above the live charts. */

@@ -58,8 +58,16 @@ public final class DashboardCharts implements ChartModel {
     public final LiveChart policyEventsChart = new LiveChart("Policy events", "per s");
     private final java.util.Map<String, TimeSeries> policySeries = new java.util.LinkedHashMap<>();
 
+    /** The Platform tab's charts, shown while the scenario has functions ({@link #platformShown()}). */
+    public final PlatformCharts platform = new PlatformCharts();
+    private final javafx.beans.property.BooleanProperty platformShown =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
             outcomesChart, workChart, policyStateChart, policyEventsChart);
+    /** The dashboard's charts and the Platform tab's: those drawn, marked and windowed. */
+    private final List<LiveChart> all = java.util.stream.Stream.concat(charts.stream(), platform.charts.stream())
+            .toList();
     private final RollingWindow window = new RollingWindow(10);
     private final ChartOptions options = new ChartOptions();
     private lab.overload.app.curve.TippingPointView tippingPoint;
@@ -91,6 +99,14 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : charts) {
             c.setSmoothingSeconds(options.getSmoothing().seconds());
         }
+        for (LiveChart c : platform.charts) {
+            c.setSmoothingSeconds(options.getSmoothing().seconds());
+        }
+    }
+
+    /** True while the scenario has functions: the Platform tab is shown then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty platformShown() {
+        return platformShown;
     }
 
     /** Feeds the tipping-point view the same runs and intervals as the time-series charts. */
@@ -133,6 +149,9 @@ public final class DashboardCharts implements ChartModel {
             c.clearData();
         }
         ChartMarkers.timeline(charts, scenario);
+        platform.reset();
+        ChartMarkers.timeline(platform.charts, scenario);
+        platformShown.set(!scenario.functions().isEmpty());
     }
 
     @Override
@@ -177,6 +196,7 @@ public final class DashboardCharts implements ChartModel {
             });
             ts.add(t, count ? e.getValue() / sec : e.getValue());
         }
+        platform.add(s, t);
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
@@ -202,12 +222,12 @@ public final class DashboardCharts implements ChartModel {
     /** {@code label} is {@code "path = value"}: a slider drag becomes one marker (see {@link ChartMarkers}). */
     @Override
     public void addUserMarker(double tSeconds, String label) {
-        ChartMarkers.user(charts, tSeconds, label);
+        ChartMarkers.user(all, tSeconds, label);
     }
 
     @Override
     public void markDirty() {
-        for (LiveChart c : charts) {
+        for (LiveChart c : all) {
             c.markDirty();
         }
     }
@@ -223,10 +243,10 @@ public final class DashboardCharts implements ChartModel {
      */
     public void redrawIfDirty() {
         int drawn = 0;
-        int n = charts.size();
+        int n = all.size();
         for (int i = 0; i < n && drawn < REDRAWS_PER_PULSE; i++) {
             int k = (nextRedraw + i) % n;
-            LiveChart c = charts.get(k);
+            LiveChart c = all.get(k);
             if (c.getScene() != null && c.isDirty() && c.redrawIfDirty()) {
                 drawn++;
                 nextRedraw = (k + 1) % n;
@@ -236,13 +256,13 @@ public final class DashboardCharts implements ChartModel {
 
     /** Redraws every chart now (for snapshots). */
     public void redrawAll() {
-        for (LiveChart c : charts) {
+        for (LiveChart c : all) {
             c.redraw();
         }
     }
 
     public void setWindowSeconds(double seconds) {
-        for (LiveChart c : charts) {
+        for (LiveChart c : all) {
             c.setWindowSeconds(seconds);
         }
     }

@@ -334,9 +334,7 @@ public final class LabViewModel implements AutoCloseable {
             boolean recorded = recordReplay.recordingProperty().get();
             Scenario s = recorded ? runner.recording().toScenario(trimmed, runner.status().furthestMicros())
                     : scenario.get();
-            Scenario named = new Scenario(s.schemaVersion(), trimmed, s.description(), s.lesson(), s.seed(),
-                    s.durationSeconds(), s.warmupSeconds(), s.intervalMillis(), s.clients(), s.services(),
-                    s.timeline());
+            Scenario named = lab.overload.models.scenario.Records.with(s, "name", trimmed);
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {
                 java.nio.file.Files.createDirectories(folder);

@@ -46,6 +46,8 @@ final class Attempt {
     long startedMicros;
     int state;
     Host host;
+    /** At a function: the id of the sandbox that runs it (in its function's table). */
+    int sandbox;
     /** Fixed-speed mode: the sim time at which the work completes. */
     long finishMicros;
     /** Bumped when a scheduled completion is superseded (mode change). */

@@ -7,7 +7,8 @@ import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.DependencySpec;
 
 /**
- * A service's downstream dependency. An attempt that gets a worker first calls it: the worker stays held, using no CPU,
+ * A stage's downstream dependency (a service's, or a function's). An attempt that gets a worker (or a sandbox) first
+ * calls it: the worker stays held, using no CPU,
  * until the call ends, then the attempt does its CPU work. So the workers held are, by Little's law,
  * {@code lambda (S + L)} for attempt rate lambda, CPU time S and mean call time L: a slower dependency fills the
  * worker pool (and then the queue) without any more CPU work. At most {@code maxConcurrency} calls are in flight over
@@ -28,7 +29,27 @@ import lab.overload.models.scenario.DependencySpec;
  * there with nobody waiting (wasted work).
  */
 final class Dependency implements Caller {
-    private final Service service;
+    /**
+     * The stage whose attempts call: a service, or a function. Its handler receives
+     * {@code (DEPENDENCY_DONE, attempt slot, attempt token)} when a call ends.
+     */
+    interface Owner {
+        /** Event type of a call's end at the owner's handler (the same for every owner). */
+        int DEPENDENCY_DONE = 3;
+
+        World world();
+
+        int handlerId();
+
+        DependencySpec dependencySpec();
+
+        /** "services.api": the prefix of the dependency's metric names and the stage named in traces. */
+        String owner();
+
+        String stageName();
+    }
+
+    private final Owner service;
     private final SplittableRandom random;
     /** The stage called, or null for the built-in model. */
     private Target stage;
@@ -37,7 +58,7 @@ final class Dependency implements Caller {
     private Counter failures;
     private Counter refused;
 
-    Dependency(Service service, SplittableRandom random) {
+    Dependency(Owner service, SplittableRandom random) {
         this.service = service;
         this.random = random;
     }
@@ -49,14 +70,14 @@ final class Dependency implements Caller {
 
     /** Registers the gauge and counters the first time the dependency is enabled. */
     void ensureMetrics() {
-        if (metrics || !service.spec.dependency().enabled()) {
+        if (metrics || !service.dependencySpec().enabled()) {
             return;
         }
         metrics = true;
-        String prefix = "services." + service.spec.name() + ".";
-        service.world.recorder.gauge(prefix + "dependencyInFlight", () -> inFlight);
-        failures = service.world.recorder.counter(prefix + "dependencyFailures");
-        refused = service.world.recorder.counter(prefix + "dependencyRefused");
+        String prefix = service.owner() + ".";
+        service.world().recorder.gauge(prefix + "dependencyInFlight", () -> inFlight);
+        failures = service.world().recorder.counter(prefix + "dependencyFailures");
+        refused = service.world().recorder.counter(prefix + "dependencyRefused");
     }
 
     int inFlight() {
@@ -68,9 +89,9 @@ final class Dependency implements Caller {
      * already has {@code maxConcurrency} calls in flight: the call fails fast.
      */
     boolean call(Attempt a, long now) {
-        DependencySpec d = service.spec.dependency();
+        DependencySpec d = service.dependencySpec();
         if (inFlight >= d.maxConcurrency()) {
-            refused.add(service.world.recorder.measuring(now));
+            refused.add(service.world().recorder.measuring(now));
             return false;
         }
         inFlight++;
@@ -80,14 +101,14 @@ final class Dependency implements Caller {
         }
         long latency = Math.round(Sampler.sample(d.latencyDistribution(), d.latencyMillis() * 1000, 1, random));
         a.depFailed = random.nextDouble() < d.failureProbability();
-        service.world.sim.schedule(now + latency, Phase.COMPLETION, service.handlerId, Service.DEPENDENCY_DONE,
+        service.world().sim.schedule(now + latency, Phase.COMPLETION, service.handlerId(), Owner.DEPENDENCY_DONE,
                 a.slot, a.token());
         return true;
     }
 
     /** Sends the onward call: a new attempt at the called stage, answered to this dependency. */
     private void callStage(Attempt a, long now) {
-        World world = service.world;
+        World world = service.world();
         Attempt call = world.takeAttempt();
         call.onward = true;
         call.parent = a;
@@ -104,7 +125,7 @@ final class Dependency implements Caller {
         call.timeoutHandle = lab.overload.engine.core.Simulation.NO_HANDLE;
         a.child = call;
         if (world.tracing()) {
-            world.trace(World.clientOf(a), service.spec.name(), "call " + stage.name(), null, call);
+            world.trace(World.clientOf(a), service.stageName(), "call " + stage.name(), null, call);
         }
         stage.accept(call, now);
     }
@@ -117,8 +138,8 @@ final class Dependency implements Caller {
         call.parent = null;
         a.child = null;
         a.depFailed = answer != OK;
-        service.world.releaseAttemptIfDone(call);
-        service.world.sim.schedule(now, Phase.COMPLETION, service.handlerId, Service.DEPENDENCY_DONE, a.slot,
+        service.world().releaseAttemptIfDone(call);
+        service.world().sim.schedule(now, Phase.COMPLETION, service.handlerId(), Owner.DEPENDENCY_DONE, a.slot,
                 a.token());
     }
 
@@ -126,7 +147,7 @@ final class Dependency implements Caller {
     void ended(Attempt a, long now, boolean cancelled) {
         inFlight--;
         if (a.depFailed && !cancelled) {
-            failures.add(service.world.recorder.measuring(now));
+            failures.add(service.world().recorder.measuring(now));
         }
         Attempt call = a.child;
         if (cancelled && call != null) {
@@ -136,7 +157,7 @@ final class Dependency implements Caller {
             if (call.state == Attempt.IN_SERVICE && !call.serverDone) {
                 call.stageMetrics.busyClientGoneChanged(now, 1);
             }
-            service.world.releaseAttemptIfDone(call);
+            service.world().releaseAttemptIfDone(call);
         }
     }
 }

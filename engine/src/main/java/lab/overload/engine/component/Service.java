@@ -25,11 +25,11 @@ import lab.overload.models.scenario.ServiceSpec;
  * (attempts shed or dropped by the queue-time bound), {@code .rejectedTooLarge}, {@code .checkpointAbandoned},
  * {@code .resumedAttempts}, {@code .lostInCrash}, {@code .dependencyFailures}, {@code .dependencyRefused}.
  */
-final class Service extends EventHandler implements Target, Reconfigurable {
+final class Service extends EventHandler implements Target, Reconfigurable, Dependency.Owner {
     static final int COMPLETE = Execution.COMPLETE;
     static final int REJECT_DONE = Execution.REJECT_DONE;
     static final int WAKE = Execution.WAKE;
-    static final int DEPENDENCY_DONE = 3;
+    static final int DEPENDENCY_DONE = Dependency.Owner.DEPENDENCY_DONE;
 
     final World world;
     final int handlerId;
@@ -150,6 +150,31 @@ final class Service extends EventHandler implements Target, Reconfigurable {
 
     @Override
     public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public World world() {
+        return world;
+    }
+
+    @Override
+    public int handlerId() {
+        return handlerId;
+    }
+
+    @Override
+    public lab.overload.models.scenario.DependencySpec dependencySpec() {
+        return spec.dependency();
+    }
+
+    @Override
+    public String owner() {
+        return "services." + spec.name();
+    }
+
+    @Override
+    public String stageName() {
         return spec.name();
     }
 

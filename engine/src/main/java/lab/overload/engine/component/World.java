@@ -45,6 +45,11 @@ public final class World extends EventHandler {
     private final Map<String, ClientGroup> clients = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, QueueStage> queues = new LinkedHashMap<>();
+    private final Map<String, Api> apis = new LinkedHashMap<>();
+    private final Map<String, Function> functions = new LinkedHashMap<>();
+    /** Every stage by name: services, APIs, functions, queues. */
+    private final Map<String, Target> stages = new LinkedHashMap<>();
+    private Platform platform;
     /** The component each parameter path's owner ({@code clients.web}, {@code services.api}) names. */
     private final Map<String, Reconfigurable> owners = new LinkedHashMap<>();
     private final int handlerId;
@@ -67,13 +72,17 @@ public final class World extends EventHandler {
         this.recorder = new Recorder(scenario.warmupMicros());
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
+        boolean alone = scenario.services().size() == 1 && scenario.apis().isEmpty()
+                && scenario.functions().isEmpty() && scenario.queues().isEmpty();
         for (ServiceSpec s : scenario.services()) {
-            boolean alone = scenario.services().size() == 1 && scenario.queues().isEmpty();
             services.put(s.name(), new Service(this, s, alone, alone && scenario.clients().size() == 1));
         }
+        stages.putAll(services);
         for (QueueSpec q : scenario.queues()) {
             queues.put(q.name(), new QueueStage(this, q, tenantsOf(scenario, q.name())));
         }
+        stages.putAll(queues);
+        buildPlatform(scenario);
         for (QueueStage q : queues.values()) {
             q.connect(stage(q.spec.target(), "queues." + q.spec.name() + ".target"));
         }
@@ -89,6 +98,9 @@ public final class World extends EventHandler {
         }
         services.forEach((name, s) -> owners.put(Section.SERVICES.owner(name), s));
         queues.forEach((name, q) -> owners.put(Section.QUEUES.owner(name), q));
+        apis.forEach((name, a) -> owners.put(Section.APIS.owner(name), a));
+        functions.forEach((name, f) -> owners.put(Section.FUNCTIONS.owner(name), f));
+        scenario.platform().forEach(p -> owners.put(Section.PLATFORM.owner(p.name()), platform));
         clients.forEach((name, c) -> owners.put(Section.CLIENTS.owner(name), c));
         recorder.setWorkers(0, totalWorkers());
         for (ClientGroup c : clients.values()) {
@@ -102,13 +114,45 @@ public final class World extends EventHandler {
         }
     }
 
+    /** The account, its functions and the APIs, each API connected to its target (after the services). */
+    private void buildPlatform(Scenario scenario) {
+        if (!scenario.functions().isEmpty()) {
+            platform = new Platform(scenario.account());
+            for (var f : scenario.functions()) {
+                Function fn = new Function(this, platform, functions.size(), f);
+                functions.put(f.name(), fn);
+                platform.functions.add(fn);
+            }
+            platform.recount(scenario, 0);
+            stages.putAll(functions);
+        }
+        for (var a : scenario.apis()) {
+            apis.put(a.name(), new Api(this, a));
+        }
+        stages.putAll(apis);
+        apis.forEach((name, a) -> a.connect(stage(a.spec.target(), "apis." + name + ".target")));
+        for (Function f : functions.values()) {
+            String target = f.spec.dependency().target();
+            if (!target.isEmpty()) {
+                f.dependency.connect(stage(target, "functions." + f.spec.name() + ".dependency.target"));
+            }
+        }
+    }
+
+    /** A function's platform metrics now (measured period); throws naming the function when there is none. */
+    public FunctionStats functionStats(String name) {
+        Function f = functions.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("no function named '" + name + "' (" + functions.keySet() + ")");
+        }
+        return f.stats(sim.nowMicros());
+    }
+
     /** The stage a client or a stage names as its target; a clear error if the scenario declares none by that name. */
     private Target stage(String name, String field) {
-        Target t = services.containsKey(name) ? services.get(name) : queues.get(name);
+        Target t = stages.get(name);
         if (t == null) {
-            List<String> names = new ArrayList<>(services.keySet());
-            names.addAll(queues.keySet());
-            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + names
+            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + stages.keySet()
                     + "), was \"" + name + "\"");
         }
         return t;
@@ -194,6 +238,11 @@ public final class World extends EventHandler {
         }
     }
 
+    /** An event of a stage itself (a sandbox expiring), not of a request: request id and attempt 0. */
+    void traceStage(String stage, String event) {
+        trace.accept(new TraceEvent(sim.nowMicros(), stage, event, 0, 0, null, stage, null));
+    }
+
     /** An event of a request at its client group; {@code outcome} when it ended. */
     void trace(String client, String event, String outcome, Request r) {
         if (r.id <= traceLast) {
@@ -247,7 +296,7 @@ public final class World extends EventHandler {
         long now = sim.nowMicros();
         Reconfigurable owner = owners.get(ParameterPaths.owner(next, path));
         owner.reconfigure(next, now);
-        if (owner instanceof Service) {
+        if (owner instanceof Service || owner instanceof Function || owner instanceof Platform) {
             recorder.setWorkers(now, totalWorkers());
         }
         changes.add(new AppliedChange(now, path, def.display(ParameterPaths.get(next, path)), source));
@@ -257,6 +306,9 @@ public final class World extends EventHandler {
         long w = 0;
         for (Service s : services.values()) {
             w += s.workers();
+        }
+        for (Function f : functions.values()) {
+            w += f.capacity();
         }
         return w;
     }
@@ -365,7 +417,7 @@ public final class World extends EventHandler {
             }
         }
         long[] attInFlight = new long[clients.size()];
-        long[] stageInFlight = new long[services.size() + queues.size()];
+        long[] stageInFlight = new long[stages.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
                 if (at.clientMetrics != null) {

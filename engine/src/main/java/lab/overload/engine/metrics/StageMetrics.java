@@ -123,6 +123,17 @@ public final class StageMetrics {
         }
     }
 
+    /**
+     * Work no attempt ended with (a sandbox's initialisation before its first invoke), in worker-microseconds;
+     * {@code measured}: it belongs to the measured cohort.
+     */
+    public void work(WorkClass workClass, long workMicros, boolean measured) {
+        work[workClass.ordinal()] += workMicros;
+        if (measured) {
+            sWork[workClass.ordinal()] += workMicros;
+        }
+    }
+
     /** A worker took an attempt after it waited that long ({@code queued}: it had to wait in the queue first). */
     public void queueWait(ClientMetrics client, boolean queued, long waitMicros, boolean measured) {
         if (client != null) {

@@ -3,6 +3,7 @@ package lab.overload.engine.run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import lab.overload.models.scenario.Records;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TimelineChange;
 
@@ -44,7 +45,7 @@ public record Recording(Scenario start, List<ControlChange> changes) {
         // stable: at equal times the recorded changes (added first) stay ahead of the scenario's own
         timeline.sort(Comparator.comparingLong(t -> Math.round(t.atSeconds() * 1e6)));
         double duration = Math.max(start.durationSeconds(), Math.ceil(untilMicros / 1e6));
-        return new Scenario(start.schemaVersion(), name, start.description(), start.lesson(), start.seed(), duration,
-                start.warmupSeconds(), start.intervalMillis(), start.clients(), start.services(), timeline);
+        Scenario named = Records.with(start.withDuration(duration, start.warmupSeconds()), "name", name);
+        return Records.with(named, "timeline", timeline);
     }
 }

@@ -29,6 +29,7 @@ import static lab.overload.engine.lesson.Metric.WASTED_SHARE;
 import static lab.overload.engine.lesson.Metric.hysteresisRecovers;
 import static lab.overload.engine.lesson.Metric.hysteresisRecoverySeconds;
 import static lab.overload.engine.lesson.Metric.policy;
+import static lab.overload.engine.lesson.Metric.policyMax;
 import static lab.overload.engine.lesson.Metric.policyMin;
 
 import java.util.LinkedHashMap;
@@ -47,6 +48,13 @@ final class LessonExpectations {
 
     static final Map<String, List<List<Claim>>> BY_PRESET = new LinkedHashMap<>();
 
+    /** The platform presets' function metrics (counters per second, gauges as sampled). */
+    private static final String COLD = "functions.f.invokesCold";
+    private static final String CONCURRENCY_F = "functions.f.concurrency";
+    private static final String SCALING_THROTTLES = "functions.f.throttledScalingRate";
+    private static final String ACCOUNT_THROTTLES = "functions.f.throttledAccountConcurrency";
+    private static final String SEARCH_THROTTLES = "functions.search.throttledAccountConcurrency";
+
     /** What each preset's story claims about the preset as loaded (levels only: the story changes nothing). */
     static final Map<String, List<Claim>> STORY = new LinkedHashMap<>();
 
@@ -63,6 +71,29 @@ final class LessonExpectations {
     }
 
     static {
+        preset("lambda-warm-and-cold", List.of(
+                step(atLeast(policy(COLD), 30, 32, 50), atMost(policy(COLD), 10, 30, 0.5),
+                        atMost(policy(COLD), 35, 60, 0.5)),
+                step(risesTo(policy(COLD), 5, 30, 20), risesTo(SUCCESS_LATENCY_MILLIS, 5, 30, 400)),
+                step(risesTo(policy(CONCURRENCY_F), 10, 30, 14), between(policy(CONCURRENCY_F), 10, 30, 14, 21))));
+        preset("modal-cold-starts", List.of(
+                step(atLeast(policy(COLD), 30, 32, 100), atLeast(SUCCESS_LATENCY_MILLIS, 30, 32, 300),
+                        atMost(SUCCESS_LATENCY_MILLIS, 10, 30, 150), atLeast(policyMax(CONCURRENCY_F), 30, 32, 200),
+                        atMost(policy(COLD), 35, 45, 1)),
+                step(fallsTo(policy(COLD), 30, 35, 2), atMost(SUCCESS_LATENCY_MILLIS, 30, 35, 150)),
+                step(fallsTo(policyMax(CONCURRENCY_F), 30, 32, 150), fallsTo(SUCCESS_LATENCY_MILLIS, 30, 32, 250))));
+        preset("dependency-isolation", List.of(
+                step(atLeast(policy(SEARCH_THROTTLES), 25, 40, 100), atMost(policy(SEARCH_THROTTLES), 5, 20, 1)),
+                step(fallsTo(policy(SEARCH_THROTTLES), 25, 40, 1),
+                        atLeast(policy("functions.checkout.throttledReservedConcurrency"), 25, 40, 100)),
+                step(fallsTo(policy(SEARCH_THROTTLES), 25, 40, 1),
+                        between(policy("functions.checkout.concurrency"), 25, 40, 85, 125))));
+        preset("lambda-concurrency-limits", List.of(
+                step(atLeast(policy(SCALING_THROTTLES), 21, 35, 20), atMost(policyMax(CONCURRENCY_F), 21, 30, 99)),
+                step(between(policy(ACCOUNT_THROTTLES), 45, 60, 40, 65), atLeast(policy(CONCURRENCY_F), 45, 60, 97)),
+                step(fallsTo(policy(SCALING_THROTTLES), 21, 35, 0.1), atLeast(policy(CONCURRENCY_F), 22, 35, 97)),
+                step(atMost(policyMax(CONCURRENCY_F), 0, 60, 50),
+                        atLeast(policy("functions.f.throttledReservedConcurrency"), 5, 20, 5))));
         preset("goodput-collapse", List.of(
                 step(between(THROUGHPUT, 40, 90, 245, 285), atLeast(GOODPUT, 0, 20, 180),
                         atMost(GOODPUT, 40, 90, 1), atLeast(BUSY_FOR_GONE, 40, 90, 31)),

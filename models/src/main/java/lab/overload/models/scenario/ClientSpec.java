@@ -3,7 +3,7 @@ package lab.overload.models.scenario;
 import java.util.List;
 
 /**
- * A group of clients sending requests to one stage (its {@code target}; for now a service): open loop (a rate) or
+ * A group of clients sending requests to one stage (its {@code target}: a service, an API or a function): open loop (a rate) or
  * closed loop (users with think time),
  * request sizes that scale the service time, a timeout per attempt, a retry policy, and the client-side overload
  * policies: a retry budget, adaptive throttling, a circuit breaker and pagination (all off by default).
@@ -18,7 +18,7 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
 
     public static final ObjectSchema SCHEMA = new ObjectSchema("Client", ClientSpec.class, ControlGroup.CLIENT, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
-            FieldDef.text("target", null, 40, "Name of the stage (for now: the service) this group calls."),
+            FieldDef.text("target", null, 40, "Name of the stage (a service, an API or a function) this group calls."),
             FieldDef.choice("loop", LoopKind.class, LoopKind.OPEN,
                     "OPEN: requests arrive at a rate whatever the responses; CLOSED: users wait, think, repeat.")
                     .restartRequired().group(ControlGroup.LOAD),

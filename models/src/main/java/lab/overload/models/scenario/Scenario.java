@@ -3,7 +3,7 @@ package lab.overload.models.scenario;
 import java.util.List;
 
 /**
- * A complete, validated scenario: client groups calling stages (today: services, which may call further stages),
+ * A complete, validated scenario: client groups calling stages (services, APIs and functions, which may call further stages),
  * run for {@code durationSeconds} with the first {@code warmupSeconds} excluded from summaries, metrics sealed every
  * {@code intervalMillis}, and a timeline of parameter changes. Immutable; change it with
  * {@link ParameterPaths#with(Scenario, String, String)}.
@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
                        double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
-                       List<ServiceSpec> services, List<QueueSpec> queues, List<TimelineChange> timeline) {
+                       List<ServiceSpec> services, List<ApiSpec> apis, List<PlatformSpec> platform,
+                       List<FunctionSpec> functions, List<QueueSpec> queues, List<TimelineChange> timeline) {
     /**
      * The schema version this build writes. It reads every version from 1 to this one; a file of an older version
      * is read as it was written (fields newer than its version are rejected). A scenario is always held, and
@@ -38,6 +39,9 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
                     "Length of one metrics interval in sim time.").fixed(),
             Section.CLIENTS.field(),
             Section.SERVICES.field(),
+            Section.APIS.field().since(2),
+            Section.PLATFORM.field().since(2),
+            Section.FUNCTIONS.field().since(2),
             Section.QUEUES.field().since(2),
             FieldDef.list("timeline", TimelineChange.SCHEMA, 0, 10_000, "Scheduled parameter changes.")));
 
@@ -57,32 +61,81 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
         SCHEMA.check("intervalMillis", intervalMillis);
         clients = SCHEMA.checkList("clients", clients);
         services = SCHEMA.checkList("services", services);
-        List<ClientSpec> clientList = clients;
+        apis = SCHEMA.checkList("apis", apis == null ? List.of() : apis);
+        platform = SCHEMA.checkList("platform", platform == null ? List.of() : platform);
+        functions = SCHEMA.checkList("functions", functions == null ? List.of() : functions);
         queues = queues == null ? List.of() : SCHEMA.checkList("queues", queues);
+        List<ClientSpec> clientList = clients;
         List<ServiceSpec> serviceList = services;
+        List<ApiSpec> apiList = apis;
+        List<PlatformSpec> platformList = platform;
+        List<FunctionSpec> functionList = functions;
         List<QueueSpec> queueList = queues;
         StageGraph.check(StageGraph.parts(section -> switch (section) {
             case CLIENTS -> clientList;
             case SERVICES -> serviceList;
+            case APIS -> apiList;
+            case PLATFORM -> platformList;
+            case FUNCTIONS -> functionList;
             case QUEUES -> queueList;
             default -> List.of();
         }), StageGraph.stageSections());
+        PlatformRules.check(account(platformList), functionList);
         timeline = timeline == null || timeline.isEmpty() ? List.of() : TimelineCheck.check(timeline,
                 new Scenario(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds,
-                        intervalMillis, clients, services, queues, List.of()));
+                        intervalMillis, clients, services, apis, platform, functions, queues, List.of()));
     }
 
-    /** A scenario without queues: the components as the format had them before queues. */
+    /**
+     * A scenario of client groups and services only (no APIs, platform, functions or queues): the components the
+     * format had before the Lambda-shaped platform and queues.
+     */
     public Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
                     double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
                     List<ServiceSpec> services, List<TimelineChange> timeline) {
         this(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds, intervalMillis, clients,
-                services, List.of(), timeline);
+                services, List.of(), List.of(), List.of(), List.of(), timeline);
+    }
+
+    /** A scenario without APIs, platform or functions: client groups, services and queues. */
+    public Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
+                    double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
+                    List<ServiceSpec> services, List<QueueSpec> queues, List<TimelineChange> timeline) {
+        this(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds, intervalMillis, clients,
+                services, List.of(), List.of(), List.of(), queues, timeline);
+    }
+
+    /** A scenario without queues: client groups, services, APIs, the platform and functions. */
+    public Scenario(int schemaVersion, String name, String description, Lesson lesson, long seed,
+                    double durationSeconds, double warmupSeconds, int intervalMillis, List<ClientSpec> clients,
+                    List<ServiceSpec> services, List<ApiSpec> apis, List<PlatformSpec> platform,
+                    List<FunctionSpec> functions, List<TimelineChange> timeline) {
+        this(schemaVersion, name, description, lesson, seed, durationSeconds, warmupSeconds, intervalMillis, clients,
+                services, apis, platform, functions, List.of(), timeline);
     }
 
     /** The queue of that name, or null. */
     public QueueSpec queue(String queueName) {
         return queues.stream().filter(q -> q.name().equals(queueName)).findFirst().orElse(null);
+    }
+
+    /** The account the functions run on: the declared one, or {@link PlatformSpec#DEFAULT}. */
+    public PlatformSpec account() {
+        return account(platform);
+    }
+
+    private static PlatformSpec account(List<PlatformSpec> declared) {
+        return declared == null || declared.isEmpty() ? PlatformSpec.DEFAULT : declared.get(0);
+    }
+
+    /** The function of that name, or null. */
+    public FunctionSpec function(String functionName) {
+        return functions.stream().filter(f -> f.name().equals(functionName)).findFirst().orElse(null);
+    }
+
+    /** The API of that name, or null. */
+    public ApiSpec api(String apiName) {
+        return apis.stream().filter(a -> a.name().equals(apiName)).findFirst().orElse(null);
     }
 
     /** The client group of that name, or null. */
@@ -108,12 +161,12 @@ public record Scenario(int schemaVersion, String name, String description, Lesso
     /** This scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(schemaVersion, name, description, lesson, newSeed, durationSeconds, warmupSeconds,
-                intervalMillis, clients, services, queues, timeline);
+                intervalMillis, clients, services, apis, platform, functions, queues, timeline);
     }
 
     /** This scenario with another duration and warm-up (seconds). */
     public Scenario withDuration(double newDurationSeconds, double newWarmupSeconds) {
         return new Scenario(schemaVersion, name, description, lesson, seed, newDurationSeconds, newWarmupSeconds,
-                intervalMillis, clients, services, queues, timeline);
+                intervalMillis, clients, services, apis, platform, functions, queues, timeline);
     }
 }

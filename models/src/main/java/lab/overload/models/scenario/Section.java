@@ -18,10 +18,12 @@ import java.util.List;
  */
 public enum Section {
     CLIENTS("clients", false, ClientSpec.SCHEMA, 1, 64, "Client groups.", List.of("target")),
-    SERVICES("services", true, ServiceSpec.SCHEMA, 1, 64, "Services.", List.of("dependency.target")),
-    APIS("apis", true),
-    PLATFORM("platform", false),
-    FUNCTIONS("functions", true),
+    SERVICES("services", true, ServiceSpec.SCHEMA, 0, 64, "Services.", List.of("dependency.target")),
+    APIS("apis", true, ApiSpec.SCHEMA, 0, 64, "API front doors (token-bucket throttles).", List.of("target")),
+    PLATFORM("platform", false, PlatformSpec.SCHEMA, 0, 1,
+            "The account the functions run on (at most one; the defaults when absent).", List.of()),
+    FUNCTIONS("functions", true, FunctionSpec.SCHEMA, 0, 256, "Functions, each running in sandboxes.",
+            List.of("dependency.target")),
     QUEUES("queues", true, QueueSpec.SCHEMA, 0, 64, "Asynchronous queues whose pollers invoke a stage.",
             List.of("target"));
 

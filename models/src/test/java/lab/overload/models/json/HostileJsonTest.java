@@ -134,8 +134,9 @@ class HostileJsonTest {
                 hostile("missing client name",
                         "{\"name\":\"t\",\"clients\":[{\"target\":\"api\"}],\"services\":[{\"name\":\"api\"}]}",
                         "$.clients[0].name", "is required"),
-                hostile("missing services", "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"api\"}]}",
-                        "$.services", "is required (a list of 1 to 64 objects)"),
+                hostile("no stage at all", "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"api\"}]}",
+                        "$", "clients.web.target names no stage: 'api' (searched services: none; apis: none; "
+                                + "functions: none)"),
                 hostile("no clients", "{\"name\":\"t\",\"clients\":[],\"services\":[{\"name\":\"api\"}]}",
                         "$.clients", "must be a list of 1 to 64 objects, has 0"),
                 hostile("bad enum value", client(",\"loop\":\"SIDEWAYS\""), "$.clients[0].loop",
@@ -151,9 +152,11 @@ class HostileJsonTest {
                         service(",\"dependency\":{\"target\":\"api\"}").replace("{\"name\":\"t\"",
                                 "{\"schemaVersion\":1,\"name\":\"t\""),
                         "$.services[0].dependency.target", "is new in schemaVersion 2; this file is schemaVersion 1"),
-                hostile("a section reserved for a later version", top(",\"functions\":[]"), "$.functions",
-                        "section 'functions' is reserved for a later version of the format; this build models "
-                                + "clients, services"),
+                hostile("a section reserved for a later version", top(",\"queues\":[]"), "$.queues",
+                        "section 'queues' is reserved for a later version of the format; this build models "
+                                + "clients, services, apis, platform, functions"),
+                hostile("a version-2 section in a version-1 file", top(",\"schemaVersion\":1,\"functions\":[]"),
+                        "$.functions", "is new in schemaVersion 2; this file is schemaVersion 1"),
                 hostile("schemaVersion as a string", top(",\"schemaVersion\":\"1\""), "$.schemaVersion",
                         "unsupported schemaVersion"),
                 hostile("schemaVersion 1.5", top(",\"schemaVersion\":1.5"), "$.schemaVersion",
@@ -165,7 +168,8 @@ class HostileJsonTest {
                 hostile("unknown client target",
                         "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"nope\"}],"
                                 + "\"services\":[{\"name\":\"api\"}]}",
-                        "$", "clients.web.target names no stage: 'nope' (searched services: api; queues: none)"),
+                        "$", "clients.web.target names no stage: 'nope' (searched services: api; apis: none; functions: none;"
+                                + " queues: none)"),
                 hostile("duplicate client names",
                         "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"api\"},"
                                 + "{\"name\":\"web\",\"target\":\"api\"}],\"services\":[{\"name\":\"api\"}]}",

@@ -112,7 +112,8 @@ class ScenarioCodecTest {
             if (f.isScalar()) {
                 assertEquals(Records.toEncoded(f.defaultValue()), Records.toEncoded(actual),
                         schema.typeName() + "." + f.name());
-            } else if (f.defaultValue() != null && f.kind() != FieldDef.Kind.OBJECT) {
+            } else if (f.defaultValue() != null && f.kind() != FieldDef.Kind.OBJECT
+                    && !(schema == Scenario.SCHEMA && f.name().equals("services"))) { // MINIMAL declares its service
                 assertEquals(f.defaultValue(), actual, schema.typeName() + "." + f.name());
             }
         }

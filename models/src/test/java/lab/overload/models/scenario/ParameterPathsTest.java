@@ -232,7 +232,8 @@ class ParameterPathsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "clients.web | parameter path 'clients.web' must look like clients.NAME.FIELD or services.NAME.FIELD",
-        "functions.chat.coldStartMillis | parameter path 'functions.chat.coldStartMillis' must look like",
+        "queues.jobs.pollers | parameter path 'queues.jobs.pollers' must look like",
+        "functions.chat.coldStartMillis | parameter path 'functions.chat.coldStartMillis': no functions named 'chat'",
         "ratePerSecond | parameter path 'ratePerSecond' must look like",
         "clients.mobile.ratePerSecond | parameter path 'clients.mobile.ratePerSecond': no clients named 'mobile'",
         "services.web.hosts | parameter path 'services.web.hosts': no services named 'web'",

@@ -38,9 +38,10 @@ class StagesTest {
 
     @Test
     void aTargetNamingNoStageNamesTheSectionsSearched() {
-        assertEquals("$: clients.web.target names no stage: 'nope' (searched services: a, b; queues: none)",
-                rejected(doc("nope", service("b", ""), service("a", ""))));
-        assertEquals("$: services.a.dependency.target names no stage: 'web' (searched services: a; queues: none)",
+        assertEquals("$: clients.web.target names no stage: 'nope' (searched services: a, b; apis: none; functions: none;"
+                + " queues: none)", rejected(doc("nope", service("b", ""), service("a", ""))));
+        assertEquals("$: services.a.dependency.target names no stage: 'web' (searched services: a; apis: none;"
+                + " functions: none; queues: none)",
                 rejected(doc("a", service("a", "web"))), "a client group is not a stage");
     }
 

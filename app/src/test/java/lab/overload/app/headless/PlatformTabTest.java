@@ -1,0 +1,77 @@
+package lab.overload.app.headless;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import lab.overload.app.OverloadLabApp;
+import lab.overload.app.view.DashboardCharts;
+import lab.overload.app.viewmodel.PresetCatalog;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Platform tab: shown only for a scenario with functions, its charts fed from the functions' and APIs' metrics,
+ * and readable at 1280x720 in presenter mode (the picture is written to target/ to look at).
+ */
+class PlatformTabTest {
+    /** Index of the Platform tab: after the tipping point. */
+    private static final int PLATFORM_TAB = Screenshots.TIPPING_POINT_TAB + 1;
+
+    @Test
+    void thePlatformTabIsShownOnlyForFunctions() {
+        HeadlessFx.start();
+        List<String> tabs = HeadlessFx.onFx(() -> {
+            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(PresetCatalog.bundled("goodput-collapse.json"), 1280,
+                    720);
+            List<String> without = l.view().chartsView().getTabs().stream().map(t -> t.getText()).toList();
+            l.vm().close();
+            OverloadLabApp.Lab p = OverloadLabApp.Lab.create(PresetCatalog.bundled("dependency-isolation.json"),
+                    1280, 720);
+            List<String> with = p.view().chartsView().getTabs().stream().map(t -> t.getText()).toList();
+            p.vm().close();
+            return List.of(String.valueOf(without.contains("Platform")), with.get(with.size() - 1));
+        });
+        assertEquals(List.of("false", "Platform"), tabs);
+    }
+
+    @Test
+    void itsChartsShowEachFunctionAndEachCause() {
+        var preset = PresetCatalog.bundled("dependency-isolation.json");
+        List<IntervalSnapshot> run = lab.overload.engine.run.BatchRunner.run(preset.withDuration(25, 0), List.of(),
+                true).intervals();
+        HeadlessFx.start();
+        DashboardCharts charts = HeadlessFx.onFx(() -> {
+            DashboardCharts c = new DashboardCharts();
+            c.reset(preset);
+            run.forEach(c::add);
+            return c;
+        });
+        List<String> concurrency = charts.platform.concurrency.series().stream().map(s -> s.name()).toList();
+        assertEquals(List.of("checkout", "checkout limit", "search", "search limit"), concurrency);
+        List<String> throttles = charts.platform.throttles.series().stream().map(s -> s.name()).toList();
+        assertTrue(throttles.containsAll(List.of("checkout accountConcurrency", "search accountConcurrency")),
+                throttles.toString());
+        assertFalse(throttles.contains("checkout reservedConcurrency"), "no reservation: that cause never throttles");
+        assertFalse(charts.platform.invokes.series().isEmpty());
+    }
+
+    @Test
+    void readableInPresenterMode() throws IOException {
+        byte[] png = Screenshots.capture(PresetCatalog.bundled("dependency-isolation.json"), 30, PLATFORM_TAB,
+                Screenshots.PRESENTER_WIDTH, Screenshots.PRESENTER_HEIGHT, true);
+        Path out = Path.of("target", "platform-tab-presenter.png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, png);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(1280, image.getWidth());
+        assertEquals(720, image.getHeight());
+    }
+}

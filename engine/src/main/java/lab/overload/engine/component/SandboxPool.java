@@ -1,0 +1,114 @@
+package lab.overload.engine.component;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import lab.overload.engine.component.platform.Sandbox;
+
+/**
+ * A function's sandboxes: the table by id (ids of gone sandboxes are reused), the idle ones with the most recently
+ * used first, and the state changes, each of which credits the time spent in the state left to the
+ * {@link FunctionLedger}.
+ */
+final class SandboxPool {
+    private final FunctionLedger ledger;
+    private final List<Sandbox> table = new ArrayList<>();
+    private final ArrayDeque<Sandbox> free = new ArrayDeque<>();
+    /** Idle sandboxes, the most recently used first. */
+    private final ArrayDeque<Sandbox> idle = new ArrayDeque<>();
+
+    SandboxPool(FunctionLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    Sandbox get(int id) {
+        return table.get(id);
+    }
+
+    /** A new sandbox on worker manager {@code wm} in {@code state} (initialising, or idle when provisioned). */
+    Sandbox create(int wm, int state, long now) {
+        Sandbox s = free.pollFirst();
+        if (s == null) {
+            s = new Sandbox(table.size());
+            table.add(s);
+        }
+        s.workerManager = wm;
+        s.provisioned = false;
+        s.lastUsedMicros = now;
+        enter(s, state, now);
+        ledger.sandboxes.add(now, 1);
+        if (state == Sandbox.IDLE) {
+            idle.addFirst(s);
+        }
+        return s;
+    }
+
+    /** Moves a sandbox to a state, crediting the time it spent in the one it leaves. */
+    void enter(Sandbox s, int state, long now) {
+        if (s.state != Sandbox.GONE) {
+            ledger.leave(s.state, now - s.sinceMicros, now);
+        }
+        s.state = state;
+        s.sinceMicros = now;
+        if (state != Sandbox.GONE) {
+            ledger.enter(state, now);
+        }
+    }
+
+    /** The most recently used idle sandbox, now busy; null when none is idle. */
+    Sandbox takeMostRecentlyUsed(long now) {
+        Sandbox s = idle.pollFirst();
+        if (s != null) {
+            s.epoch++;
+            enter(s, Sandbox.BUSY, now);
+        }
+        return s;
+    }
+
+    /** A busy sandbox finished its invoke: idle, most recently used. */
+    void finished(Sandbox s, long now) {
+        enter(s, Sandbox.IDLE, now);
+        s.lastUsedMicros = now;
+        idle.addFirst(s);
+    }
+
+    /** The least recently used idle sandbox, or null. */
+    Sandbox leastRecentlyUsedIdle() {
+        return idle.peekLast();
+    }
+
+    /** An idle sandbox goes (expired or evicted); its id may be reused. */
+    void remove(Sandbox s, long now) {
+        if (idle.peekLast() == s) {
+            idle.pollLast();
+        } else {
+            idle.remove(s);
+        }
+        s.epoch++;
+        enter(s, Sandbox.GONE, now);
+        ledger.sandboxes.add(now, -1);
+        free.addFirst(s);
+    }
+
+    /** Time the live sandboxes have spent in their current states, µs. */
+    long inProgressMicros(long now) {
+        long sum = 0;
+        for (Sandbox s : table) {
+            if (s.state != Sandbox.GONE) {
+                sum += now - s.sinceMicros;
+            }
+        }
+        return sum;
+    }
+
+    /** The sandboxes in each state now, on each worker manager: {@code [wm][state]}. */
+    int[][] byWorkerManager(int workerManagers) {
+        int[][] out = new int[workerManagers][3];
+        for (Sandbox s : table) {
+            if (s.state != Sandbox.GONE) {
+                out[s.workerManager][s.state]++;
+            }
+        }
+        return out;
+    }
+}
