@@ -136,7 +136,7 @@ class HostileJsonTest {
                         "$.clients[0].name", "is required"),
                 hostile("no stage at all", "{\"name\":\"t\",\"clients\":[{\"name\":\"web\",\"target\":\"api\"}]}",
                         "$", "clients.web.target names no stage: 'api' (searched services: none; apis: none; "
-                                + "functions: none)"),
+                                + "functions: none; queues: none)"),
                 hostile("no clients", "{\"name\":\"t\",\"clients\":[],\"services\":[{\"name\":\"api\"}]}",
                         "$.clients", "must be a list of 1 to 64 objects, has 0"),
                 hostile("bad enum value", client(",\"loop\":\"SIDEWAYS\""), "$.clients[0].loop",
@@ -152,9 +152,8 @@ class HostileJsonTest {
                         service(",\"dependency\":{\"target\":\"api\"}").replace("{\"name\":\"t\"",
                                 "{\"schemaVersion\":1,\"name\":\"t\""),
                         "$.services[0].dependency.target", "is new in schemaVersion 2; this file is schemaVersion 1"),
-                hostile("a section reserved for a later version", top(",\"queues\":[]"), "$.queues",
-                        "section 'queues' is reserved for a later version of the format; this build models "
-                                + "clients, services, apis, platform, functions"),
+                hostile("a version-2 queue section in a version-1 file", top(",\"schemaVersion\":1,\"queues\":[]"),
+                        "$.queues", "is new in schemaVersion 2; this file is schemaVersion 1"),
                 hostile("a version-2 section in a version-1 file", top(",\"schemaVersion\":1,\"functions\":[]"),
                         "$.functions", "is new in schemaVersion 2; this file is schemaVersion 1"),
                 hostile("schemaVersion as a string", top(",\"schemaVersion\":\"1\""), "$.schemaVersion",

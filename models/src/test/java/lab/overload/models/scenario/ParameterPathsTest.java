@@ -232,7 +232,7 @@ class ParameterPathsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "clients.web | parameter path 'clients.web' must look like clients.NAME.FIELD or services.NAME.FIELD",
-        "queues.jobs.pollers | parameter path 'queues.jobs.pollers' must look like",
+        "queues.jobs.pollersPerLane | parameter path 'queues.jobs.pollersPerLane': no queues named 'jobs'",
         "functions.chat.coldStartMillis | parameter path 'functions.chat.coldStartMillis': no functions named 'chat'",
         "ratePerSecond | parameter path 'ratePerSecond' must look like",
         "clients.mobile.ratePerSecond | parameter path 'clients.mobile.ratePerSecond': no clients named 'mobile'",
