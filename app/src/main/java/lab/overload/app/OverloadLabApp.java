@@ -204,7 +204,8 @@ public final class OverloadLabApp extends Application {
             default -> {
                 if (code.isDigitKey()) {
                     String name = code.getName();
-                    int tab = name.charAt(name.length() - 1) - '1';
+                    char digit = name.charAt(name.length() - 1);
+                    int tab = digit == '0' ? 9 : digit - '1'; // 0 is the tenth tab: Platform or Queues
                     var tabs = lab.view().chartsView().getTabs();
                     if (tab >= 0 && tab < tabs.size()) {
                         lab.view().chartsView().getSelectionModel().select(tab);

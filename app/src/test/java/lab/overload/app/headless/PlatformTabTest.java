@@ -36,10 +36,14 @@ class PlatformTabTest {
             OverloadLabApp.Lab p = OverloadLabApp.Lab.create(PresetCatalog.bundled("dependency-isolation.json"),
                     1280, 720);
             List<String> with = p.view().chartsView().getTabs().stream().map(t -> t.getText()).toList();
+            boolean zeroHandled = OverloadLabApp.handleKey(p, javafx.scene.input.KeyCode.DIGIT0);
+            String selected = p.view().chartsView().getSelectionModel().getSelectedItem().getText();
             p.vm().close();
-            return List.of(String.valueOf(without.contains("Platform")), with.get(with.size() - 1));
+            return List.of(String.valueOf(without.contains("Platform")), with.get(with.size() - 1),
+                    zeroHandled + " " + selected);
         });
-        assertEquals(List.of("false", "Platform"), tabs);
+        assertEquals(List.of("false", "Platform", "true Platform"), tabs, "the tab exists only with functions, and"
+                + " key 0 shows it");
     }
 
     @Test
