@@ -47,8 +47,11 @@ public final class ChartStyles {
     public static final String SERIES_IN_SYSTEM = "series-in-system";
     /** The worker count, a dashed reference line. */
     public static final String SERIES_CAPACITY = "series-capacity";
-    /** Mean queue wait of attempts: the attempt side of latency, drawn next to the successes' percentiles. */
-    public static final String SERIES_QUEUE_WAIT = "series-queue-wait";
+    /**
+     * Mean latency of attempts at the server (sent to answered, useful, wasted or error): the attempt side of latency,
+     * drawn next to the successes' percentiles.
+     */
+    public static final String SERIES_ATTEMPT_LATENCY = "series-attempt-latency";
     /** Little's law λ×W, drawn dashed next to the measured concurrency. */
     public static final String SERIES_LITTLE = "series-little";
     public static final String SERIES_QUEUE = "series-queue";

@@ -24,8 +24,8 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries goodput = series("goodput", "goodput", "series-goodput");
     public final TimeSeries p50 = series("p50", "p50", "series-p50");
     public final TimeSeries p99 = series("p99", "p99", "series-p99");
-    public final TimeSeries queueWait = series("queueWait", "attempts' queue wait (mean)",
-            ChartStyles.SERIES_QUEUE_WAIT);
+    public final TimeSeries attemptLatency = series("attemptLatency", "attempts at the server (mean)",
+            ChartStyles.SERIES_ATTEMPT_LATENCY);
     public final TimeSeries busy = series("busy", "busy workers", "series-concurrency");
     public final TimeSeries inSystem = series("inSystem", "requests in system (L)", "series-in-system");
     public final TimeSeries littles = series("littles", "\u03bb \u00d7 W", "series-little").setDashed(true);
@@ -43,7 +43,7 @@ public final class DashboardCharts implements ChartModel {
 
     public final LiveChart goodputChart = chart("Offered vs throughput vs goodput", "req/s",
             offered, attempts, throughput, goodput);
-    public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99, queueWait);
+    public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99, attemptLatency);
     public final LiveChart concurrencyChart = chart("Concurrency, Little's law", "requests",
             busy, inSystem, littles, workers);
     public final LiveChart queueChart = chart("Queue length", "attempts", queue);
@@ -163,7 +163,7 @@ public final class DashboardCharts implements ChartModel {
         goodput.add(t, s.goodputPerSecond());
         p50.add(t, s.latencyP50Millis());
         p99.add(t, s.latencyP99Millis());
-        queueWait.add(t, s.queueWaitMeanMillis());
+        attemptLatency.add(t, s.attemptLatencyMeanMillis());
         noteSuccesses(s, t);
         busy.add(t, s.concurrencyMean());
         inSystem.add(t, s.inSystemMean());
@@ -204,7 +204,7 @@ public final class DashboardCharts implements ChartModel {
 
     /**
      * When no request has succeeded for a while, the latency chart says so instead of going blank, and points to
-     * the attempts' queue wait, which it still draws.
+     * the attempts' latency at the server (sent to answered, queue wait included), which it still draws.
      */
     private void noteSuccesses(IntervalSnapshot s, double t) {
         if (Double.isNaN(runStartSeconds)) {
@@ -215,7 +215,7 @@ public final class DashboardCharts implements ChartModel {
         }
         double since = t - (Double.isNaN(lastSuccessSeconds) ? runStartSeconds : lastSuccessSeconds);
         latencyChart.setNotice(since >= NO_SUCCESS_NOTICE_SECONDS - 1e-9 ? String.format(Locale.ROOT,
-                "no successes in the last %.0f s (dashed: attempts' queue wait)",
+                "no successes in the last %.0f s (dashed: the attempts' latency at the server)",
                 Math.floor(since + 1e-9)) : "");
     }
 

@@ -286,6 +286,10 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         if (world.tracing()) {
             world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
+        if (a.clientMetrics != null && (outcome == AttemptOutcome.COMPLETED_USEFUL
+                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
+            world.recorder.attemptServed(now - a.sentMicros);
+        }
         metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
     }
 

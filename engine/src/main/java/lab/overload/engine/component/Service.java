@@ -293,6 +293,10 @@ final class Service extends EventHandler implements Target, Reconfigurable, Depe
         if (world.tracing()) {
             world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
+        if (a.clientMetrics != null && (outcome == AttemptOutcome.COMPLETED_USEFUL
+                || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
+            world.recorder.attemptServed(now - a.sentMicros);
+        }
         metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {
             world.releaseAttemptIfDone(a);

@@ -20,7 +20,7 @@ public record IntervalSnapshot(
         long abandonedByServer,
         double latencyMeanMillis, double latencyP50Millis, double latencyP90Millis, double latencyP99Millis,
         double latencyP999Millis,
-        double queueWaitMeanMillis,
+        double queueWaitMeanMillis, double attemptLatencyMeanMillis,
         double concurrencyMean, long concurrencyMax, double queueLengthMean, long queueLengthMax,
         double oldestQueuedAgeMillis, double inSystemMean, long workers, double utilization,
         double usefulWorkSeconds, double wastedWorkSeconds, double rejectionWorkSeconds,

@@ -50,6 +50,9 @@ public final class Recorder {
 
     private int intervalIndex;
     private long intervalStart;
+    /** Latency of attempts served in this interval (see {@link #attemptServed}): sum and count. */
+    private long servedSumMicros;
+    private long servedCount;
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_MICROS, 2);
     /**
      * The interval's latencies while there are at most {@link #INTERVAL_BUFFER} of them. An interval usually holds
@@ -164,6 +167,17 @@ public final class Recorder {
         client.requestEnded(outcome, timeMicros, measured, nowMicros);
     }
 
+    /**
+     * A stage finished an attempt a client group sent (completed useful, wasted or with an error), {@code micros}
+     * after the client sent it: the attempt's latency at the server, queue wait included. The interval's mean of
+     * these is what the latency chart shows when no request succeeds (during a collapse every success is gone, but
+     * the server still answers, late).
+     */
+    public void attemptServed(long micros) {
+        servedSumMicros += micros;
+        servedCount++;
+    }
+
     public void inSystemChanged(long nowMicros, int delta) {
         inSystem.add(nowMicros, delta);
     }
@@ -225,6 +239,7 @@ public final class Recorder {
                 succ == 0 ? Double.NaN : (double) t[ClientMetrics.LATENCY_SUM] / succ / 1000,
                 intervalPct(50), intervalPct(90), intervalPct(99), intervalPct(99.9),
                 waitCount == 0 ? Double.NaN : (double) t[ClientMetrics.WAIT_SUM] / waitCount / 1000,
+                servedCount == 0 ? Double.NaN : (double) servedSumMicros / servedCount / 1000,
                 busy.intervalArea / span, busy.intervalMax, queue.intervalArea / span, queue.intervalMax,
                 oldestQueuedAgeMicros < 0 ? 0 : oldestQueuedAgeMicros / 1000.0,
                 inSystem.intervalArea / span, workers,
@@ -240,6 +255,8 @@ public final class Recorder {
         sealedStages = null;
         intervalIndex++;
         intervalStart = nowMicros;
+        servedSumMicros = 0;
+        servedCount = 0;
         if (intervalInHistogram) {
             intervalLatency.reset();
             intervalInHistogram = false;
