@@ -15,7 +15,7 @@ import lab.overload.app.chart.LiveChart;
 
 /**
  * The centre: an overview with the headline chart large and the others around it, one tab per chart, the policy
- * charts and the tipping-point curve (number keys 1-9 switch tabs). A chart node can only have one parent, so the overview and the single-chart tabs move the
+ * charts and the tipping-point curve (number keys 1-9 switch tabs), and a Queues tab when the scenario has a queue. A chart node can only have one parent, so the overview and the single-chart tabs move the
  * same chart objects when the selection changes.
  */
 public final class ChartsView extends TabPane {
@@ -43,6 +43,10 @@ public final class ChartsView extends TabPane {
         add("7 Work", charts.workChart);
         add("8 Policies", charts.policyStateChart, charts.policyEventsChart);
         getTabs().add(new Tab("9 Tipping point", tippingPoint));
+        Tab queuesTab = new Tab("Queues", new lab.overload.app.queues.QueuesView(charts.queues));
+        queuesTab.setId("queues-tab");
+        charts.queues.presentProperty().addListener((o, a, b) -> showTab(queuesTab, b));
+        showTab(queuesTab, charts.queues.presentProperty().get());
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);
@@ -63,6 +67,18 @@ public final class ChartsView extends TabPane {
         Tab tab = new Tab(title);
         tab.setUserData(List.of(chart, extra));
         getTabs().add(tab);
+    }
+
+    /** Adds a stage kind's tab at the end, or removes it (the overview is selected when it was showing). */
+    private void showTab(Tab tab, boolean show) {
+        if (show && !getTabs().contains(tab)) {
+            getTabs().add(tab);
+        } else if (!show && getTabs().contains(tab)) {
+            if (getSelectionModel().getSelectedItem() == tab) {
+                getSelectionModel().select(0);
+            }
+            getTabs().remove(tab);
+        }
     }
 
     /** The smoothing choice shown above the live charts. */

@@ -58,8 +58,12 @@ public final class DashboardCharts implements ChartModel {
     public final LiveChart policyEventsChart = new LiveChart("Policy events", "per s");
     private final java.util.Map<String, TimeSeries> policySeries = new java.util.LinkedHashMap<>();
 
+    /** The Queues tab's charts, lane bars and overlap table (shown when the scenario has a queue). */
+    public final lab.overload.app.queues.QueueCharts queues = new lab.overload.app.queues.QueueCharts();
+
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
-            outcomesChart, workChart, policyStateChart, policyEventsChart);
+            outcomesChart, workChart, policyStateChart, policyEventsChart, queues.backlogChart, queues.ageChart,
+            queues.dropsChart);
     private final RollingWindow window = new RollingWindow(10);
     private final ChartOptions options = new ChartOptions();
     private lab.overload.app.curve.TippingPointView tippingPoint;
@@ -132,6 +136,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : charts) {
             c.clearData();
         }
+        queues.reset(scenario);
         ChartMarkers.timeline(charts, scenario);
     }
 
@@ -177,6 +182,7 @@ public final class DashboardCharts implements ChartModel {
             });
             ts.add(t, count ? e.getValue() / sec : e.getValue());
         }
+        queues.add(s);
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
@@ -210,6 +216,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : charts) {
             c.markDirty();
         }
+        queues.bars.markDirty();
     }
 
     /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
@@ -232,6 +239,7 @@ public final class DashboardCharts implements ChartModel {
                 nextRedraw = (k + 1) % n;
             }
         }
+        queues.bars.redrawIfDirty();
     }
 
     /** Redraws every chart now (for snapshots). */
@@ -239,6 +247,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : charts) {
             c.redraw();
         }
+        queues.bars.redraw();
     }
 
     public void setWindowSeconds(double seconds) {
