@@ -99,9 +99,21 @@ public final class LaneBars extends Region {
         redraw();
     }
 
+    /** The line under the title: which tenant is noisy and which lanes its hand holds. */
+    static String noisyText(LaneInterval lanes) {
+        StringBuilder b = new StringBuilder("noisy tenant " + lanes.noisyTenant() + "'s hand: lane");
+        int[] hand = lanes.noisyHand();
+        b.append(hand.length == 1 ? " " : "s ");
+        for (int i = 0; i < hand.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(hand[i]);
+        }
+        return b.toString();
+    }
+
     /** The plot area: left, top, width, height (in the canvas's coordinates). */
     double[] plot() {
-        double top = PAD + 2 * palette.font(QueueStyles.LANE_TITLE).getSize();
+        double top = PAD + 1.5 * palette.font(QueueStyles.LANE_TITLE).getSize()
+                + 1.6 * palette.font(QueueStyles.LANE_LABEL).getSize();
         double bottom = getHeight() - PAD - 1.6 * palette.font(QueueStyles.LANE_LABEL).getSize();
         double left = PAD + 4 * palette.font(QueueStyles.LANE_LABEL).getSize();
         return new double[] {left, top, Math.max(0, getWidth() - PAD - left), Math.max(0, bottom - top)};
@@ -132,6 +144,11 @@ public final class LaneBars extends Region {
             head += String.format(Locale.ROOT, " (first %d of %d lanes)", MAX_BARS, lanes.laneCount());
         }
         g.fillText(head, PAD, PAD);
+        if (lanes != null && lanes.noisyTenant() >= 0) {
+            g.setFont(palette.font(QueueStyles.LANE_LABEL));
+            g.setFill(palette.textFill(QueueStyles.LANE_NOISY_LABEL));
+            g.fillText(noisyText(lanes), PAD, PAD + 1.3 * palette.font(QueueStyles.LANE_TITLE).getSize());
+        }
         g.setFont(palette.font(QueueStyles.LANE_LABEL));
         g.setFill(palette.textFill(QueueStyles.LANE_LABEL));
         g.setTextAlign(TextAlignment.RIGHT);

@@ -75,8 +75,8 @@ public final class QueueCharts {
             c.clearData();
         }
         bars.show(null);
-        bars.setTitle(queue == null ? "Lanes" : String.format(Locale.ROOT, "Lanes of %s (%s): messages waiting",
-                queue.name(), queue.mapping()));
+        bars.setTitle(queue == null ? "Lanes" : String.format(Locale.ROOT, "Messages waiting per lane of %s",
+                queue.name()));
         overlap.setAll(hasHands() ? OverlapRow.of(queue.laneCount(), handSize(), null) : List.of());
         present.set(queue != null);
     }

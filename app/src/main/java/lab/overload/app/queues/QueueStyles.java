@@ -16,8 +16,12 @@ public final class QueueStyles {
     /** Titles and labels drawn on the canvas. */
     public static final String LANE_TITLE = "lane-title";
     public static final String LANE_LABEL = "lane-label";
+    /** The line naming the noisy tenant's hand (in the hand's colour). */
+    public static final String LANE_NOISY_LABEL = "lane-noisy-label";
     /** The overlap table. */
     public static final String OVERLAP_TABLE = "overlap-table";
+    /** The sentence above the overlap table. */
+    public static final String OVERLAP_CAPTION = "overlap-caption";
     /** The Queues tab's content. */
     public static final String QUEUES_VIEW = "queues-view";
     /** Drop series: expired (TTL) and throttled (backpressure) per second; backlog. */

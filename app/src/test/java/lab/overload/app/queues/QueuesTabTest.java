@@ -12,7 +12,6 @@ import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import lab.overload.app.OverloadLabApp;
 import lab.overload.app.chart.LiveChart;
-import lab.overload.app.fx.Styles;
 import lab.overload.app.viewmodel.PresetCatalog;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.metrics.LaneInterval;
@@ -84,8 +83,15 @@ class QueuesTabTest {
     @Test
     void theOverlapTableIsExactNextToMeasuredAndTheTabReadsAt1280x720() throws Exception {
         List<IntervalSnapshot> run = BatchRunner.run(SHARDED, List.of(), true).intervals();
+        WaitForAsyncUtils.asyncFx(() -> {
+            lab.view().presenterProperty().set(true);
+            lab.vm().load(SHARDED);
+            for (int i = 0; i < 3; i++) {
+                lab.pulse();
+            }
+        }).get(30, TimeUnit.SECONDS);
         List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
-            lab.view().getStyleClass().add(Styles.PRESENTER);
+            List<String> out = new ArrayList<>();
             lab.charts().reset(SHARDED);
             for (IntervalSnapshot s : run) {
                 lab.charts().add(s);
@@ -93,13 +99,17 @@ class QueuesTabTest {
             var tabs = lab.view().chartsView();
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Queues"))
                     .findFirst().orElseThrow());
-            lab.scene().getRoot().applyCss();
-            lab.scene().getRoot().layout();
+            for (int i = 0; i < 3; i++) { // a table settles its column widths over a few layout passes
+                lab.scene().getRoot().applyCss();
+                lab.scene().getRoot().layout();
+            }
             lab.charts().redrawAll();
-            List<String> out = new ArrayList<>();
             QueueCharts q = lab.charts().queues;
             double[] exact = ShardOverlap.overlapDistribution(8, 2);
-            var table = ((QueuesView) tabs.getSelectionModel().getSelectedItem().getContent()).table();
+            var table = ((QueuesView) lab.scene().lookup("#queues")).table();
+            if (!tabs.getSelectionModel().getSelectedItem().getText().equals("Queues")) {
+                out.add("the Queues tab is not showing");
+            }
             if (table.getItems().size() != 3) {
                 out.add("rows: " + table.getItems());
             }
@@ -107,7 +117,7 @@ class QueuesTabTest {
             for (int m = 0; m < table.getItems().size(); m++) {
                 OverlapRow r = table.getItems().get(m);
                 tenants += r.tenants();
-                String cell = QueuesView.cellText(column(table, "exact %"), r);
+                String cell = QueuesView.cellText(column(table, QueuesView.EXACT), r);
                 if (r.exactPercent() != 100 * exact[m]
                         || !cell.equals(String.format(Locale.ROOT, "%.1f", 100 * exact[m]))) {
                     out.add("exact row " + m + ": " + r + " shows " + cell);
@@ -118,7 +128,7 @@ class QueuesTabTest {
             }
             List<String> talk = List.of("53.6", "42.9", "3.6");
             for (int m = 0; m < Math.min(3, table.getItems().size()); m++) {
-                String cell = QueuesView.cellText(column(table, "exact %"), table.getItems().get(m));
+                String cell = QueuesView.cellText(column(table, QueuesView.EXACT), table.getItems().get(m));
                 if (!cell.equals(talk.get(m))) {
                     out.add("exact row " + m + " shows " + cell + ", the talk's table says " + talk.get(m));
                 }
@@ -145,6 +155,15 @@ class QueuesTabTest {
             double needed = header.getBoundsInLocal().getHeight() + 3 * cell.getBoundsInLocal().getHeight();
             if (table.getHeight() < needed) {
                 out.add("the table shows less than its 3 rows: " + table.getHeight() + " < " + needed);
+            }
+            for (var n : table.lookupAll(".column-header .label")) {
+                var label = (javafx.scene.control.Labeled) n;
+                for (var c : table.getColumns()) {
+                    if (c.getText().equals(label.getText()) && c.getWidth() < label.prefWidth(-1)) {
+                        out.add("column title cut: " + c.getText() + " " + c.getWidth() + " < "
+                                + label.prefWidth(-1) + " (table " + table.getWidth() + ")");
+                    }
+                }
             }
             return out;
         }).get(60, TimeUnit.SECONDS);
