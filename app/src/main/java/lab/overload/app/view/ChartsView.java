@@ -43,8 +43,14 @@ public final class ChartsView extends TabPane {
         add("7 Work", charts.workChart);
         add("8 Policies", charts.policyStateChart, charts.policyEventsChart);
         getTabs().add(new Tab("9 Tipping point", tippingPoint));
-        Tab queuesTab = new Tab("Queues", new lab.overload.app.queues.QueuesView(charts.queues));
+        var queuesView = new lab.overload.app.queues.QueuesView(charts.queues);
+        Tab queuesTab = new Tab("Queues");
         queuesTab.setId("queues-tab");
+        // in the scene only while selected, so its charts take no redraw turns from the charts on screen
+        queuesTab.selectedProperty().addListener((o, a, b) -> {
+            queuesTab.setContent(b ? queuesView : null);
+            charts.markDirty();
+        });
         charts.queues.presentProperty().addListener((o, a, b) -> showTab(queuesTab, b));
         showTab(queuesTab, charts.queues.presentProperty().get());
         for (int i = 0; i < 3; i++) {
