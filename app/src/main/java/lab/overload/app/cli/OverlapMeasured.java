@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import lab.overload.engine.component.World;
 import lab.overload.engine.component.async.LaneChoice;
+import lab.overload.engine.component.async.OverlapTable;
 import lab.overload.engine.component.async.QueueStats;
 import lab.overload.engine.policy.ShuffleSharder;
 import lab.overload.models.scenario.LaneMapping;
@@ -31,27 +32,9 @@ final class OverlapMeasured {
         LaneChoice choice = w.laneChoice(q.name());
         QueueStats stats = w.queueStats(q.name());
         ShuffleSharder hands = choice.sharder();
-        int noisy = 0;
-        for (int t = 1; t < stats.tenants(); t++) {
-            if (stats.tenantEnqueued(t) > stats.tenantEnqueued(noisy)) {
-                noisy = t;
-            }
-        }
+        int noisy = OverlapTable.busiest(stats);
         int k = hands.handSize();
-        long[] tenants = new long[k + 1];
-        long[] active = new long[k + 1];
-        long[] impacted = new long[k + 1];
-        for (int t = 0; t < stats.tenants(); t++) {
-            if (t == noisy) {
-                continue;
-            }
-            int m = hands.overlap(noisy, t);
-            tenants[m]++;
-            if (stats.tenantEnqueued(t) > 0) {
-                active[m]++;
-                impacted[m] += stats.impactedSeconds(t) > 0 ? 1 : 0;
-            }
-        }
+        long[] rows = OverlapTable.measure(stats, hands, noisy);
         double[] exact = ShardOverlap.overlapDistribution(hands.laneCount(), k);
         long others = stats.tenants() - 1L;
         out.printf(Locale.ROOT, "Queue %s of %s: %d lanes, hands of %d, %d tenants; busiest tenant %d (%d messages)%n",
@@ -60,9 +43,11 @@ final class OverlapMeasured {
         TextTable t = new TextTable();
         t.section("lanes shared m", "exact %", "measured %", "tenants", "impacted %");
         for (int m = 0; m <= k; m++) {
+            long tenants = rows[3 * m];
+            long active = rows[3 * m + 1];
             t.row(Integer.toString(m), OverlapCommand.percent(100 * exact[m]),
-                    others == 0 ? "-" : OverlapCommand.percent(100.0 * tenants[m] / others), Long.toString(tenants[m]),
-                    active[m] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * impacted[m] / active[m]));
+                    others == 0 ? "-" : OverlapCommand.percent(100.0 * tenants / others), Long.toString(tenants),
+                    active == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * rows[3 * m + 2] / active));
         }
         out.print(t.render());
         out.println();

@@ -15,8 +15,9 @@ import lab.overload.app.chart.LiveChart;
 
 /**
  * The centre: an overview with the headline chart large and the others around it, one tab per chart, the policy
- * charts, the tipping-point curve (number keys 1-9 switch tabs) and, while the scenario has functions, the
- * Platform tab. A chart node can only have one parent, so the overview and the single-chart tabs move the
+ * charts, the tipping-point curve (number keys 1-9 switch tabs, 0 the tenth) and, while the scenario has functions,
+ * the Platform tab, while it has a queue, the Queues tab. A chart node can only have one parent, so the overview and
+ * the single-chart tabs move the
  * same chart objects when the selection changes.
  */
 public final class ChartsView extends TabPane {
@@ -48,6 +49,16 @@ public final class ChartsView extends TabPane {
                 charts.platform.throttles);
         charts.platformShown().addListener((o, was, shown) -> showPlatform(platformTab, shown));
         showPlatform(platformTab, charts.platformShown().get());
+        var queuesView = new lab.overload.app.queues.QueuesView(charts.queues);
+        Tab queuesTab = new Tab("Queues");
+        queuesTab.setId("queues-tab");
+        // in the scene only while selected, so its charts take no redraw turns from the charts on screen
+        queuesTab.selectedProperty().addListener((o, a, b) -> {
+            queuesTab.setContent(b ? queuesView : null);
+            charts.markDirty();
+        });
+        charts.queues.presentProperty().addListener((o, a, b) -> showTab(queuesTab, b));
+        showTab(queuesTab, charts.queues.presentProperty().get());
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);
@@ -81,6 +92,18 @@ public final class ChartsView extends TabPane {
         Tab tab = new Tab(title);
         tab.setUserData(List.of(chart, extra));
         return tab;
+    }
+
+    /** Adds a stage kind's tab at the end, or removes it (the overview is selected when it was showing). */
+    private void showTab(Tab tab, boolean show) {
+        if (show && !getTabs().contains(tab)) {
+            getTabs().add(tab);
+        } else if (!show && getTabs().contains(tab)) {
+            if (getSelectionModel().getSelectedItem() == tab) {
+                getSelectionModel().select(0);
+            }
+            getTabs().remove(tab);
+        }
     }
 
     /** The smoothing choice shown above the live charts. */

@@ -62,10 +62,13 @@ public final class DashboardCharts implements ChartModel {
     public final PlatformCharts platform = new PlatformCharts();
     private final javafx.beans.property.BooleanProperty platformShown =
             new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The Queues tab's charts, lane bars and overlap table (shown when the scenario has a queue). */
+    public final lab.overload.app.queues.QueueCharts queues = new lab.overload.app.queues.QueueCharts();
 
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
-            outcomesChart, workChart, policyStateChart, policyEventsChart);
-    /** The dashboard's charts and the Platform tab's: those drawn, marked and windowed. */
+            outcomesChart, workChart, policyStateChart, policyEventsChart, queues.backlogChart, queues.ageChart,
+            queues.dropsChart);
+    /** The dashboard's charts, the Queues tab's and the Platform tab's: those drawn, marked and windowed. */
     private final List<LiveChart> all = java.util.stream.Stream.concat(charts.stream(), platform.charts.stream())
             .toList();
     private final RollingWindow window = new RollingWindow(10);
@@ -148,6 +151,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : charts) {
             c.clearData();
         }
+        queues.reset(scenario);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
         ChartMarkers.timeline(platform.charts, scenario);
@@ -197,6 +201,7 @@ public final class DashboardCharts implements ChartModel {
             ts.add(t, count ? e.getValue() / sec : e.getValue());
         }
         platform.add(s, t);
+        queues.add(s);
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
@@ -230,6 +235,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : all) {
             c.markDirty();
         }
+        queues.bars.markDirty();
     }
 
     /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
@@ -252,6 +258,7 @@ public final class DashboardCharts implements ChartModel {
                 nextRedraw = (k + 1) % n;
             }
         }
+        queues.bars.redrawIfDirty();
     }
 
     /** Redraws every chart now (for snapshots). */
@@ -259,6 +266,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : all) {
             c.redraw();
         }
+        queues.bars.redraw();
     }
 
     public void setWindowSeconds(double seconds) {

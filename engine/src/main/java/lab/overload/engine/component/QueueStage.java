@@ -3,6 +3,7 @@ package lab.overload.engine.component;
 import java.util.Arrays;
 import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
+import lab.overload.engine.component.async.LaneSampler;
 import lab.overload.engine.component.async.QueueStats;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
@@ -47,6 +48,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     final Lane[] lanes;
     private final int pollersPerLane;
     private Target target;
+    private final LaneSampler sampler;
     private final int[] pollerState;
     private final long[] pollerEnqueued;
     private final int[] pollerTenant;
@@ -68,8 +70,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.stage(spec.name(), "queue", false, false);
         this.choice = new LaneChoice(spec, tenants, world.streams.stream("queues/" + spec.name() + "/hands"));
-        this.stats = new QueueStats(tenants, world.scenario().warmupMicros(),
-                IMPACT_AGE_MICROS);
+        this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), IMPACT_AGE_MICROS);
         this.lanes = new Lane[choice.laneCount()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -93,6 +94,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
         metrics.detail(this::summaryBlocks);
+        this.sampler = new LaneSampler(spec.name(), lanes, choice, stats);
+        world.recorder.lanes(spec.name(), () -> sampler.sample(world.sim.nowMicros(), world.scenario()));
     }
 
     /** Connects the target stage and starts the pollers (each polls once at time 0) and the per-second seal. */
@@ -246,6 +249,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             }
         }
         stats.sealSecond(now);
+        sampler.secondSealed();
     }
 
     /** The age of the oldest message waiting in any lane, in ms; 0 when none waits. */

@@ -10,7 +10,8 @@ package lab.overload.engine.metrics;
  * named by component (e.g. {@code clients.web.retryTokens} sampled at the end of the interval, or
  * {@code clients.web.retriesDenied} counted over it); it is empty when no policy reports anything. {@code byClient}
  * and {@code byStage} hold each client group's and each stage's own section, by name in the scenario's order; the
- * totals above are their sums (requests and attempts over the client groups, work over the stages).
+ * totals above are their sums (requests and attempts over the client groups, work over the stages). {@code lanes}
+ * holds each queue stage's lanes at the end of the interval, by name (empty without queues).
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -28,7 +29,8 @@ public record IntervalSnapshot(
         double requestMeanTimeMillis,
         double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean,
         java.util.Map<String, Double> policy, java.util.Set<String> policyCounters,
-        java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage) {
+        java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage,
+        java.util.Map<String, LaneInterval> lanes) {
 
     /** Each client group's section, by name in the scenario's order. */
     @Override

@@ -112,6 +112,26 @@ public final class Recorder {
 
     private java.util.Set<String> counterNames = java.util.Set.of();
 
+    private final java.util.List<String> laneNames = new java.util.ArrayList<>();
+    private final java.util.List<java.util.function.Supplier<LaneInterval>> laneSamplers = new java.util.ArrayList<>();
+
+    /** A queue's lanes, sampled when each interval is sealed (into {@link IntervalSnapshot#lanes()}). */
+    public void lanes(String queue, java.util.function.Supplier<LaneInterval> sampler) {
+        laneNames.add(queue);
+        laneSamplers.add(sampler);
+    }
+
+    private java.util.Map<String, LaneInterval> sealLanes() {
+        if (laneNames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, LaneInterval> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < laneNames.size(); i++) {
+            out.put(laneNames.get(i), laneSamplers.get(i).get());
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** A named policy state (tokens, a limit, a breaker state) sampled when each interval is sealed. */
     public void gauge(String name, java.util.function.DoubleSupplier value) {
         gaugeNames.add(name);
@@ -250,7 +270,7 @@ public final class Recorder {
                 requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                sealedClients, sealedStages);
+                sealedClients, sealedStages, sealLanes());
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;

@@ -1,0 +1,90 @@
+package lab.overload.engine.component.async;
+
+import lab.overload.engine.metrics.LaneInterval;
+import lab.overload.models.scenario.ClientSpec;
+import lab.overload.models.scenario.Scenario;
+import lab.overload.models.scenario.TenantSpec;
+
+/**
+ * Samples a queue's lanes for each interval's snapshot: depths and oldest ages in one new array per interval; the
+ * noisy tenant (the highest rate multiplier above 1 among the client groups sending to the queue, as the scenario
+ * stands now), its hand, and the measured overlap table around it (remade once per simulated second, when the queue
+ * seals its per-tenant second). Arrays handed out are never changed afterwards. Simulation thread only.
+ */
+public final class LaneSampler {
+    private static final int[] NO_LANES = new int[0];
+    private static final long[] NO_ROWS = new long[0];
+
+    private final String queue;
+    private final Lane[] lanes;
+    private final LaneChoice choice;
+    private final QueueStats stats;
+    private int noisyTenant = -1;
+    private int[] noisyHand = NO_LANES;
+    private long[] overlapRows = NO_ROWS;
+
+    public LaneSampler(String queue, Lane[] lanes, LaneChoice choice, QueueStats stats) {
+        this.queue = queue;
+        this.lanes = lanes;
+        this.choice = choice;
+        this.stats = stats;
+    }
+
+    /** The lanes now, under the scenario as it stands now. */
+    public LaneInterval sample(long nowMicros, Scenario scenario) {
+        int n = lanes.length;
+        long[] depthsAndAges = new long[2 * n];
+        for (int i = 0; i < n; i++) {
+            depthsAndAges[i] = lanes[i].size();
+            depthsAndAges[n + i] = lanes[i].size() == 0 ? 0 : nowMicros - lanes[i].oldestMicros();
+        }
+        int noisy = noisyTenant(scenario);
+        if (noisy != noisyTenant) {
+            noisyTenant = noisy;
+            noisyHand = handOf(noisy);
+            overlapRows = NO_ROWS;
+        }
+        return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows);
+    }
+
+    /** A second of per-tenant ages was sealed: the overlap table is measured again (queues with hands only). */
+    public void secondSealed() {
+        if (noisyTenant >= 0 && choice.sharder() != null) {
+            overlapRows = OverlapTable.measure(stats, choice.sharder(), noisyTenant);
+        }
+    }
+
+    private int noisyTenant(Scenario s) {
+        int noisy = -1;
+        double highest = 1;
+        for (ClientSpec c : s.clients()) {
+            if (!c.target().equals(queue)) {
+                continue;
+            }
+            for (var e : c.tenants().overrides().asMap().entrySet()) {
+                TenantSpec t = e.getValue();
+                if (e.getKey() < stats.tenants() && t.rateMultiplier() > highest) {
+                    highest = t.rateMultiplier();
+                    noisy = e.getKey();
+                }
+            }
+        }
+        return noisy;
+    }
+
+    /** The lanes a tenant's messages may join: its hand; PER_TENANT its own lane, SHARED the one lane. */
+    private int[] handOf(int tenant) {
+        if (tenant < 0) {
+            return NO_LANES;
+        }
+        var hands = choice.sharder();
+        if (hands == null) {
+            return new int[] {lanes.length == 1 ? 0 : tenant};
+        }
+        int[] hand = new int[hands.handSize()];
+        for (int k = 0; k < hand.length; k++) {
+            hand[k] = hands.lane(tenant, k);
+        }
+        return hand;
+    }
+}

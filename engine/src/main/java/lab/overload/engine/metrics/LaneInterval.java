@@ -1,0 +1,89 @@
+package lab.overload.engine.metrics;
+
+import java.util.Arrays;
+
+/**
+ * One queue's lanes at the end of an interval, immutable: each lane's depth and the age of its oldest message (one
+ * array, copied at the seal), the lanes of the noisy tenant's hand (the tenant with the highest rate multiplier above
+ * 1; empty when there is none or the queue deals no hands), and the overlap table last measured (sealed once per
+ * simulated second): for each number of lanes {@code m} shared with the noisy tenant's hand, the other tenants with
+ * that overlap, those of them that sent messages, and those impacted (a message more than 1 s old in a second).
+ */
+public final class LaneInterval {
+    private final long[] depthsAndAges;
+    private final int[] noisyHand;
+    private final int noisyTenant;
+    private final long[] overlap;
+
+    /**
+     * @param depthsAndAges lane {@code i}'s depth at {@code i}, its oldest message's age (micros) at {@code n + i};
+     *                      owned by the new object from now on
+     * @param noisyHand     the noisy tenant's lanes (never changed afterwards; may be shared between intervals)
+     * @param overlap       rows of three (tenants, active, impacted) by overlap level, or empty (may be shared)
+     */
+    public LaneInterval(long[] depthsAndAges, int noisyTenant, int[] noisyHand, long[] overlap) {
+        this.depthsAndAges = depthsAndAges;
+        this.noisyTenant = noisyTenant;
+        this.noisyHand = noisyHand;
+        this.overlap = overlap;
+    }
+
+    public int laneCount() {
+        return depthsAndAges.length / 2;
+    }
+
+    /** Messages waiting in lane {@code i} at the end of the interval. */
+    public long depth(int lane) {
+        return depthsAndAges[lane];
+    }
+
+    /** The age of the oldest message waiting in lane {@code i} (ms; 0 when it is empty). */
+    public double oldestAgeMillis(int lane) {
+        return depthsAndAges[laneCount() + lane] / 1000.0;
+    }
+
+    /** The noisy tenant's index, or -1 when no tenant's rate multiplier is above 1. */
+    public int noisyTenant() {
+        return noisyTenant;
+    }
+
+    /** Whether lane {@code i} is in the noisy tenant's hand. */
+    public boolean inNoisyHand(int lane) {
+        for (int l : noisyHand) {
+            if (l == lane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The noisy tenant's lanes (a copy). */
+    public int[] noisyHand() {
+        return noisyHand.clone();
+    }
+
+    /** Overlap levels measured (hand size + 1), 0 when there is no noisy tenant or no hands. */
+    public int overlapLevels() {
+        return overlap.length / 3;
+    }
+
+    /** Other tenants whose hands share {@code m} lanes with the noisy tenant's hand. */
+    public long overlapTenants(int m) {
+        return overlap[3 * m];
+    }
+
+    /** Of those, the ones that sent messages in the measured period. */
+    public long overlapActive(int m) {
+        return overlap[3 * m + 1];
+    }
+
+    /** Of those, the ones impacted in at least one measured second. */
+    public long overlapImpacted(int m) {
+        return overlap[3 * m + 2];
+    }
+
+    @Override
+    public String toString() {
+        return "LaneInterval" + Arrays.toString(depthsAndAges) + " noisy " + noisyTenant + Arrays.toString(noisyHand);
+    }
+}
