@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import lab.overload.models.scenario.ParameterPaths;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -18,7 +21,8 @@ import lab.overload.models.scenario.Scenario;
 /**
  * Regenerates screenshots/: the main window on each bundled preset at the end of its run (or after a given number of
  * sim seconds), with the preset's own seed, so the pictures are reproducible; plus the tipping-point curve of the
- * goodput-collapse and load-shedding presets, and both in presenter mode on a 1280x720 projector. Runs headless.
+ * goodput-collapse and load-shedding presets, both in presenter mode on a 1280x720 projector, and the Platform and
+ * Queues tabs of a preset with functions and one with queues. Runs headless.
  */
 public final class Screenshots {
     public static final double WIDTH = 1600;
@@ -27,6 +31,22 @@ public final class Screenshots {
     public static final double PRESENTER_WIDTH = 1280;
     public static final double PRESENTER_HEIGHT = 720;
     public static final List<String> PRESENTER_SHOTS = List.of("goodput-collapse.json", "load-shedding.json");
+    /** Index of the tab a stage kind adds (Platform or Queues), the tenth. */
+    public static final int STAGE_TAB = 9;
+
+    /**
+     * The Platform tab of dependency-isolation, and the Queues tab of shuffle-sharding with its lesson's step 2
+     * (eight shuffle-sharded lanes, one poller each), so the lanes and the overlap table have something to show.
+     */
+    static Map<String, Scenario> stageTabShots() {
+        Scenario sharded = ParameterPaths.with(ParameterPaths.with(PresetCatalog.bundled("shuffle-sharding.json"),
+                "queues.events.mapping", "SHUFFLE_SHARD"), "queues.events.pollersPerLane", "1");
+        Map<String, Scenario> shots = new LinkedHashMap<>();
+        shots.put("dependency-isolation-platform.png", PresetCatalog.bundled("dependency-isolation.json"));
+        shots.put("shuffle-sharding-queues.png", sharded);
+        return shots;
+    }
+
     /** Index of the tipping-point tab. */
     public static final int TIPPING_POINT_TAB = 8;
 
@@ -50,6 +70,13 @@ public final class Screenshots {
             Scenario s = PresetCatalog.bundled(name);
             double at = simSeconds <= 0 ? s.durationSeconds() : Math.min(simSeconds, s.durationSeconds());
             AtomicFiles.write(file, capture(s, at, TIPPING_POINT_TAB));
+            written.add(file);
+        }
+        for (Map.Entry<String, Scenario> shot : stageTabShots().entrySet()) {
+            Path file = folder.resolve(shot.getKey());
+            Scenario s = shot.getValue();
+            double at = simSeconds <= 0 ? s.durationSeconds() : Math.min(simSeconds, s.durationSeconds());
+            AtomicFiles.write(file, capture(s, at, STAGE_TAB));
             written.add(file);
         }
         for (String name : PRESENTER_SHOTS) {
