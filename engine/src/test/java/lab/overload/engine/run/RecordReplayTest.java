@@ -44,6 +44,10 @@ class RecordReplayTest {
                 s.warmupSeconds(), s.intervalMillis(), s.clients(), s.services(), timeline);
     }
 
+    /**
+     * Waits for the runner's thread to reach a state. The 60 s bound only guards against a hang; no assertion depends
+     * on how fast the runner gets there (the runner is moved with runTo/seek, never by wall-clock pacing).
+     */
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!condition.getAsBoolean()) {
