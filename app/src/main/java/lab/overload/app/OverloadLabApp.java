@@ -193,6 +193,7 @@ public final class OverloadLabApp extends Application {
             case SPACE -> lab.vm().togglePlay();
             case RIGHT -> lab.vm().step();
             case R -> lab.vm().reset();
+            case B -> lab.vm().setAbSplit(!lab.vm().ab().onProperty().get());
             case PLUS, EQUALS, ADD -> lab.vm().nudgeSpeed(1);
             case MINUS, SUBTRACT -> lab.vm().nudgeSpeed(-1);
             case P -> lab.view().presenterProperty().set(!lab.view().presenterProperty().get());

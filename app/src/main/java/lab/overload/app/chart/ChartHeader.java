@@ -63,7 +63,8 @@ final class ChartHeader {
         int n = model.series().size();
         for (int i = 0; i < n; i++) {
             TimeSeries s = model.series().get(i);
-            String text = s.name() + "  " + Pen.withUnit(model.legendValue(s), unit);
+            String text = (s.isEmpty() ? s.name() : model.labelAt(s, s.lastT())) + "  "
+                    + Pen.withUnit(model.legendValue(s), unit);
             double itemW = swatch + 4 + pen.width(legendFont, text) + GAP;
             boolean last = row + 1 >= maxRows;
             double reserve = last && i < n - 1 ? pen.width(legendFont, "+" + (n - i)) + 4 : 0;

@@ -45,6 +45,28 @@ final class ChartModel {
         series.add(s);
     }
 
+    /** Removes a series (a no-op if the chart does not have it). */
+    void remove(TimeSeries s) {
+        series.remove(s);
+    }
+
+    /**
+     * The name a legend or read-out shows for a series at sample time {@code t}: its own, and for a series with a
+     * {@link TimeSeries#reference()} the difference of the two values there, e.g. {@code "goodput B (B-A -42)"}.
+     */
+    String labelAt(TimeSeries s, double t) {
+        TimeSeries ref = s.reference();
+        if (ref == null) {
+            return s.name();
+        }
+        double diff = displayValue(s, t) - displayValue(ref, t);
+        if (Double.isNaN(diff)) {
+            return s.name();
+        }
+        String sign = diff > 0 ? "+" : diff < 0 ? "\u2212" : "\u00b1";
+        return s.name() + " (B\u2212A " + sign + Ticks.formatValue(Math.abs(diff)) + ")";
+    }
+
     MarkerList markers() {
         return markers;
     }
@@ -209,7 +231,7 @@ final class ChartModel {
         }
         List<Readout.Row> rows = new ArrayList<>(series.size());
         for (TimeSeries s : series) {
-            rows.add(new Readout.Row(s.id(), s.name(), s.styleClass(), displayValue(s, best)));
+            rows.add(new Readout.Row(s.id(), labelAt(s, best), s.styleClass(), displayValue(s, best)));
         }
         return Optional.of(new Readout(best, rows));
     }

@@ -61,6 +61,12 @@ public final class LiveChart extends CanvasChart {
         return series;
     }
 
+    /** Removes a series (a no-op if the chart does not have it). */
+    public void removeSeries(TimeSeries series) {
+        model.remove(series);
+        markDirty();
+    }
+
     /** The series in legend order (read-only view). */
     public List<TimeSeries> series() {
         return model.series();

@@ -23,6 +23,7 @@ public final class TimeSeries {
     private final double[] values;
     private int head;
     private int size;
+    private TimeSeries reference;
     private boolean dashed;
 
     /** A series of {@link #DEFAULT_CAPACITY} samples. */
@@ -74,6 +75,20 @@ public final class TimeSeries {
     /** A dashed series is a reference line (for example Little's law λ×W next to the measured concurrency). */
     public boolean isDashed() {
         return dashed;
+    }
+
+    /**
+     * The series this one is compared with (side A, for a side-B series of an A/B split), or null. The legend and
+     * the read-out then show this series' value minus the reference's as well.
+     */
+    public TimeSeries reference() {
+        return reference;
+    }
+
+    /** Sets the series this one is compared with (see {@link #reference()}); returns {@code this} for chaining. */
+    public TimeSeries setReference(TimeSeries reference) {
+        this.reference = reference;
+        return this;
     }
 
     /** Marks this series as a dashed reference line; returns {@code this} for chaining. */

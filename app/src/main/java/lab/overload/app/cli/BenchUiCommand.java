@@ -33,6 +33,10 @@ public final class BenchUiCommand implements Callable<Integer> {
             + "(default: 10). The share of slow frames is still printed for every 10 s, warm-up included.")
     double warmup = 10;
 
+    @Option(names = "--ab", description = "Run with the A/B split on from the start (two worlds in lock step, side B's "
+            + "series drawn over side A's).")
+    boolean ab;
+
     @Override
     public Integer call() throws Exception {
         if (!(speed >= 0.1 && speed <= 100)) {
@@ -45,7 +49,7 @@ public final class BenchUiCommand implements Callable<Integer> {
             throw new InputException("--warmup must be in [0, 600], was " + warmup);
         }
         Scenario s = ScenarioSource.load(scenario);
-        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup);
+        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup, lab -> lab.vm().setAbSplit(ab));
         spec.commandLine().getOut().print(r.report());
         spec.commandLine().getOut().flush();
         return OverloadLabCli.EXIT_OK;

@@ -30,6 +30,8 @@ public final class Styles {
     public static final String TIMEBAR = "timebar";
     public static final String RECORD_TEXT = "record-text";
     public static final String RECORD_TOGGLE = "record-toggle";
+    public static final String AB_TOGGLE = "ab-toggle";
+    public static final String AB_SIDES = "ab-sides";
     public static final String SCRUBBING = "scrubbing";
     public static final String ICON = "icon";
     public static final String SECTION = "section-title";

@@ -87,6 +87,12 @@ public final class FrameBench {
      */
     public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds)
             throws InterruptedException {
+        return run(scenario, speed, wallSeconds, warmupSeconds, lab -> { });
+    }
+
+    /** As {@link #run(Scenario, double, double, double)}, with {@code setup} applied to the window first (FX thread). */
+    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds,
+                             java.util.function.Consumer<OverloadLabApp.Lab> setup) throws InterruptedException {
         HeadlessFx.start();
         double totalSeconds = warmupSeconds + wallSeconds;
         int max = (int) (totalSeconds * 200) + 1000;
@@ -103,6 +109,7 @@ public final class FrameBench {
             Stage stage = new Stage();
             stage.setScene(l.scene());
             stage.show();
+            setup.accept(l);
             l.vm().setSpeed(speed);
             l.vm().play();
             return l;

@@ -41,6 +41,9 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries wastedWork = series("wastedWork", "for clients who left", "series-wasted-work");
     public final TimeSeries rejectionWork = series("rejectionWork", "rejecting", "series-rejection-work");
 
+    /** Side B of an A/B split: its series, drawn dashed over side A's while the split is on. */
+    final AbSeries b = new AbSeries();
+
     public final LiveChart goodputChart = chart("Offered vs throughput vs goodput", "req/s",
             offered, attempts, throughput, goodput);
     public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99, attemptLatency);
@@ -151,6 +154,7 @@ public final class DashboardCharts implements ChartModel {
         for (LiveChart c : charts) {
             c.clearData();
         }
+        b.clear();
         queues.reset(scenario);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
@@ -222,6 +226,16 @@ public final class DashboardCharts implements ChartModel {
         latencyChart.setNotice(since >= NO_SUCCESS_NOTICE_SECONDS - 1e-9 ? String.format(Locale.ROOT,
                 "no successes in the last %.0f s (dashed: the attempts' latency at the server)",
                 Math.floor(since + 1e-9)) : "");
+    }
+
+    @Override
+    public void setAb(boolean on) {
+        b.show(on, this);
+    }
+
+    @Override
+    public void addB(IntervalSnapshot s) {
+        b.add(s);
     }
 
     /** {@code label} is {@code "path = value"}: a slider drag becomes one marker (see {@link ChartMarkers}). */

@@ -34,6 +34,7 @@ public final class LabToolbar extends ToolBar {
     public final Button step = iconButton(Icons.STEP, "Step one interval (Right arrow)");
     public final Button reset = iconButton(Icons.RESET, "Reset to t = 0 with the preset's values (R)");
     public final ToggleButton record = new ToggleButton("Rec");
+    public final ToggleButton ab = new ToggleButton("A/B");
     public final Slider speed = new Slider(Math.log10(0.1), Math.log10(100), 0);
     public final Label speedLabel = new Label();
     public final TextField seed = new TextField();
@@ -65,6 +66,14 @@ public final class LabToolbar extends ToolBar {
                 + " you made since (the last reset) on its timeline, at its sim time; opening that file replays the"
                 + " session. Off: Save keeps the current values."));
         record.selectedProperty().bindBidirectional(vm.recordReplay().recordingProperty());
+        ab.setId("ab");
+        ab.getStyleClass().add(Styles.AB_TOGGLE);
+        ab.setFocusTraversable(false);
+        ab.setTooltip(new Tooltip("A/B (B): run a copy B of this run beside it on the same seed, from now; change A, B"
+                + " or both in the controls and compare: B is drawn dashed, the legend shows B\u2212A. Reset or"
+                + " another preset ends it."));
+        ab.setOnAction(e -> vm.setAbSplit(ab.isSelected()));
+        vm.ab().onProperty().addListener((o, a, on) -> ab.setSelected(on));
         play.setOnAction(e -> vm.togglePlay());
         step.setOnAction(e -> vm.step());
         reset.setOnAction(e -> vm.reset());
@@ -133,7 +142,8 @@ public final class LabToolbar extends ToolBar {
         HBox seedBox = new HBox(6, new Label("Seed"), seed);
         seedBox.setAlignment(Pos.CENTER_LEFT);
         // Least needed last: on a narrow window the toolbar moves the last items into its overflow menu (>>).
-        getItems().addAll(presets, open, save, export, new Separator(), play, step, reset, record, new Separator(), speedBox,
+        getItems().addAll(presets, open, save, export, new Separator(), play, step, reset, record, ab, new Separator(),
+                speedBox,
                 new Separator(), windowBox, presenter, fullScreen, spacer, seedBox);
         neverCut(this);
     }

@@ -23,23 +23,35 @@ final class ParameterPanel extends ScrollPane {
     private final LabViewModel vm;
     private final VBox content = new VBox(6);
     private final Map<String, ParameterControl> controls = new LinkedHashMap<>();
+    /** Which side of an A/B split the controls change (shown while the split is on). */
+    private final AbSidePicker sides;
     private Scenario shown;
 
     ParameterPanel(LabViewModel vm) {
         this.vm = vm;
+        this.sides = new AbSidePicker(vm.ab());
         getStyleClass().add(Styles.CONTROLS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         setContent(content);
         setPrefWidth(360);
         vm.loadedProperty().addListener((o, a, b) -> rebuild(b));
-        vm.scenarioProperty().addListener((o, a, b) -> refresh(b));
+        vm.scenarioProperty().addListener((o, a, b) -> refresh(current()));
+        vm.ab().controlledProperty().addListener((o, a, b) -> refresh(current()));
+        sides.visibleProperty().bind(vm.ab().onProperty());
+        sides.managedProperty().bind(sides.visibleProperty());
         rebuild(vm.loadedProperty().get());
+    }
+
+    /** The scenario the controls show: side B's while they change side B of an A/B split, else the run's. */
+    private Scenario current() {
+        Scenario b = vm.ab().controlledProperty().get();
+        return b != null ? b : vm.scenarioProperty().get();
     }
 
     private void rebuild(Scenario loaded) {
         controls.clear();
-        content.getChildren().clear();
+        content.getChildren().setAll(sides);
         Map<String, List<Parameter>> groups = new LinkedHashMap<>();
         List<Parameter> params = ParameterPaths.list(loaded);
         for (String owner : owners(params)) {

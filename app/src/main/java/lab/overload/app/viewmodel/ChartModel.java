@@ -17,6 +17,17 @@ public interface ChartModel {
      */
     void addUserMarker(double tSeconds, String label);
 
+    /**
+     * An A/B split starts ({@code true}: side B's series are drawn over side A's, from B's first interval on) or
+     * ends (they go).
+     */
+    default void setAb(boolean on) {
+    }
+
+    /** One interval of side B of an A/B split, for the same sim time as side A's interval of that time. */
+    default void addB(IntervalSnapshot snapshot) {
+    }
+
     /** New data arrived: redraw at the next pulse. */
     void markDirty();
 

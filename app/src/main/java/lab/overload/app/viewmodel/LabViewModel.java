@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.overload.engine.run.AbSide;
 import lab.overload.engine.run.ControlChange;
 import lab.overload.engine.run.LiveFrame;
 import lab.overload.engine.run.LiveRunner;
@@ -54,11 +55,14 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(this, "generation");
     private final ChartModel charts;
     private final RollingWindow window = new RollingWindow(10);
-    private final Map<String, String> pending = new LinkedHashMap<>();
+    /** Changes waiting for the next pulse, by side and path (latest value wins). */
+    private final Map<String, PendingChange> pending = new LinkedHashMap<>();
+    private final AbState ab = new AbState();
     private LiveRunner runner;
     /** The scenario the current run started from at t = 0 (its control log holds the changes made since). */
     private Scenario runStart;
     private long nextSequence;
+    private long nextSequenceB;
     private int frameGeneration = -1;
     /** Frames of older runs still in the ring after a reset or load are skipped. */
     private int minGeneration;
@@ -78,6 +82,25 @@ public final class LabViewModel implements AutoCloseable {
 
     public ChartModel charts() {
         return charts;
+    }
+
+    /** The A/B split: whether it is on, which side the controls change, side B's scenario. */
+    public AbState ab() {
+        return ab;
+    }
+
+    /**
+     * Turns the A/B split on (side B starts as a copy of the run at its current sim time and runs beside it on the
+     * same seed; the controls then change side B until another side is chosen) or off (side B and its series go).
+     */
+    public void setAbSplit(boolean on) {
+        if (on == ab.onProperty().get()) {
+            return;
+        }
+        sendPending(); // changes asked for before the split belong to side A, and so to B's copy
+        runner.split(on);
+        charts.setAb(on);
+        ab.turned(on);
     }
 
     /**
@@ -104,11 +127,12 @@ public final class LabViewModel implements AutoCloseable {
                 history.add(f.snapshot());
             }
             for (ControlChange c : f.changes()) {
-                charts.addUserMarker(c.atMicros() / 1e6, c.path() + " = " + c.value());
+                charts.addUserMarker(c.atMicros() / 1e6, ab.markerPrefix(c.path()) + c.path() + " = " + c.value());
             }
             window.add(f.snapshot());
         }
-        if (!frames.isEmpty()) {
+        boolean framesB = ab.onProperty().get() && drainB();
+        if (!frames.isEmpty() || framesB) {
             charts.markDirty();
             framesSinceText = true;
         }
@@ -143,7 +167,35 @@ public final class LabViewModel implements AutoCloseable {
         behind.set(st.behindRealTime());
         notice.set(st.message());
         recordReplay.update(st, runner.controlLog().size());
+        if (ab.onProperty().get()) {
+            ab.update(runner.scenarioB());
+        }
         return textDue;
+    }
+
+    /**
+     * Feeds side B's frames to the charts, up to side A's newest run (B publishes each interval just after A, so a
+     * B frame of a newer run than A's shown one waits for the next pulse). Returns whether any arrived.
+     */
+    private boolean drainB() {
+        boolean any = false;
+        for (LiveFrame f : runner.ringB().since(nextSequenceB)) {
+            if (f.generation() > frameGeneration) {
+                break;
+            }
+            nextSequenceB = f.sequence() + 1;
+            if (f.generation() < frameGeneration || f.generation() < minGeneration) {
+                continue;
+            }
+            charts.addB(f.snapshot());
+            for (ControlChange c : f.changes()) {
+                if (ab.sideOf(c.path()) == AbSide.B) { // a change made on both sides is marked once, from side A
+                    charts.addUserMarker(c.atMicros() / 1e6, "B: " + c.path() + " = " + c.value());
+                }
+            }
+            any = true;
+        }
+        return any;
     }
 
     public void play() {
@@ -192,6 +244,7 @@ public final class LabViewModel implements AutoCloseable {
     /** Back to t = 0 with the scenario as loaded (live changes are dropped), paused. */
     public void reset() {
         pending.clear();
+        endSplit();
         runStart = loaded.get();
         startNewRun(loaded.get());
         runner.reset();
@@ -222,9 +275,26 @@ public final class LabViewModel implements AutoCloseable {
      * the next pulse (latest value per path wins).
      */
     public void requestChange(String path, String value) {
-        ParameterPaths.with(scenario.get(), path, value);
-        pending.put(path, value);
+        AbSide side = ab.onProperty().get() ? ab.sideProperty().get() : AbSide.A;
+        if (side != AbSide.A && ab.scenarioB() != null) {
+            ParameterPaths.with(ab.scenarioB(), path, value);
+        }
+        if (side != AbSide.B || ab.scenarioB() == null) {
+            ParameterPaths.with(scenario.get(), path, value);
+        }
+        pending.put(side + " " + path, new PendingChange(path, value, side));
         error.set("");
+    }
+
+    private record PendingChange(String path, String value, AbSide side) {
+    }
+
+    /** The split ends with a reset or load (the runner drops side B then). */
+    private void endSplit() {
+        if (ab.onProperty().get()) {
+            charts.setAb(false);
+            ab.turned(false);
+        }
     }
 
     /** Restarts with another seed (the seed shapes every random stream, so it cannot change mid-run). */
@@ -235,6 +305,7 @@ public final class LabViewModel implements AutoCloseable {
     /** Loads a scenario and restarts from t = 0, keeping play/pause. */
     public void load(Scenario next) {
         pending.clear();
+        endSplit();
         runStart = next;
         loaded.set(next);
         scenario.set(next);
@@ -277,9 +348,12 @@ public final class LabViewModel implements AutoCloseable {
     private void sendPending() {
         if (!pending.isEmpty()) {
             Scenario after = scenario.get();
-            for (Map.Entry<String, String> e : pending.entrySet()) {
-                runner.change(e.getKey(), e.getValue());
-                after = trackRunStart(after, e.getKey(), e.getValue());
+            for (PendingChange c : pending.values()) {
+                ab.sent(c.path(), c.side());
+                runner.change(c.path(), c.value(), c.side());
+                if (c.side() != AbSide.B) {
+                    after = trackRunStart(after, c.path(), c.value());
+                }
             }
             pending.clear();
         }

@@ -60,6 +60,12 @@ final class Ui {
         return PresetCatalog.bundled(file);
     }
 
+    /**
+     * How long {@link #fx} waits for the FX thread: a guard against a hang only. On a busy 2-core machine building a
+     * window can take well over 15 s, so no test may depend on the FX thread being faster than this.
+     */
+    static final long FX_TASK_GUARD_SECONDS = 90;
+
     /** Runs on the FX thread and returns the result; an exception thrown there is rethrown here (unwrapped). */
     static <T> T fx(Callable<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
@@ -71,7 +77,7 @@ final class Ui {
             }
         });
         try {
-            return f.get(15, TimeUnit.SECONDS);
+            return f.get(FX_TASK_GUARD_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
@@ -85,7 +91,8 @@ final class Ui {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not run the task within 15 s (blocked?)", e);
+            throw new AssertionError("the FX thread did not run the task within " + FX_TASK_GUARD_SECONDS
+                    + " s (blocked?)", e);
         }
     }
 

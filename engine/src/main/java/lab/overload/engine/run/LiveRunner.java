@@ -40,7 +40,7 @@ public final class LiveRunner implements AutoCloseable {
     private static final long IDLE_PARK_NANOS = 50_000_000L;
 
     private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load, RunTo,
-            Seek, Summarize {
+            Seek, Summarize, Split {
     }
 
     private record Play() implements Command { }
@@ -48,14 +48,16 @@ public final class LiveRunner implements AutoCloseable {
     private record Step() implements Command { }
     private record Reset() implements Command { }
     private record Speed(double value) implements Command { }
-    private record Change(String path, String value) implements Command { }
+    private record Change(String path, String value, AbSide side) implements Command { }
     private record Load(Scenario scenario) implements Command { }
     private record RunTo(long simMicros) implements Command { }
     private record Seek(long simMicros) implements Command { }
     private record Summarize(CompletableFuture<Summary> result) implements Command { }
+    private record Split(boolean on) implements Command { }
 
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
     private final SnapshotRing ring;
+    private final SnapshotRing ringB;
     private final Thread thread;
     private final Pacer pacer = new Pacer();
     private volatile boolean closed;
@@ -81,6 +83,10 @@ public final class LiveRunner implements AutoCloseable {
     private String message = "";
     private String failure = "";
     private final BooleanSupplier lowMemory;
+    /** Side B of an A/B split, or null when the runner runs one world (owned by the sim thread). */
+    private Variant b;
+    /** B's current scenario while the split is on, else null (for other threads). */
+    private volatile Scenario scenarioB;
 
     public LiveRunner(Scenario scenario, int ringCapacity) {
         this(scenario, ringCapacity, new MemoryGuard(MemoryGuard.DEFAULT_FRACTION));
@@ -89,6 +95,7 @@ public final class LiveRunner implements AutoCloseable {
     /** A runner whose heap check is {@code lowMemory} (tests simulate a full heap with it). */
     LiveRunner(Scenario scenario, int ringCapacity, BooleanSupplier lowMemory) {
         this.ring = new SnapshotRing(ringCapacity);
+        this.ringB = new SnapshotRing(ringCapacity);
         this.base = scenario;
         this.lowMemory = lowMemory;
         this.status = new LiveStatus(0, scenario, 0, false, 1, 0, 0, false, "", "", -1, 0);
@@ -107,6 +114,30 @@ public final class LiveRunner implements AutoCloseable {
 
     public LiveStatus status() {
         return status;
+    }
+
+    /**
+     * Side B's frames while an A/B split is on ({@link #split}): the same generations and interval times as side A's
+     * frames in {@link #ring()}.
+     */
+    public SnapshotRing ringB() {
+        return ringB;
+    }
+
+    /** Side B's scenario, with every change applied, while an A/B split is on; null otherwise. */
+    public Scenario scenarioB() {
+        return scenarioB;
+    }
+
+    /**
+     * Turns the A/B split on or off. On: side B starts as an exact copy of side A at its current sim time (a
+     * deterministic re-run of A's start scenario and applied changes, publishing B's intervals from t = 0 into
+     * {@link #ringB()}) and from then on runs in lock step with A on the same seed, so the two differ only by the
+     * changes made on one side ({@link #change(String, String, AbSide)}). Off: side B is dropped. Reset and load
+     * turn the split off.
+     */
+    public void split(boolean on) {
+        send(new Split(on));
     }
 
     /**
@@ -188,8 +219,24 @@ public final class LiveRunner implements AutoCloseable {
      * restarts the run from t = 0 with the new value, and the status says so.
      */
     public void change(String path, String value) {
-        ParameterPaths.with(status.scenario(), path, value);
-        send(new Change(path, value));
+        change(path, value, AbSide.A);
+    }
+
+    /**
+     * Changes a parameter on one side of an A/B split, or on both, at the current sim time (side B is ignored while
+     * the split is off). Validated at once against that side's scenario (throws IllegalArgumentException naming the
+     * path and range; nothing changes). A change that cannot be applied live restarts both sides from t = 0, each
+     * with its own values.
+     */
+    public void change(String path, String value, AbSide side) {
+        Scenario b = scenarioB;
+        if (side != AbSide.B || b == null) {
+            ParameterPaths.with(status.scenario(), path, value);
+        }
+        if (side != AbSide.A && b != null) {
+            ParameterPaths.with(b, path, value);
+        }
+        send(new Change(path, value, side));
     }
 
     /** Replaces the scenario and restarts from t = 0, keeping the play/pause state. */
@@ -231,6 +278,7 @@ public final class LiveRunner implements AutoCloseable {
     private void outOfMemory() {
         long atMicros = world == null ? 0 : world.nowMicros();
         world = null;
+        dropB();
         pendingFrameChanges = new ArrayList<>();
         running = false;
         stepTarget = -1;
@@ -265,6 +313,9 @@ public final class LiveRunner implements AutoCloseable {
                 long chunkEnd = Math.min(target, world.nowMicros() + world.scenario().intervalMillis() * 1000L);
                 if (chunkEnd > world.nowMicros()) {
                     log.runUntil(world, chunkEnd, pendingFrameChanges::add);
+                    if (b != null) {
+                        b.runTo(world.nowMicros());
+                    }
                 }
                 if (lowMemory.getAsBoolean()) {
                     outOfMemory();
@@ -331,6 +382,7 @@ public final class LiveRunner implements AutoCloseable {
             seeking = false;
             message = "";
             failure = "";
+            dropB();
             newWorld(base);
         } else if (c instanceof Speed s) {
             pacer.setSpeed(s.value(), wall, world.nowMicros());
@@ -344,12 +396,23 @@ public final class LiveRunner implements AutoCloseable {
             s.result().complete(world.summary());
         } else if (c instanceof Seek s) {
             seekTo(s.simMicros());
+        } else if (c instanceof Split sp) {
+            if (!sp.on()) {
+                dropB();
+            } else if (b == null) {
+                b = new Variant(ringB);
+                long now = world.nowMicros();
+                b.copyOf(runStart, log.changes().stream().filter(x -> x.atMicros() <= now).toList(), now,
+                        generation);
+                scenarioB = b.scenario();
+            }
         } else if (c instanceof Load l) {
             stepTarget = -1;
             seeking = false;
             base = l.scenario();
             message = "";
             failure = "";
+            dropB();
             newWorld(base);
             pacer.anchor(wall, 0);
         }
@@ -363,28 +426,60 @@ public final class LiveRunner implements AutoCloseable {
         if (back) {
             log.rewind();
             startWorld(runStart);
+            if (b != null) {
+                b.rewind(generation);
+            }
         }
     }
 
     private void applyChange(Change ch, long wall) {
         try {
-            FieldDef def = ParameterPaths.def(world.scenario(), ch.path());
+            boolean onA = ch.side() != AbSide.B || b == null;
+            boolean onB = ch.side() != AbSide.A && b != null;
+            Scenario sideScenario = onA ? world.scenario() : b.world().scenario();
+            FieldDef def = ParameterPaths.def(sideScenario, ch.path());
             if (!def.live()) {
-                Scenario next = ParameterPaths.with(world.scenario(), ch.path(), ch.value());
+                Scenario next = ParameterPaths.with(sideScenario, ch.path(), ch.value());
+                Scenario nextA = onA ? ParameterPaths.with(world.scenario(), ch.path(), ch.value()) : world.scenario();
+                Scenario nextB = b == null ? null
+                        : onB ? ParameterPaths.with(b.world().scenario(), ch.path(), ch.value()) : b.world().scenario();
                 message = ch.path() + " cannot change while running: restarted from t = 0 with "
-                        + def.display(ParameterPaths.get(next, ch.path()));
+                        + def.display(ParameterPaths.get(next, ch.path())) + (b == null ? ""
+                        : onA && onB ? " on both sides" : onB ? " on side B" : " on side A");
                 stepTarget = -1;
                 seeking = false;
-                newWorld(next);
+                newWorld(nextA);
+                if (b != null) {
+                    b.restart(nextB, generation);
+                    scenarioB = nextB;
+                }
                 pacer.anchor(wall, 0);
                 return;
             }
-            ParameterPaths.with(world.scenario(), ch.path(), ch.value());
+            if (onA) {
+                ParameterPaths.with(world.scenario(), ch.path(), ch.value());
+            }
+            if (onB) {
+                ParameterPaths.with(b.world().scenario(), ch.path(), ch.value());
+            }
             // after every event up to now, before every event at the change's own time: a timeline change there
             // would take effect at the same point, so a saved recording replays exactly. Changes made together
             // (no event between them, e.g. while paused) share one time.
             if (world.nowMicros() != lastChangeMicros || world.eventsProcessed() != eventsAtLastChange) {
                 world.simulation().advanceTo(world.nowMicros() + 1);
+            }
+            if (b != null && b.world().nowMicros() < world.nowMicros()) {
+                b.world().simulation().advanceTo(world.nowMicros());
+            }
+            if (onB) {
+                b.apply(ch.path(), ch.value());
+                scenarioB = b.scenario();
+            }
+            if (!onA) {
+                lastChangeMicros = world.nowMicros();
+                eventsAtLastChange = world.eventsProcessed();
+                message = "";
+                return;
             }
             world.apply(ch.path(), ch.value());
             var applied = world.appliedChanges().get(world.appliedChanges().size() - 1);
@@ -400,6 +495,11 @@ public final class LiveRunner implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             message = e.getMessage();
         }
+    }
+
+    private void dropB() {
+        b = null;
+        scenarioB = null;
     }
 
     /** A new run from t = 0 of that scenario with an empty control log. */
