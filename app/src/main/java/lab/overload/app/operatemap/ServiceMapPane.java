@@ -1,0 +1,260 @@
+package lab.overload.app.operatemap;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextAlignment;
+import lab.overload.app.chart.ChartPalette;
+import lab.overload.app.chart.Ticks;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.models.scenario.Scenario;
+
+/**
+ * The service map: the scenario's client groups and stages as boxes in columns by call depth, arrows for the calls
+ * with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
+ * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share and
+ * latency or utilisation. Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
+ * {@code services.api}); clicking it again clears the selection (null). FX thread only.
+ */
+public final class ServiceMapPane extends Region {
+    static final String PANE = "service-map";
+    static final String TITLE = "map-title";
+    static final String CAPTION = "map-caption";
+    static final String NAME = "map-node-name";
+    static final String TEXT = "map-node-text";
+    static final String EDGE = "map-edge";
+    static final String EDGE_TEXT = "map-edge-text";
+    static final String SELECTED = "map-node-selected";
+    private static final double PAD = 10;
+
+    private final Canvas canvas = new Canvas();
+    private final ChartPalette palette = new ChartPalette(this::markDirty);
+    private ServiceMap map;
+    private ServiceMap.Node selected;
+    private Consumer<String> onSelect = owner -> { };
+    private boolean dirty = true;
+
+    public ServiceMapPane() {
+        getStyleClass().add(PANE);
+        getChildren().addAll(canvas, palette.probes());
+        setMinSize(240, 160);
+        setPrefSize(800, 360);
+        widthProperty().addListener(o -> markDirty());
+        heightProperty().addListener(o -> markDirty());
+        palette.prepare(EDGE);
+        for (ServiceMap.Health h : ServiceMap.Health.values()) {
+            palette.boxFill(healthClass(h)); // probes made now, so the first draw has their CSS
+        }
+        palette.boxStroke(SELECTED);
+        for (String text : new String[] {TITLE, CAPTION, NAME, TEXT, EDGE_TEXT}) {
+            palette.font(text);
+        }
+        canvas.setOnMouseClicked(e -> select(nodeAt(e.getX(), e.getY())));
+    }
+
+    /** A new run: the map of this scenario, no numbers yet. */
+    public void reset(Scenario scenario) {
+        map = new ServiceMap(scenario);
+        selected = null;
+        markDirty();
+    }
+
+    public void add(IntervalSnapshot s) {
+        if (map != null) {
+            map.add(s);
+            markDirty();
+        }
+    }
+
+    public ServiceMap map() {
+        return map;
+    }
+
+    /** Called with the selected node's owner ("services.api"), or null when the selection is cleared. */
+    public void onSelect(Consumer<String> action) {
+        onSelect = action == null ? owner -> { } : action;
+    }
+
+    /** Selects a node (or clears the selection when it is the selected one or null). */
+    public void select(ServiceMap.Node n) {
+        selected = n == null || n.equals(selected) ? null : n;
+        onSelect.accept(selected == null ? null : selected.owner());
+        markDirty();
+    }
+
+    public ServiceMap.Node selected() {
+        return selected;
+    }
+
+    public void markDirty() {
+        dirty = true;
+    }
+
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    public boolean redrawIfDirty() {
+        if (!dirty || getScene() == null) {
+            return false;
+        }
+        redraw();
+        return true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    /** A node's box in the pane: left, top, width, height. */
+    public double[] box(ServiceMap.Node n) {
+        double top = PAD + 1.4 * palette.font(TITLE).getSize() + 1.5 * palette.font(CAPTION).getSize();
+        int columns = map.columns();
+        double colW = (getWidth() - 2 * PAD) / columns;
+        double w = Math.min(colW * 0.82, 26 * palette.font(TEXT).getSize());
+        int rows = map.rows(n.column());
+        double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
+        double h = Math.min(rowH * 0.8, 4.6 * palette.font(TEXT).getSize());
+        double x = PAD + n.column() * colW + (colW - w) / 2;
+        double y = top + n.row() * rowH + (rowH - h) / 2;
+        return new double[] {x, y, w, h};
+    }
+
+    /** The node whose box holds the point (pane coordinates), or null. */
+    public ServiceMap.Node nodeAt(double x, double y) {
+        if (map == null) {
+            return null;
+        }
+        for (ServiceMap.Node n : map.nodes()) {
+            double[] b = box(n);
+            if (x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3]) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** A node's kind in a word: client, service, API, function, queue. */
+    static String kind(ServiceMap.Node n) {
+        return switch (n.section()) {
+            case "clients" -> "client";
+            case "services" -> "service";
+            case "apis" -> "API";
+            case "functions" -> "function";
+            case "queues" -> "queue";
+            default -> n.section();
+        };
+    }
+
+    static String healthClass(ServiceMap.Health h) {
+        return "map-node-" + h.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The two lines of numbers under a node's name. */
+    static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
+        boolean client = n.section().equals("clients");
+        String rate = Double.isNaN(s.ratePerSecond()) ? "\u2013" : Ticks.formatValue(s.ratePerSecond());
+        String first = rate + (client ? " req/s" : " att/s") + (Double.isNaN(s.badShare()) ? ""
+                : String.format(Locale.ROOT, "  %.1f%% bad", 100 * s.badShare()));
+        String second;
+        if (client) {
+            second = Double.isNaN(s.latencyMillis()) ? "no successes"
+                    : "mean " + Ticks.formatValue(s.latencyMillis()) + " ms";
+        } else {
+            second = (Double.isNaN(s.utilization()) ? "" : String.format(Locale.ROOT, "util %.0f%%  ",
+                    100 * s.utilization())) + (Double.isNaN(s.latencyMillis()) || s.latencyMillis() == 0 ? ""
+                    : "wait " + Ticks.formatValue(s.latencyMillis()) + " ms");
+        }
+        return new String[] {first, second.strip()};
+    }
+
+    public void redraw() {
+        dirty = false;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(palette.font(TITLE));
+        g.setFill(palette.textFill(TITLE));
+        g.fillText("Service map", PAD, PAD);
+        g.setFont(palette.font(CAPTION));
+        g.setFill(palette.textFill(CAPTION));
+        g.fillText(String.format(Locale.ROOT, "last %.0f s \u00b7 bad = failed, shed, throttled, error, wasted \u00b7 "
+                + "healthy < %.0f%%, degraded < %.0f%%", ServiceMap.WINDOW_SECONDS, 100 * ServiceMap.DEGRADED_SHARE,
+                100 * ServiceMap.FAILING_SHARE),
+                PAD, PAD + 1.4 * palette.font(TITLE).getSize());
+        if (map == null) {
+            return;
+        }
+        g.setStroke(palette.stroke(EDGE));
+        g.setLineWidth(palette.strokeWidth(EDGE));
+        g.setFont(palette.font(EDGE_TEXT));
+        for (ServiceMap.Edge e : map.edges()) {
+            double[] a = box(e.from());
+            double[] b = box(e.to());
+            double x1 = a[0] + a[2];
+            double y1 = a[1] + a[3] / 2;
+            double x2 = b[0];
+            double y2 = b[1] + b[3] / 2;
+            g.strokeLine(x1, y1, x2, y2);
+            double ang = Math.atan2(y2 - y1, x2 - x1);
+            double head = 0.6 * palette.font(EDGE_TEXT).getSize();
+            g.strokeLine(x2, y2, x2 - head * Math.cos(ang - 0.4), y2 - head * Math.sin(ang - 0.4));
+            g.strokeLine(x2, y2, x2 - head * Math.cos(ang + 0.4), y2 - head * Math.sin(ang + 0.4));
+            double rate = map.rate(e);
+            g.setFill(palette.textFill(EDGE_TEXT));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s", (x1 + x2) / 2,
+                    (y1 + y2) / 2 - 2);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (ServiceMap.Node n : map.nodes()) {
+            double[] b = box(n);
+            ServiceMap.NodeStats s = map.stats(n);
+            g.setFill(palette.boxFill(healthClass(s.health())));
+            g.fillRoundRect(b[0], b[1], b[2], b[3], 10, 10);
+            boolean sel = n.equals(selected);
+            g.setStroke(palette.boxStroke(sel ? SELECTED : healthClass(s.health())));
+            g.setLineWidth(sel ? 4 : 1.5);
+            if (g.getStroke() != null) {
+                g.strokeRoundRect(b[0], b[1], b[2], b[3], 10, 10);
+            }
+            double x = b[0] + 8;
+            double lh = palette.font(TEXT).getSize() * 1.25;
+            double y = b[1] + Math.max(4, (b[3] - palette.font(NAME).getSize() * 1.25 - 2 * lh) / 2);
+            g.setFont(palette.font(NAME));
+            g.setFill(palette.textFill(NAME));
+            g.fillText(fit(g, n.name() + "  (" + kind(n) + ")", b[2] - 16), x, y);
+            g.setFont(palette.font(TEXT));
+            g.setFill(palette.textFill(TEXT));
+            String[] lines = lines(n, s);
+            y += palette.font(NAME).getSize() * 1.25;
+            g.fillText(fit(g, lines[0], b[2] - 16), x, y);
+            g.fillText(fit(g, lines[1], b[2] - 16), x, y + lh);
+        }
+    }
+
+    /** The text, cut with an ellipsis to fit the width at the current font. */
+    private static String fit(GraphicsContext g, String text, double width) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(g.getFont());
+        if (probe.getLayoutBounds().getWidth() <= width) {
+            return text;
+        }
+        for (int n = text.length() - 1; n > 0; n--) {
+            probe.setText(text.substring(0, n) + "\u2026");
+            if (probe.getLayoutBounds().getWidth() <= width) {
+                return probe.getText();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,105 @@
+package lab.overload.app.operatemap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.overload.app.viewmodel.PresetCatalog;
+import lab.overload.engine.component.World;
+import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.models.json.ScenarioCodec;
+import lab.overload.models.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service map's nodes, edges, rates and health, and the top contributors' ranking, against the interval
+ * snapshots of headless runs (fixed seeds).
+ */
+class ServiceMapTest {
+    /** Client web calls service a, whose dependency is service b (a stage, not the built-in model). */
+    private static final Scenario CHAIN = ScenarioCodec.read("{\"name\": \"chain\", \"seed\": 3, "
+            + "\"clients\": [{\"name\": \"web\", \"target\": \"a\", \"ratePerSecond\": 80, \"timeoutKind\": \"NONE\"}],"
+            + "\"services\": [{\"name\": \"a\", \"workersPerHost\": 64, \"dependency\": {\"enabled\": true, \"target\": \"b\"}},"
+            + " {\"name\": \"b\", \"workersPerHost\": 64}]}");
+
+    private static List<IntervalSnapshot> run(Scenario s, double seconds) {
+        List<IntervalSnapshot> out = new ArrayList<>();
+        World w = new World(s);
+        w.onInterval(out::add);
+        w.runUntil(Math.round(seconds * 1e6));
+        return out;
+    }
+
+    private static ServiceMap.Edge edge(ServiceMap m, String from, String to) {
+        return m.edges().stream().filter(e -> e.from().name().equals(from) && e.to().name().equals(to)).findFirst()
+                .orElseThrow(() -> new AssertionError("no edge " + from + " -> " + to + " in " + m.edges()));
+    }
+
+    @Test
+    void aChainIsLaidOutByDepthAndItsEdgeRatesAreTheSnapshotsRates() {
+        ServiceMap m = new ServiceMap(CHAIN);
+        assertEquals(3, m.columns());
+        assertEquals(0, m.node("clients", "web").column());
+        assertEquals(1, m.node("services", "a").column());
+        assertEquals(2, m.node("services", "b").column());
+        assertEquals(2, m.edges().size());
+        List<IntervalSnapshot> intervals = run(CHAIN, 20);
+        intervals.forEach(m::add);
+        List<IntervalSnapshot> last = intervals.subList(intervals.size() - 50, intervals.size()); // 5 s of 100 ms
+        double seconds = last.stream().mapToDouble(IntervalSnapshot::seconds).sum();
+        assertEquals(5.0, m.windowSeconds(), 1e-9);
+        double clientAttempts = last.stream().mapToLong(s -> s.byClient().get("web").attempts().total()).sum();
+        double bAttempts = last.stream().mapToLong(s -> s.byStage().get("b").attempts().total()).sum();
+        assertEquals(clientAttempts / seconds, m.rate(edge(m, "web", "a")), 1e-9);
+        assertEquals(bAttempts / seconds, m.rate(edge(m, "a", "b")), 1e-9);
+        assertTrue(bAttempts > 0.8 * clientAttempts, "every call to a calls b: " + bAttempts + " vs " + clientAttempts);
+        assertEquals(ServiceMap.Health.HEALTHY, m.stats(m.node("services", "b")).health());
+    }
+
+    @Test
+    void dependencyIsolationHasTwoChainsOfClientApiFunction() {
+        Scenario s = PresetCatalog.bundled("dependency-isolation.json");
+        ServiceMap m = new ServiceMap(s);
+        edge(m, "shop", "storefront");
+        edge(m, "storefront", "checkout");
+        edge(m, "find", "finder");
+        edge(m, "finder", "search");
+        assertEquals(m.node("apis", "storefront").column() + 1, m.node("functions", "checkout").column());
+        run(s, 10).forEach(m::add);
+        double shop = m.rate(edge(m, "shop", "storefront"));
+        assertTrue(shop > 300 && shop < 500, "shop offers about 400/s: " + shop);
+    }
+
+    @Test
+    void healthFollowsTheStatedThresholds() {
+        Scenario s = PresetCatalog.bundled("goodput-collapse.json");
+        ServiceMap m = new ServiceMap(s);
+        List<IntervalSnapshot> intervals = run(s, 60);
+        intervals.subList(0, 100).forEach(m::add); // the first 10 s: 200/s on 8 cores, no failures
+        ServiceMap.NodeStats early = m.stats(m.node("clients", "web"));
+        assertTrue(early.badShare() < ServiceMap.DEGRADED_SHARE, "early: " + early);
+        assertEquals(ServiceMap.Health.HEALTHY, early.health());
+        m.clear();
+        intervals.subList(500, 600).forEach(m::add); // 50-60 s: collapsed, every request times out
+        ServiceMap.NodeStats late = m.stats(m.node("clients", "web"));
+        assertTrue(late.badShare() >= ServiceMap.FAILING_SHARE, "late: " + late);
+        assertEquals(ServiceMap.Health.FAILING, late.health());
+    }
+
+    @Test
+    void topContributorsRankClientGroupsAndSharesAddUpToOne() {
+        Scenario s = PresetCatalog.bundled("dependency-isolation.json");
+        TopContributors top = new TopContributors();
+        run(s, 15).forEach(top::add);
+        List<TopContributors.Row> rows = top.top(TopContributors.Metric.REQUESTS, TopContributors.Window.RUN, 10);
+        assertEquals(List.of("find", "shop"), rows.stream().map(TopContributors.Row::key).toList(),
+                "find offers 1,000/s, shop 400/s");
+        assertEquals(1.0, rows.stream().mapToDouble(TopContributors.Row::share).sum(), 1e-9);
+        List<TopContributors.Row> last10 = top.top(TopContributors.Metric.REQUESTS,
+                TopContributors.Window.LAST_10_S, 10);
+        assertTrue(last10.get(0).value() < rows.get(0).value(), "10 s hold fewer requests than the run's 15 s");
+        assertEquals(rows.get(0).value() * 10 / 15, last10.get(0).value(), 0.05 * last10.get(0).value(),
+                "Poisson at a constant rate: 10 s hold about 10/15 of 15 s");
+    }
+}
