@@ -26,6 +26,8 @@ public final class Sandbox {
     public boolean provisioned;
     /** Its current invoke's work reaches the function timeout: it is abandoned there. */
     public boolean timesOut;
+    /** Its init's dependency call failed: the invoke that waited for the init answers with an error. */
+    public boolean initFailed;
 
     public Sandbox(int id) {
         this.id = id;
