@@ -1,6 +1,7 @@
 package lab.overload.engine.component;
 
 import java.util.SplittableRandom;
+import lab.overload.engine.component.platform.InvokeDurations;
 import lab.overload.engine.component.platform.Sandbox;
 import lab.overload.engine.component.platform.ScalingBucket;
 import lab.overload.engine.component.platform.ThrottleCause;
@@ -60,6 +61,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     private final ScalingBucket scaling;
     final Dependency dependency;
     private final SandboxPool pool;
+    private final InvokeDurations durations = new InvokeDurations();
     /** Invokes in progress (initialising or busy sandboxes). */
     int concurrency;
 
@@ -85,6 +87,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         world.recorder.gauge("functions." + spec.name() + ".concurrencyLimit", () -> capacity());
         world.recorder.gauge("functions." + spec.name() + ".scalingBudget",
                 () -> scaling.available(world.sim.nowMicros()));
+        metrics.detail(end -> FunctionSummary.blocks(stats(end), durations));
         for (int i = 0; i < spec.provisionedConcurrency(); i++) {
             int wm = platform.workerManagers.place(index);
             if (wm < 0) {
@@ -141,6 +144,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             Sandbox s = pool.take(spec.reuse(), reuse, now);
             if (s != null) {
                 ledger.warm.add(world.recorder.measuring(now));
+                s.coldInvoke = false;
                 trace(a, "warm sandbox " + s.id);
                 platform.concurrencyChanged(this, 1);
                 start(a, s, now);
@@ -169,6 +173,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         platform.concurrencyChanged(this, 1);
         a.sandbox = s.id;
         s.initFailed = false;
+        s.coldInvoke = true;
         long placementMicros = Math.round(platform.spec.placementMillis() * 1000);
         if (spec.initCallsDependency() && spec.dependency().enabled()) {
             world.sim.schedule(now + placementMicros, Phase.COMPLETION, handlerId, INIT_CALL, a.slot, a.token());
@@ -298,6 +303,9 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         WorkClass workClass = s.timesOut ? WorkClass.ABANDONED
                 : outcome == AttemptOutcome.COMPLETED_USEFUL ? WorkClass.USEFUL : WorkClass.WASTED;
         ledger.workEnded(workClass, held);
+        if (a.measured) {
+            durations.record(s.coldInvoke, now - a.enqueuedMicros);
+        }
         platform.concurrencyChanged(this, -1);
         pool.finished(s, now);
         if (!s.provisioned) {

@@ -28,6 +28,8 @@ public final class Sandbox {
     public boolean timesOut;
     /** Its init's dependency call failed: the invoke that waited for the init answers with an error. */
     public boolean initFailed;
+    /** Its current invoke came cold (it waited for this sandbox's placement and init). */
+    public boolean coldInvoke;
 
     public Sandbox(int id) {
         this.id = id;
