@@ -23,7 +23,7 @@ import lab.overload.models.scenario.Scenario;
  * size. The function timeout runs from the start of the invoke (after any init): at it the invoke is abandoned
  * (ABANDONED_BY_SERVER, answered with an error), in its dependency call or in its work. A refused invoke ends
  * THROTTLED at once with its cause. An idle sandbox expires {@code keepAliveSeconds} after its last invoke
- * (provisioned ones never do, and are never evicted).
+ * ({@link SandboxExpiry}; provisioned ones never do, and are never evicted).
  *
  * <p>With its {@code dependency} enabled, an invoke's sandbox first calls it, as a service's worker does
  * ({@link Dependency}: the built-in model or another stage; busy, no CPU), then works; a failed or refused call answers
@@ -61,6 +61,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     private final ScalingBucket scaling;
     final Dependency dependency;
     private final SandboxPool pool;
+    private final SandboxExpiry expiry;
     private final InvokeDurations durations = new InvokeDurations();
     /** Invokes in progress (initialising or busy sandboxes). */
     int concurrency;
@@ -74,6 +75,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         this.metrics = world.recorder.stage(spec.name(), "function", false, false);
         this.ledger = new FunctionLedger(world.recorder, "functions." + spec.name() + ".", world.scenario().warmupMicros());
         this.pool = new SandboxPool(ledger);
+        this.expiry = new SandboxExpiry(world.sim, handlerId, EXPIRE);
         String prefix = "functions/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");
         init = world.streams.stream(prefix + "init");
@@ -242,9 +244,8 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     public void handle(int type, int a, long b) {
         long now = world.sim.nowMicros();
         if (type == EXPIRE) {
-            Sandbox s = pool.get(a);
-            if (s.state == Sandbox.IDLE && s.epoch == b) {
-                remove(s, now, "expired");
+            if (expiry.due(pool.get(a), (int) b, now)) {
+                remove(pool.get(a), now, "expired");
             }
             return;
         }
@@ -309,8 +310,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         platform.concurrencyChanged(this, -1);
         pool.finished(s, now);
         if (!s.provisioned) {
-            world.sim.schedule(now + Math.round(spec.keepAliveSeconds() * 1e6), Phase.COMPLETION, handlerId, EXPIRE,
-                    s.id, s.epoch);
+            expiry.idle(s, now, Math.round(spec.keepAliveSeconds() * 1e6));
         }
         end(a, outcome, workClass, held, now);
         if (!a.clientDone) {

@@ -38,6 +38,8 @@ final class SandboxPool {
             table.add(s);
         }
         s.workerManager = wm;
+        s.life++;
+        s.expiryEventMicros = -1;
         s.provisioned = false;
         s.lastUsedMicros = now;
         enter(s, state, now);
@@ -68,7 +70,6 @@ final class SandboxPool {
             case RANDOM -> idle.isEmpty() ? null : removeIdleAt(random.nextInt(idle.size()));
         };
         if (s != null) {
-            s.epoch++;
             enter(s, Sandbox.BUSY, now);
         }
         return s;
@@ -111,7 +112,6 @@ final class SandboxPool {
         } else {
             idle.remove(s);
         }
-        s.epoch++;
         enter(s, Sandbox.GONE, now);
         ledger.sandboxes.add(now, -1);
         free.addFirst(s);

@@ -195,4 +195,25 @@ class PlatformSemanticsTest {
                 "1.500000 f COMPLETED_ERROR r1 a2", "1.500000 web FAILED_ERROR r1 a2"), lines);
         assertEquals(List.of(2L, 1L, 1L), List.of(st.invokes(), st.warm(), st.cold()));
     }
+
+    /**
+     * A keep-alive far longer than the run (1 day) at 200 invokes/s for 300 s: every invoke ends an idle period's
+     * start, but a sandbox keeps at most one pending expiry event, so the calendar holds about as many events as
+     * there are sandboxes (plus arrivals, completions and the seal), not one per invoke (60,000): memory stays flat
+     * however long the run.
+     */
+    @Test
+    void expiryEventsStayBoundedByTheSandboxes() {
+        Scenario s = PlatformTraces.scenario("""
+                {'name': 't', 'seed': 5, 'durationSeconds': 300,
+                 'clients': [{'name': 'web', 'target': 'f', 'ratePerSecond': 200, 'timeoutKind': 'NONE'}],
+                 'functions': [{'name': 'f', 'durationMillis': 50, 'initMillis': 0, 'keepAliveSeconds': 86400}]}""");
+        World w = new World(s);
+        w.runUntil(s.durationMicros());
+        FunctionStats st = w.functionStats("f");
+        int pending = w.simulation().pendingEvents();
+        assertTrue(st.invokes() > 50_000, "invokes " + st.invokes());
+        assertTrue(pending <= st.sandboxesMax() + st.concurrencyMax() + 10,
+                pending + " events pending with " + st.sandboxesMax() + " sandboxes");
+    }
 }
