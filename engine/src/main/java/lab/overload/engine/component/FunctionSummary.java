@@ -13,12 +13,17 @@ import lab.overload.engine.component.platform.InvokeDurations;
  * {@code concurrency} block counts busy ones, so that the stages' levels add up to the total's),
  * {@code durationMillis} {warm, cold} each {mean, p50, p99}, and
  * {@code sandboxSeconds}, the ledger of the whole run by class (adding up to its {@code total}).
+ *
+ * <p>Every summary checks the platform's conservation here, as {@code Summary.checkConservation} does the requests':
+ * invokes = warm + cold + throttled, and the sandbox-second classes add up to the integral of the sandbox count
+ * (to a relative 1e-9: they are sums of the same whole microseconds, in double precision).
  */
 final class FunctionSummary {
     private FunctionSummary() {
     }
 
     static Map<String, Object> blocks(FunctionStats st, InvokeDurations durations) {
+        check(st);
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> invocations = new LinkedHashMap<>();
         invocations.put("total", st.invokes());
@@ -49,5 +54,20 @@ final class FunctionSummary {
         }
         m.put("sandboxSeconds", ledger);
         return m;
+    }
+
+    /** Throws naming the function and the imbalance when its invokes or its sandbox-seconds do not add up. */
+    static void check(FunctionStats st) {
+        if (st.invokes() != st.warm() + st.cold() + st.throttledTotal()) {
+            throw new IllegalStateException("function " + st.name() + ": invokes " + st.invokes() + " != warm "
+                    + st.warm() + " + cold " + st.cold() + " + throttled " + st.throttledTotal());
+        }
+        Map<String, Double> sec = st.sandboxSeconds();
+        double sum = sec.get("useful") + sec.get("wasted") + sec.get("init") + sec.get("abandoned") + sec.get("idle")
+                + sec.get("inProgress");
+        if (Math.abs(sum - sec.get("total")) > 1e-9 * Math.max(1, sec.get("total"))) {
+            throw new IllegalStateException("function " + st.name() + ": sandbox-seconds by class add up to " + sum
+                    + ", not the total " + sec.get("total"));
+        }
     }
 }
