@@ -95,7 +95,7 @@ class PlatformSemanticsTest {
 
     /**
      * The timeout counts the call too: a built-in call of 2 s (1.1 to 3.1 s) leaves 1 s of the 3 s for the work, so
-     * 1.5 s of work is abandoned at 4.1 s, not finished at 4.6 s. The call's slot is free again at once.
+     * 1.5 s of work is abandoned at 4.1 s, not finished at 4.6 s.
      */
     @Test
     void theTimeoutCoversTheCallAndTheWork() {
