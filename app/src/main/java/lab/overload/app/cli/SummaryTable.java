@@ -7,7 +7,8 @@ import lab.overload.models.scenario.Scenario;
 
 /**
  * The readable summary printed by {@code run}: a header, then aligned sections for requests, attempts, rates,
- * latency, queueing, work and Little's law, and the preset's lesson formula. It reads the summary JSON tree (the
+ * latency, queueing, work and Little's law, the platform's functions and APIs ({@link FunctionTable}, when the
+ * scenario has them), and the preset's lesson formula. It reads the summary JSON tree (the
  * same map that {@code --summary} writes), so the table and the file can never disagree. With replications every
  * value is shown as {@code mean +/- half-width} of the 95% confidence interval.
  */
@@ -118,6 +119,7 @@ final class SummaryTable {
             t.row("lambda x W", num(lambda * w / 1000));
         }
         out.append(t.render());
+        out.append(FunctionTable.render(scenario, tree));
         String formula = scenario.lesson().formula();
         if (!formula.isBlank()) {
             out.append("\nLesson formula: ").append(Text.escape(formula)).append('\n');

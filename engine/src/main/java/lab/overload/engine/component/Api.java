@@ -14,12 +14,15 @@ import lab.overload.models.scenario.Scenario;
  * none ends THROTTLED at once (counter {@code apis.NAME.throttledApiRate}) and is answered REJECTED, a 429 its client
  * may retry. A rejection by the target is passed on as a 429 too (THROTTLED here). An attempt whose client has left
  * ends COMPLETED_WASTED when the target answers. The API costs no work; its busy level counts attempts it holds.
+ * Counter {@code apis.NAME.requests} counts the attempts that reached it; its summary section adds {@code requests}
+ * and {@code throttled} (by its own bucket) over the measured period.
  */
 final class Api implements Target, Caller, Reconfigurable {
     private final World world;
     ApiSpec spec;
     final StageMetrics metrics;
     private final ApiBucket bucket;
+    private final Counter requests;
     private final Counter throttled;
     private Target target;
 
@@ -28,7 +31,14 @@ final class Api implements Target, Caller, Reconfigurable {
         this.spec = spec;
         this.metrics = world.recorder.stage(spec.name(), "api", false, false);
         this.bucket = new ApiBucket(spec.ratePerSecond(), spec.burst());
+        this.requests = world.recorder.counter("apis." + spec.name() + ".requests");
         this.throttled = world.recorder.counter("apis." + spec.name() + ".throttledApiRate");
+        metrics.detail(end -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("requests", requests.measuredTotal());
+            m.put("throttled", throttled.measuredTotal());
+            return m;
+        });
         world.recorder.gauge("apis." + spec.name() + ".tokens", () -> bucket.tokens(world.sim.nowMicros()));
     }
 
@@ -47,6 +57,7 @@ final class Api implements Target, Caller, Reconfigurable {
         a.stageMetrics = metrics;
         metrics.attemptArrived(a.measured);
         a.resetServerState();
+        requests.add(world.recorder.measuring(now));
         if (!bucket.tryTake(now)) {
             throttled.add(world.recorder.measuring(now));
             if (world.tracing()) {

@@ -1,6 +1,7 @@
 package lab.overload.engine.component;
 
 import java.util.SplittableRandom;
+import lab.overload.engine.component.platform.InvokeDurations;
 import lab.overload.engine.component.platform.Sandbox;
 import lab.overload.engine.component.platform.ScalingBucket;
 import lab.overload.engine.component.platform.ThrottleCause;
@@ -16,17 +17,24 @@ import lab.overload.models.scenario.Scenario;
 /**
  * A function stage: its invokes run in sandboxes that each work on one invoke at a time, with the {@link Execution}
  * work model at fixed speed. An invoke within the limits ({@link Platform#admit}) is warm when an idle sandbox exists
- * (the most recently used one is taken, so the others can expire) and cold otherwise: it needs a whole token of the
- * scaling-rate bucket and a worker-manager slot, then waits placement and init (ledger class {@code init}) before its
- * work. Work lasts the sampled duration times the memory slowdown times the request size, and is abandoned at the
- * function timeout (ABANDONED_BY_SERVER, answered with an error). A refused invoke ends THROTTLED at once with its
- * cause. An idle sandbox expires {@code keepAliveSeconds} after its last invoke (provisioned ones never do).
+ * (the one {@code reuse} chooses: the most recently used by default, so the others can expire) and cold otherwise: it
+ * needs a whole token of the scaling-rate bucket and a worker-manager slot, then waits placement and init (ledger
+ * class {@code init}) before its work. Work lasts the sampled duration times the memory slowdown times the request
+ * size. The function timeout runs from the start of the invoke (after any init): at it the invoke is abandoned
+ * (ABANDONED_BY_SERVER, answered with an error), in its dependency call or in its work. A refused invoke ends
+ * THROTTLED at once with its cause. An idle sandbox expires {@code keepAliveSeconds} after its last invoke
+ * ({@link SandboxExpiry}; provisioned ones never do, and are never evicted).
  *
  * <p>With its {@code dependency} enabled, an invoke's sandbox first calls it, as a service's worker does
  * ({@link Dependency}: the built-in model or another stage; busy, no CPU), then works; a failed or refused call answers
- * with an error without the work. The function timeout bounds the work after the call, not the call.
+ * with an error without the work. A call still pending at the function timeout is cancelled: the built-in model's
+ * call slot is freed at once, a called stage finishes its attempt with nobody waiting (wasted there). With
+ * {@code initCallsDependency} a cold start's init calls it too, after placement and before the init time; a failed
+ * or refused init call makes the waiting invoke answer with an error, without its own call or work (the sandbox
+ * stays, initialised).
  *
- * <p>Random streams {@code functions/NAME/work}, {@code .../init}, {@code .../errors}, {@code .../dependency}. Metrics: its stage section, and
+ * <p>Random streams {@code functions/NAME/work}, {@code .../init}, {@code .../errors}, {@code .../dependency},
+ * {@code .../reuse}. Metrics: its stage section (with the blocks of {@link FunctionSummary}), and
  * counters {@code functions.NAME.invokes}, {@code .invokesWarm}, {@code .invokesCold},
  * {@code .throttled<Cause>}; gauges {@code .concurrency}, {@code .concurrencyLimit} (its reservation, else the
  * account's unreserved pool), {@code .sandboxes}, {@code .sandboxesBusy},
@@ -35,6 +43,8 @@ import lab.overload.models.scenario.Scenario;
 final class Function extends EventHandler implements Target, Reconfigurable, Execution.Site, Dependency.Owner {
     static final int INIT_DONE = 5;
     static final int EXPIRE = 6;
+    static final int TIMEOUT = 7;
+    static final int INIT_CALL = 8;
 
     final World world;
     final Platform platform;
@@ -47,9 +57,12 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     private final SplittableRandom work;
     private final SplittableRandom init;
     private final SplittableRandom errors;
+    private final SplittableRandom reuse;
     private final ScalingBucket scaling;
     final Dependency dependency;
     private final SandboxPool pool;
+    private final SandboxExpiry expiry;
+    private final InvokeDurations durations = new InvokeDurations();
     /** Invokes in progress (initialising or busy sandboxes). */
     int concurrency;
 
@@ -62,10 +75,12 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         this.metrics = world.recorder.stage(spec.name(), "function", false, false);
         this.ledger = new FunctionLedger(world.recorder, "functions." + spec.name() + ".", world.scenario().warmupMicros());
         this.pool = new SandboxPool(ledger);
+        this.expiry = new SandboxExpiry(world.sim, handlerId, EXPIRE);
         String prefix = "functions/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");
         init = world.streams.stream(prefix + "init");
         errors = world.streams.stream(prefix + "errors");
+        reuse = world.streams.stream(prefix + "reuse");
         scaling = new ScalingBucket(spec.scalingPerTenSeconds());
         dependency = new Dependency(this, world.streams.stream(prefix + "dependency"));
         dependency.ensureMetrics();
@@ -74,6 +89,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         world.recorder.gauge("functions." + spec.name() + ".concurrencyLimit", () -> capacity());
         world.recorder.gauge("functions." + spec.name() + ".scalingBudget",
                 () -> scaling.available(world.sim.nowMicros()));
+        metrics.detail(end -> FunctionSummary.blocks(stats(end), durations));
         for (int i = 0; i < spec.provisionedConcurrency(); i++) {
             int wm = platform.workerManagers.place(index);
             if (wm < 0) {
@@ -127,9 +143,10 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         ledger.invokes.add(world.recorder.measuring(now));
         ThrottleCause cause = platform.admit(this);
         if (cause == null) {
-            Sandbox s = pool.takeMostRecentlyUsed(now);
+            Sandbox s = pool.take(spec.reuse(), reuse, now);
             if (s != null) {
                 ledger.warm.add(world.recorder.measuring(now));
+                s.coldInvoke = false;
                 trace(a, "warm sandbox " + s.id);
                 platform.concurrencyChanged(this, 1);
                 start(a, s, now);
@@ -157,11 +174,21 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         trace(a, "cold sandbox " + s.id + " wm" + wm);
         platform.concurrencyChanged(this, 1);
         a.sandbox = s.id;
-        long initMicros = Math.round(Sampler.sample(spec.initDistribution(), spec.initMillis() * 1000, 1, init));
+        s.initFailed = false;
+        s.coldInvoke = true;
         long placementMicros = Math.round(platform.spec.placementMillis() * 1000);
-        world.sim.schedule(now + placementMicros + initMicros, Phase.COMPLETION, handlerId, INIT_DONE, a.slot,
-                a.token());
+        if (spec.initCallsDependency() && spec.dependency().enabled()) {
+            world.sim.schedule(now + placementMicros, Phase.COMPLETION, handlerId, INIT_CALL, a.slot, a.token());
+        } else {
+            scheduleInitDone(a, now + placementMicros);
+        }
         return null;
+    }
+
+    /** The init time runs from {@code fromMicros}; the invoke starts when it ends. */
+    private void scheduleInitDone(Attempt a, long fromMicros) {
+        long initMicros = Math.round(Sampler.sample(spec.initDistribution(), spec.initMillis() * 1000, 1, init));
+        world.sim.schedule(fromMicros + initMicros, Phase.COMPLETION, handlerId, INIT_DONE, a.slot, a.token());
     }
 
     /** The sandbox takes the invoke: its dependency call first (when enabled), then its work. */
@@ -180,7 +207,14 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             metrics.busyClientGoneChanged(now, 1);
         }
         s.timesOut = false;
+        if (s.initFailed) {
+            s.initFailed = false;
+            a.depFailed = true;
+            workDone(a, now);
+            return;
+        }
         if (spec.dependency().enabled()) {
+            world.sim.schedule(now + timeoutMicros(), Phase.COMPLETION, handlerId, TIMEOUT, a.slot, a.token());
             execution.startCall(a); // before the call: a called stage may answer at once
             if (!dependency.call(a, now)) {
                 execution.endCall(a);
@@ -192,23 +226,26 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         beginWork(a, s, now);
     }
 
-    /** The invoke's work: its duration, capped at the function timeout. */
+    /** The invoke's work: its duration, capped at what is left of the function timeout. */
     private void beginWork(Attempt a, Sandbox s, long now) {
         long w = Math.round(Sampler.sample(spec.durationDistribution(), spec.durationMillis() * 1000 * spec.cpuSlowdown(),
                 spec.durationCv(), work) * a.size);
-        long timeout = Math.round(spec.timeoutMillis() * 1000);
-        s.timesOut = w > timeout;
-        a.workMicros = Math.min(w, timeout);
+        long left = Math.max(0, timeoutMicros() - (now - a.startedMicros));
+        s.timesOut = w > left;
+        a.workMicros = Math.min(w, left);
         execution.beginWork(a, now);
+    }
+
+    private long timeoutMicros() {
+        return Math.round(spec.timeoutMillis() * 1000);
     }
 
     @Override
     public void handle(int type, int a, long b) {
         long now = world.sim.nowMicros();
         if (type == EXPIRE) {
-            Sandbox s = pool.get(a);
-            if (s.state == Sandbox.IDLE && s.epoch == b) {
-                remove(s, now, "expired");
+            if (expiry.due(pool.get(a), (int) b, now)) {
+                remove(pool.get(a), now, "expired");
             }
             return;
         }
@@ -216,17 +253,36 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         if (!at.inUse || at.token() != b) {
             return;
         }
+        Sandbox s = pool.get(at.sandbox);
         if (type == INIT_DONE) {
-            Sandbox s = pool.get(at.sandbox);
             metrics.work(WorkClass.INIT, now - s.sinceMicros, at.measured);
             start(at, s, now);
+        } else if (type == INIT_CALL) {
+            if (dependency.call(at, now)) {
+                return; // the init goes on when the call ends
+            }
+            s.initFailed = true;
+            scheduleInitDone(at, now);
+        } else if (type == DEPENDENCY_DONE && s.state == Sandbox.INITIALIZING) {
+            dependency.ended(at, now, false);
+            s.initFailed = at.depFailed;
+            at.depFailed = false;
+            scheduleInitDone(at, now);
+        } else if (type == TIMEOUT) {
+            if (at.calling && !at.serverDone) { // still waiting on its call; in its work the work cap times it out
+                execution.endCall(at);
+                dependency.ended(at, now, true);
+                at.epoch++; // a built-in call's end, still scheduled, finds it changed
+                s.timesOut = true;
+                workDone(at, now);
+            }
         } else if (type == DEPENDENCY_DONE) {
             execution.endCall(at);
             dependency.ended(at, now, false);
             if (at.depFailed) {
                 workDone(at, now);
             } else {
-                beginWork(at, pool.get(at.sandbox), now);
+                beginWork(at, s, now);
             }
         } else {
             execution.fixedEvent(at, now);
@@ -248,11 +304,13 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         WorkClass workClass = s.timesOut ? WorkClass.ABANDONED
                 : outcome == AttemptOutcome.COMPLETED_USEFUL ? WorkClass.USEFUL : WorkClass.WASTED;
         ledger.workEnded(workClass, held);
+        if (a.measured) {
+            durations.record(s.coldInvoke, now - a.enqueuedMicros);
+        }
         platform.concurrencyChanged(this, -1);
         pool.finished(s, now);
         if (!s.provisioned) {
-            world.sim.schedule(now + Math.round(spec.keepAliveSeconds() * 1e6), Phase.COMPLETION, handlerId, EXPIRE,
-                    s.id, s.epoch);
+            expiry.idle(s, now, Math.round(spec.keepAliveSeconds() * 1e6));
         }
         end(a, outcome, workClass, held, now);
         if (!a.clientDone) {
@@ -299,9 +357,9 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         }
     }
 
-    /** The least recently used idle sandbox, or null. */
-    Sandbox leastRecentlyUsedIdle() {
-        return pool.leastRecentlyUsedIdle();
+    /** The least recently used idle sandbox that may be evicted (not provisioned), or null. */
+    Sandbox evictable() {
+        return pool.evictable();
     }
 
     /** An idle sandbox goes (expired, or evicted to make room): its slot is freed. */

@@ -15,7 +15,9 @@ import lab.overload.models.scenario.Scenario;
  * without one is throttled (ACCOUNT_CONCURRENCY) while the unreserved functions together run
  * {@code concurrencyLimit - sum of reservations} invokes. An invoke counts from its cold start's placement, or its warm
  * start, until its work ends. A new sandbox takes a worker-manager slot ({@link WorkerManagers}); when every slot is
- * taken, the least recently used idle sandbox of any function is evicted to make room.
+ * taken, the least recently used idle sandbox of any function is evicted to make room; a provisioned sandbox is never
+ * evicted (nor does it expire), so with every slot held by busy, initialising or provisioned sandboxes the invoke is
+ * throttled for capacity.
  */
 final class Platform implements Reconfigurable {
     PlatformSpec spec;
@@ -51,7 +53,8 @@ final class Platform implements Reconfigurable {
         }
     }
 
-    /** A worker manager for a new sandbox of {@code f}, evicting the least recently used idle sandbox if needed. */
+    /** A worker manager for a new sandbox of {@code f}, evicting the least recently used idle
+     * on-demand sandbox if needed. */
     int place(Function f, long now) {
         int wm = workerManagers.place(f.index);
         if (wm >= 0) {
@@ -60,7 +63,7 @@ final class Platform implements Reconfigurable {
         Function victimOwner = null;
         Sandbox victim = null;
         for (Function g : functions) {
-            Sandbox s = g.leastRecentlyUsedIdle();
+            Sandbox s = g.evictable();
             if (s != null && (victim == null || s.lastUsedMicros < victim.lastUsedMicros)) {
                 victim = s;
                 victimOwner = g;

@@ -2,13 +2,18 @@ package lab.overload.engine.component;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import lab.overload.engine.component.platform.Sandbox;
+import lab.overload.models.scenario.SandboxReuse;
 
 /**
  * A function's sandboxes: the table by id (ids of gone sandboxes are reused), the idle ones with the most recently
  * used first, and the state changes, each of which credits the time spent in the state left to the
- * {@link FunctionLedger}.
+ * {@link FunctionLedger}. A warm invoke takes the idle sandbox its function's {@link SandboxReuse} chooses: the first
+ * (most recently used) or the last (least recently used) in O(1), a random one in O(idle). Eviction never takes a
+ * provisioned sandbox.
  */
 final class SandboxPool {
     private final FunctionLedger ledger;
@@ -33,6 +38,8 @@ final class SandboxPool {
             table.add(s);
         }
         s.workerManager = wm;
+        s.life++;
+        s.expiryEventMicros = -1;
         s.provisioned = false;
         s.lastUsedMicros = now;
         enter(s, state, now);
@@ -55,11 +62,14 @@ final class SandboxPool {
         }
     }
 
-    /** The most recently used idle sandbox, now busy; null when none is idle. */
-    Sandbox takeMostRecentlyUsed(long now) {
-        Sandbox s = idle.pollFirst();
+    /** The idle sandbox {@code reuse} chooses (random ones from {@code random}), now busy; null when none is idle. */
+    Sandbox take(SandboxReuse reuse, SplittableRandom random, long now) {
+        Sandbox s = switch (reuse) {
+            case MOST_RECENTLY_USED -> idle.pollFirst();
+            case LEAST_RECENTLY_USED -> idle.pollLast();
+            case RANDOM -> idle.isEmpty() ? null : removeIdleAt(random.nextInt(idle.size()));
+        };
         if (s != null) {
-            s.epoch++;
             enter(s, Sandbox.BUSY, now);
         }
         return s;
@@ -72,9 +82,27 @@ final class SandboxPool {
         idle.addFirst(s);
     }
 
-    /** The least recently used idle sandbox, or null. */
-    Sandbox leastRecentlyUsedIdle() {
-        return idle.peekLast();
+    /** Removes and returns the idle sandbox at position {@code k}, counting from the most recently used. */
+    private Sandbox removeIdleAt(int k) {
+        Iterator<Sandbox> it = idle.iterator();
+        Sandbox s = it.next();
+        for (int i = 0; i < k; i++) {
+            s = it.next();
+        }
+        it.remove();
+        return s;
+    }
+
+    /** The least recently used idle sandbox that is not provisioned (provisioned ones stay warm), or null. */
+    Sandbox evictable() {
+        Iterator<Sandbox> it = idle.descendingIterator();
+        while (it.hasNext()) {
+            Sandbox s = it.next();
+            if (!s.provisioned) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** An idle sandbox goes (expired or evicted); its id may be reused. */
@@ -84,7 +112,6 @@ final class SandboxPool {
         } else {
             idle.remove(s);
         }
-        s.epoch++;
         enter(s, Sandbox.GONE, now);
         ledger.sandboxes.add(now, -1);
         free.addFirst(s);

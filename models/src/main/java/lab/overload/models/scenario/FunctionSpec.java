@@ -7,17 +7,21 @@ import java.util.List;
  * takes {@code durationMillis} (mean, at one full vCPU) scaled by {@code max(1, 1769 / memoryMb)}: CPU is proportional
  * to memory up to one vCPU at 1,769 MB. An invoke that finds no idle sandbox is cold: placement, then
  * {@code initMillis} of initialisation, then its work. An idle sandbox expires {@code keepAliveSeconds} after its last
- * invoke. The work is abandoned at {@code timeoutMillis} (the caller gets an error).
+ * invoke. The invoke (its dependency call and its work, not the init) is abandoned at {@code timeoutMillis} (the caller
+ * gets an error).
  *
  * <p>Limits: {@code reservedConcurrency} (0 = none) is both the function's cap and a share of the account kept for
  * it; {@code provisionedConcurrency} sandboxes are initialised before the run and never expire; the function adds at
  * most {@code scalingPerTenSeconds} new sandboxes per 10 s (a bucket of that many, refilled continuously). The
- * {@code dependency} is a service's dependency model: the built-in one, or another stage named by its target.
+ * {@code dependency} is a service's dependency model: the built-in one, or another stage named by its target; with
+ * {@code initCallsDependency} a cold start's init calls it once too (a configuration fetch). A warm invoke takes the
+ * idle sandbox that {@code reuse} chooses (the most recently used by default).
  */
 public record FunctionSpec(String name, Distribution durationDistribution, double durationMillis, double durationCv,
                            int memoryMb, double timeoutMillis, Distribution initDistribution, double initMillis,
                            double keepAliveSeconds, int reservedConcurrency, int provisionedConcurrency,
-                           int scalingPerTenSeconds, double errorProbability, DependencySpec dependency) {
+                           int scalingPerTenSeconds, double errorProbability, DependencySpec dependency,
+                           boolean initCallsDependency, SandboxReuse reuse) {
     /** Memory at which a function has one full vCPU. */
     public static final int FULL_VCPU_MB = 1769;
 
@@ -42,7 +46,7 @@ public record FunctionSpec(String name, Distribution durationDistribution, doubl
             FieldDef.integer("memoryMb", "MB", 128, 10_240, FULL_VCPU_MB,
                     "Memory; CPU is proportional to it up to one vCPU at 1769 MB, so less memory is slower work."),
             FieldDef.real("timeoutMillis", "ms", 1, 900_000, 3_000,
-                    "Function timeout: the sandbox abandons the work at this time and answers with an error.").log(),
+                    "Function timeout: the sandbox abandons the invoke (dependency call and work) at this time, with an error.").log(),
             FieldDef.choice("initDistribution", Distribution.class, Distribution.CONSTANT,
                     "Distribution of the initialisation time of a new sandbox (LOGNORMAL uses CV 1)."),
             FieldDef.real("initMillis", "ms", 0, 600_000, 200,
@@ -59,7 +63,11 @@ public record FunctionSpec(String name, Distribution durationDistribution, doubl
                     .log(),
             FieldDef.real("errorProbability", "", 0, 1, 0,
                     "Probability that a completed invoke answers with an error."),
-            FieldDef.object("dependency", DEPENDENCY, "Downstream dependency called by each invoke.")));
+            FieldDef.object("dependency", DEPENDENCY, "Downstream dependency called by each invoke."),
+            FieldDef.bool("initCallsDependency", false,
+                    "Whether a cold start's init also calls the dependency once (fetching configuration)."),
+            FieldDef.choice("reuse", SandboxReuse.class, SandboxReuse.MOST_RECENTLY_USED,
+                    "Idle sandbox a warm invoke takes: MOST_RECENTLY_USED, LEAST_RECENTLY_USED or RANDOM.")));
 
     public FunctionSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
@@ -76,6 +84,7 @@ public record FunctionSpec(String name, Distribution durationDistribution, doubl
         SCHEMA.check("scalingPerTenSeconds", scalingPerTenSeconds);
         SCHEMA.check("errorProbability", errorProbability);
         dependency = dependency == null ? DependencySpec.NONE : dependency;
+        reuse = SCHEMA.orDefault("reuse", reuse);
     }
 
     /** A function with the given work and limits, the defaults elsewhere (for tests and code-built scenarios). */
@@ -83,7 +92,7 @@ public record FunctionSpec(String name, Distribution durationDistribution, doubl
                                   int reservedConcurrency) {
         return new FunctionSpec(name, Distribution.EXPONENTIAL, durationMillis, 1, FULL_VCPU_MB, 3_000,
                 Distribution.CONSTANT, initMillis, keepAliveSeconds, reservedConcurrency, 0, 1_000, 0,
-                DependencySpec.NONE);
+                DependencySpec.NONE, false, SandboxReuse.MOST_RECENTLY_USED);
     }
 
     /** How much slower work runs than at one full vCPU: {@code max(1, 1769 / memoryMb)}. */

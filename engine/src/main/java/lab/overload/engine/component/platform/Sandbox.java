@@ -3,8 +3,9 @@ package lab.overload.engine.component.platform;
 /**
  * One sandbox: it lives on a worker manager, belongs to one function and works on one invoke at a time. States:
  * initialising (placement and init of a cold invoke), busy (an invoke's work), idle (warm, waiting for an invoke until
- * its keep-alive ends). Mutable, owned by the simulation thread; {@link #epoch} is bumped when the sandbox leaves
- * the idle state, so a scheduled expiry of an earlier idle period finds it changed and does nothing.
+ * its keep-alive ends). Mutable, owned by the simulation thread. Its expiry has at most one pending event, at
+ * {@link #expiryEventMicros} (the function's {@code SandboxExpiry}); {@link #life}, bumped when the object is reused
+ * for a new sandbox, lets an event of an earlier sandbox find it changed.
  */
 public final class Sandbox {
     public static final int INITIALIZING = 0;
@@ -21,11 +22,19 @@ public final class Sandbox {
     public long sinceMicros;
     /** When it last finished an invoke (or became ready), µs: the most recently used idle one is reused first. */
     public long lastUsedMicros;
-    public int epoch;
+    public int life;
+    /** When its current idle period ends (keep-alive measured from when it became idle), µs. */
+    public long expiresAtMicros;
+    /** Time of its pending expiry event, or -1 when none is pending. */
+    public long expiryEventMicros = -1;
     /** Pre-initialised by provisioned concurrency: it never expires. */
     public boolean provisioned;
     /** Its current invoke's work reaches the function timeout: it is abandoned there. */
     public boolean timesOut;
+    /** Its init's dependency call failed: the invoke that waited for the init answers with an error. */
+    public boolean initFailed;
+    /** Its current invoke came cold (it waited for this sandbox's placement and init). */
+    public boolean coldInvoke;
 
     public Sandbox(int id) {
         this.id = id;
