@@ -5,6 +5,7 @@ import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
 import lab.overload.engine.component.async.LaneSampler;
 import lab.overload.engine.component.async.QueueStats;
+import lab.overload.engine.component.async.TakenAges;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.Simulation;
@@ -32,7 +33,8 @@ import lab.overload.models.scenario.Scenario;
  * {@code .expired}, {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls}, {@code .demoted},
  * {@code .spilled} and gauges {@code .inQueue},
  * {@code .oldestAgeMillis}, {@code .ageMillis} (mean age of the messages taken in the interval, NaN when none was) and
- * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second).
+ * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second), and
+ * the ages by class and of the surge lane of {@link TakenAges}.
  */
 final class QueueStage extends EventHandler implements Target, Caller, Reconfigurable {
     private static final int POLL = 0;
@@ -72,6 +74,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     /** The surge lane's index in {@code lanes}, or -1 without a surge queue; its pollers follow the lanes' pollers. */
     private final int surgeLane;
     private final int mainPollers;
+    private final TakenAges takenAges;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
         this.world = world;
@@ -107,6 +110,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
         metrics.detail(this::summaryBlocks);
+        takenAges = new TakenAges(world.recorder, world.scenario(), spec.name(), surge());
         this.sampler = new LaneSampler(spec.name(), lanes, choice, stats);
         world.recorder.lanes(spec.name(), () -> sampler.sample(world.sim.nowMicros(), world.scenario()));
     }
@@ -203,6 +207,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
                 continue;
             }
             stats.started(tenant, enqueued, now);
+            takenAges.taken(lane.priorityClass(at), lane == surge(), now - enqueued);
             invoke(p, lane, at, now);
             return;
         }
@@ -221,6 +226,10 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     /** The lane poller {@code p} polls: the lanes' pollers by lane, then the surge lane's. */
     private int laneOf(int p) {
         return p < mainPollers ? p / pollersPerLane : surgeLane;
+    }
+
+    private Lane surge() {
+        return surgeLane >= 0 ? lanes[surgeLane] : null;
     }
 
     /** Where lane {@code l}'s parked pollers start in {@code parked}. */
