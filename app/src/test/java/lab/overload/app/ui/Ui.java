@@ -71,7 +71,7 @@ final class Ui {
             }
         });
         try {
-            return f.get(15, TimeUnit.SECONDS);
+            return f.get(MIN_WAIT_MILLIS, TimeUnit.MILLISECONDS); // a hang guard, not a speed claim
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
@@ -85,7 +85,8 @@ final class Ui {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not run the task within 15 s (blocked?)", e);
+            throw new AssertionError("the FX thread did not run the task within " + MIN_WAIT_MILLIS / 1000
+                    + " s (blocked?)", e);
         }
     }
 
