@@ -81,6 +81,7 @@ final class Api implements Target, Caller, Reconfigurable {
         call.request = null;
         call.size = a.size;
         call.requestId = a.requestId;
+        call.priorityClass = a.priorityClass;
         call.number = a.number;
         call.retry = false;
         call.measured = a.measured;

@@ -32,6 +32,10 @@ final class Attempt {
     boolean retry;
     int number;
     long requestId;
+    /** Priority class (0 first) at a PRIORITY accept queue or lane: the client group's, carried onward. */
+    int priorityClass;
+    /** Arrival order in its host's accept queue, so FIFO and LIFO hold across priority classes. */
+    long queueSequence;
     boolean measured;
     /** Its caller is done with it: answered, or given up (a client timeout). A stage answers only while false. */
     boolean clientDone;

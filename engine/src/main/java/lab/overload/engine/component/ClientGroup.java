@@ -293,6 +293,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         a.caller = this;
         a.clientMetrics = metrics;
         a.size = r.size;
+        a.priorityClass = spec.priority();
         r.current = a;
         if (world.tracing()) {
             world.trace(spec.name(), null, retry ? "retry" : "send", null, a);

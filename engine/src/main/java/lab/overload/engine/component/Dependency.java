@@ -117,6 +117,7 @@ final class Dependency implements Caller {
         call.request = null;
         call.size = a.size;
         call.requestId = a.requestId;
+        call.priorityClass = a.priorityClass;
         call.number = a.number;
         call.retry = false;
         call.measured = world.recorder.measuring(now);

@@ -5,6 +5,7 @@ import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
 import lab.overload.engine.component.async.LaneSampler;
 import lab.overload.engine.component.async.QueueStats;
+import lab.overload.engine.component.async.TakenAges;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.Simulation;
@@ -22,13 +23,18 @@ import lab.overload.models.scenario.Scenario;
  * per lane, each take one message at a time in the lane's discipline, drop it when it is older than the time to live
  * ({@code EXPIRED}), or invoke the target with it synchronously and wait for the answer (processed, or failed to the
  * dead-letter count). A poll of an empty lane costs {@code pollCostMillis} before the next one; with no cost the
- * poller waits until a message arrives. Lanes and hands come from {@link LaneChoice}.
+ * poller waits until a message arrives. Lanes and hands come from {@link LaneChoice}. The order inside a lane
+ * (FIFO, LIFO, PRIORITY by the producer's class, and the low-priority queue of demoted messages) is {@link Lane}'s;
+ * with a surge depth, a message finding its lane that deep joins the surge lane instead (the last of {@code lanes}),
+ * which has {@code surgePollers} pollers of its own.
  *
  * <p>Metrics: the stage section counts the producers' attempts (accepted ones complete with no work); the messages are
  * in {@link QueueStats}, and per interval in counters {@code queues.NAME.enqueued}, {@code .processed},
- * {@code .expired}, {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls} and gauges {@code .inQueue},
+ * {@code .expired}, {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls}, {@code .demoted},
+ * {@code .spilled} and gauges {@code .inQueue},
  * {@code .oldestAgeMillis}, {@code .ageMillis} (mean age of the messages taken in the interval, NaN when none was) and
- * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second).
+ * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second), and
+ * the ages by class and of the surge lane of {@link TakenAges}.
  */
 final class QueueStage extends EventHandler implements Target, Caller, Reconfigurable {
     private static final int POLL = 0;
@@ -63,6 +69,12 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private final Counter deadLetteredCount;
     private final Counter throttledCount;
     private final Counter emptyPollCount;
+    private final Counter demotedCount;
+    private final Counter spilledCount;
+    /** The surge lane's index in {@code lanes}, or -1 without a surge queue; its pollers follow the lanes' pollers. */
+    private final int surgeLane;
+    private final int mainPollers;
+    private final TakenAges takenAges;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
         this.world = world;
@@ -71,12 +83,14 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         this.metrics = world.recorder.stage(spec.name(), "queue", false, false);
         this.choice = new LaneChoice(spec, tenants, world.streams.stream("queues/" + spec.name() + "/hands"));
         this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), IMPACT_AGE_MICROS);
-        this.lanes = new Lane[choice.laneCount()];
+        this.surgeLane = spec.surgeDepth() > 0 ? choice.laneCount() : -1;
+        this.lanes = new Lane[choice.laneCount() + (surgeLane >= 0 ? 1 : 0)];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
         }
         this.pollersPerLane = spec.pollersPerLane();
-        int pollers = lanes.length * pollersPerLane;
+        this.mainPollers = choice.laneCount() * pollersPerLane;
+        int pollers = mainPollers + (surgeLane >= 0 ? spec.surgePollers() : 0);
         pollerState = new int[pollers];
         pollerEnqueued = new long[pollers];
         pollerTenant = new int[pollers];
@@ -89,11 +103,14 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         deadLetteredCount = world.recorder.counter(p + "deadLettered");
         throttledCount = world.recorder.counter(p + "throttled");
         emptyPollCount = world.recorder.counter(p + "emptyPolls");
+        demotedCount = world.recorder.counter(p + "demoted");
+        spilledCount = world.recorder.counter(p + "spilled");
         world.recorder.gauge(p + "inQueue", stats::backlog);
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
         metrics.detail(this::summaryBlocks);
+        takenAges = new TakenAges(world.recorder, world.scenario(), spec.name(), surge());
         this.sampler = new LaneSampler(spec.name(), lanes, choice, stats);
         world.recorder.lanes(spec.name(), () -> sampler.sample(world.sim.nowMicros(), world.scenario()));
     }
@@ -119,14 +136,22 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         metrics.attemptArrived(a.measured);
         int tenant = a.request == null ? 0 : Math.min(a.request.tenant, stats.tenants() - 1);
         int lane = choice.lane(tenant, lanes);
+        boolean spill = surgeLane >= 0 && lanes[lane].size() >= spec.surgeDepth();
+        if (spill) {
+            lane = surgeLane;
+        }
         boolean refused = spec.backpressureDepth() > 0 && lanes[lane].size() >= spec.backpressureDepth();
         if (refused) {
             stats.throttled(tenant, now);
             throttledCount.add(world.recorder.measuring(now));
         } else {
-            lanes[lane].add(now, tenant, a.size, a.requestId);
+            lanes[lane].add(now, tenant, a.size, a.requestId, a.priorityClass);
             stats.enqueued(tenant, now);
             enqueuedCount.add(world.recorder.measuring(now));
+            if (spill) {
+                stats.spilled(now);
+                spilledCount.add(world.recorder.measuring(now));
+            }
         }
         a.serverDone = true;
         AttemptOutcome outcome = refused ? AttemptOutcome.THROTTLED : AttemptOutcome.COMPLETED_USEFUL;
@@ -141,7 +166,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         }
         world.releaseAttemptIfDone(a);
         if (!refused && parkedCount[lane] > 0) {
-            int p = parked[lane * pollersPerLane + --parkedCount[lane]];
+            int p = parked[parkBase(lane) + --parkedCount[lane]];
             pollerState[p] = POLLING;
             world.sim.schedule(now, Phase.ARRIVAL, handlerId, POLL, p, 0);
         }
@@ -162,11 +187,17 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** Poller {@code p} polls its lane now: it drops expired messages, then takes one, or finds none. */
     private void poll(int p, long now) {
-        Lane lane = lanes[p / pollersPerLane];
+        Lane lane = lanes[laneOf(p)];
         long ttlMicros = Math.round(spec.ttlSeconds() * 1e6);
-        boolean lifo = spec.discipline() == Discipline.LIFO;
+        long demoteMicros = Math.round(spec.demoteAfterSeconds() * 1e6);
+        if (demoteMicros > 0) {
+            for (int n = lane.demoteEnqueuedBefore(now - demoteMicros, stats); n > 0; n--) {
+                demotedCount.add(world.recorder.measuring(now));
+            }
+        }
+        Discipline discipline = spec.discipline();
         while (lane.size() > 0) {
-            int at = lifo ? lane.takeLast() : lane.takeFirst();
+            int at = lane.take(discipline);
             long enqueued = lane.enqueuedMicros(at);
             int tenant = lane.tenant(at);
             stats.left(now);
@@ -176,6 +207,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
                 continue;
             }
             stats.started(tenant, enqueued, now);
+            takenAges.taken(lane.priorityClass(at), lane == surge(), now - enqueued);
             invoke(p, lane, at, now);
             return;
         }
@@ -185,10 +217,24 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         if (costMicros > 0) {
             world.sim.schedule(now + costMicros, Phase.ARRIVAL, handlerId, POLL, p, 0);
         } else {
-            int l = p / pollersPerLane;
+            int l = laneOf(p);
             pollerState[p] = PARKED;
-            parked[l * pollersPerLane + parkedCount[l]++] = p;
+            parked[parkBase(l) + parkedCount[l]++] = p;
         }
+    }
+
+    /** The lane poller {@code p} polls: the lanes' pollers by lane, then the surge lane's. */
+    private int laneOf(int p) {
+        return p < mainPollers ? p / pollersPerLane : surgeLane;
+    }
+
+    private Lane surge() {
+        return surgeLane >= 0 ? lanes[surgeLane] : null;
+    }
+
+    /** Where lane {@code l}'s parked pollers start in {@code parked}. */
+    private int parkBase(int l) {
+        return l == surgeLane ? mainPollers : l * pollersPerLane;
     }
 
     private void invoke(int p, Lane lane, int at, long now) {
@@ -201,6 +247,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.request = null;
         c.size = lane.size(at);
         c.requestId = lane.requestId(at);
+        c.priorityClass = lane.priorityClass(at);
         c.number = 1;
         c.retry = false;
         c.measured = world.recorder.measuring(now);
@@ -234,19 +281,12 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     }
 
     /**
-     * Seals a second of per-tenant ages: messages still waiting older than the impact age count (in a FIFO-ordered
-     * lane those are the ones from the head on, so only they are visited).
+     * Seals a second of per-tenant ages: messages still waiting older than the impact age count (only they are
+     * visited).
      */
     private void sealSecond(long now) {
         for (Lane l : lanes) {
-            for (int k = 0; k < l.size(); k++) {
-                int at = l.position(k);
-                long age = now - l.enqueuedMicros(at);
-                if (age <= IMPACT_AGE_MICROS) {
-                    break; // enqueue times rise from the head, so the rest are younger
-                }
-                stats.waiting(l.tenant(at), age);
-            }
+            l.reportOlderThan(now, IMPACT_AGE_MICROS, stats);
         }
         stats.sealSecond(now);
         sampler.secondSealed();
@@ -295,6 +335,6 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     @Override
     public void reconfigure(Scenario next, long nowMicros) {
-        spec = next.queue(spec.name()); // discipline, TTL, poll cost and backpressure apply from the next poll
+        spec = next.queue(spec.name()); // discipline, TTL, demotion, poll cost and backpressure apply from now
     }
 }

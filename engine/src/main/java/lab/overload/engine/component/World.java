@@ -384,6 +384,7 @@ public final class World extends EventHandler {
         a.state = Attempt.NEW;
         a.host = null;
         a.onward = false;
+        a.priorityClass = 0;
         return a;
     }
 

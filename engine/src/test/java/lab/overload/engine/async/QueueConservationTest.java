@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every message ends in exactly one state (processed, dead-lettered, expired, in the queue, in service), on the queue
- * presets under each discipline and remedy, with a warm-up so the cohort boundary is crossed by messages in flight,
+ * presets under each discipline and remedy (demotion and the surge queue included: they move messages, they end none), with a warm-up so the cohort boundary is crossed by messages in flight,
  * and with a target that fails and sheds; the totals conserve too.
  */
 class QueueConservationTest {
@@ -32,6 +32,12 @@ class QueueConservationTest {
         "shuffle-sharding, queues.events.mapping, SHUFFLE_SHARD",
         "shuffle-sharding, queues.events.mapping, HASH",
         "shuffle-sharding, queues.events.mapping, PER_TENANT",
+        "lifo-and-priority, queues.inbox.discipline, PRIORITY",
+        "lifo-and-priority, queues.inbox.demoteAfterSeconds, 1",
+        "lifo-and-priority, services.deliver.discipline, PRIORITY",
+        "ttl-and-backpressure, queues.inbox.backpressureDepth, 100",
+        "surge-queue, queues.inbox.surgeDepth, 50",
+        "surge-queue, queues.inbox.ttlSeconds, 5",
     })
     void everyMessageEndsInExactlyOneState(String preset, String path, String value) throws Exception {
         Scenario s = ScenarioCodec.read(Path.of("..", "presets", preset + ".json"));

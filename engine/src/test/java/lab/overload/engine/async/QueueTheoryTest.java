@@ -7,11 +7,13 @@ import lab.overload.engine.component.World;
 import lab.overload.engine.component.async.QueueSummary;
 import lab.overload.models.json.ScenarioCodec;
 import lab.overload.models.scenario.Scenario;
+import lab.overload.models.theory.PriorityQueueing;
 import org.junit.jupiter.api.Test;
 
 /**
  * A queue with one poller in front of a one-worker service with exponential work is an M/M/1 queue whose waiting
- * time is the message age. Fixed seeds; tolerances stated per assertion.
+ * time is the message age. Fixed seeds; tolerances stated per assertion. The closed forms are in
+ * {@link PriorityQueueing} (Kleinrock, Queueing Systems Vol. 1 and 2).
  */
 class QueueTheoryTest {
 
@@ -52,5 +54,23 @@ class QueueTheoryTest {
         // Little's law on the lanes: backlog = lambda x mean age, up to the edges of the window (2 %).
         assertEquals(8 * fifo.ageMeanMillis() / 1000, fifo.backlogMean(), 0.02 * fifo.backlogMean(), "Little");
         assertEquals(0.8 * 0.8 / 0.2, fifo.backlogMean(), 0.1 * 3.2, "M/M/1 Lq = rho^2 / (1 - rho)");
+        // Second moments (PriorityQueueing): E[W^2] = 2 rho / (mu - lambda)^2 = 0.4 s^2 under FIFO, and LIFO's is
+        // FIFO's / (1 - rho) = 2.0 s^2, so with equal means LIFO's variance is 1.84 s^2 against FIFO's 0.24 s^2.
+        // Second moments converge more slowly than means: 15 % each. Both runs share their arrivals and work
+        // (common random numbers), so their ratio is much tighter: 5 % of 1 / (1 - rho) = 5.
+        double fifoM2 = PriorityQueueing.fifoWaitSecondMoment(8, 10) * 1e6;
+        double lifoM2 = PriorityQueueing.lifoWaitSecondMoment(8, 10) * 1e6;
+        assertEquals(fifoM2, secondMomentMillis2(fifo), 0.15 * fifoM2, "FIFO E[W^2], ms^2");
+        assertEquals(lifoM2, secondMomentMillis2(lifo), 0.15 * lifoM2, "LIFO E[W^2], ms^2");
+        assertEquals(1 / (1 - 0.8), secondMomentMillis2(lifo) / secondMomentMillis2(fifo), 0.05 * 5,
+                "LIFO's E[W^2] over FIFO's");
+        assertTrue(lifo.ageStdDevMillis() > 2.5 * fifo.ageStdDevMillis(), "LIFO's standard deviation "
+                + lifo.ageStdDevMillis() + " ms should be about sqrt(1.84 / 0.24) = 2.8 times FIFO's "
+                + fifo.ageStdDevMillis());
+    }
+
+    /** E[W^2] in ms^2 from the mean and the sample standard deviation of the ages. */
+    static double secondMomentMillis2(QueueSummary q) {
+        return q.ageStdDevMillis() * q.ageStdDevMillis() + q.ageMeanMillis() * q.ageMeanMillis();
     }
 }

@@ -270,5 +270,49 @@ final class LessonExpectations {
                 step(risesTo(IMPACTED, 30, 60, 80))));
         story("shuffle-sharding", atMost(IMPACTED, 0, 20, 1), atLeast(IMPACTED, 30, 60, 300),
                 between(EVENTS_PROCESSED, 30, 60, 380, 410));
+        queueOrderLessons();
+    }
+
+    /** A client group's requests refused (429s out of retries) per second over the window. */
+    private static Metric refusedPerSecond(String client) {
+        return Metric.of(client + " refused per s", (r, a, b) -> r.window(a, b).stream()
+                .mapToDouble(x -> x.byClient().containsKey(client)
+                        ? x.byClient().get(client).requests().failedRejected() : 0)
+                .sum() / (b - a));
+    }
+
+    /** The lessons on the order inside a queue: priority and demotion, TTL and backpressure, the surge queue. */
+    private static void queueOrderLessons() {
+        Metric chatAge = queueMean("queues.inbox.class0AgeMillis");
+        Metric broadcastAge = queueMean("queues.inbox.class1AgeMillis");
+        Metric demoted = Metric.policy("queues.inbox.demoted");
+        Metric spilled = Metric.policy("queues.inbox.spilled");
+        Metric mainAge = queueMean("queues.inbox.mainAgeMillis");
+        Metric surgeAge = queueMean("queues.inbox.surgeAgeMillis");
+        Metric surgeBacklog = queueMean("queues.inbox.surgeInQueue");
+        preset("lifo-and-priority", List.of(
+                step(fallsTo(chatAge, 35, 60, 500), atMost(chatAge, 20, 90, 500),
+                        risesTo(broadcastAge, 35, 60, 20_000), sameWithin(INBOX_BACKLOG, 20, 90, 0.01)),
+                step(fallsTo(chatAge, 20, 30, 1500), atLeast(demoted, 20, 30, 5)),
+                step(fallsTo(chatAge, 20, 30, 500), risesTo(broadcastAge, 35, 60, 18_000))));
+        story("lifo-and-priority", between(INBOX_BACKLOG, 29.9, 30.1, 900, 1200),
+                between(chatAge, 35, 60, 10_000, 20_000), atMost(INBOX_BACKLOG, 85, 120, 5));
+        preset("ttl-and-backpressure", List.of(
+                step(atLeast(INBOX_EXPIRED, 20, 35, 2), fallsTo(INBOX_BACKLOG, 40, 60, 20),
+                        atMost(chatAge, 30, 35, 5500), fallsTo(chatAge, 35, 60, 1000)),
+                step(atMost(INBOX_BACKLOG, 20, 60, 100), atLeast(INBOX_THROTTLED, 20, 30, 5),
+                        atMost(chatAge, 20, 35, 2000)),
+                step(fallsTo(chatAge, 20, 35, 200), atLeast(INBOX_THROTTLED, 20, 30, 5),
+                        atLeast(refusedPerSecond("chat"), 20, 30, 5))));
+        story("ttl-and-backpressure", between(INBOX_BACKLOG, 29.9, 30.1, 900, 1200),
+                between(chatAge, 35, 60, 10_000, 20_000), atMost(INBOX_BACKLOG, 85, 120, 5));
+        preset("surge-queue", List.of(
+                step(between(INBOX_AGE, 30, 35, 5000, 10_000), atMost(INBOX_BACKLOG, 55, 120, 5)),
+                step(atLeast(spilled, 20, 30, 5), atMost(mainAge, 20, 35, 1000),
+                        between(surgeBacklog, 29.9, 30.1, 600, 1000)),
+                step(risesTo(surgeBacklog, 55, 65, 200), risesTo(surgeAge, 60, 90, 40_000),
+                        sameWithin(mainAge, 20, 35, 50))));
+        story("surge-queue", between(INBOX_BACKLOG, 29.9, 30.1, 700, 850), between(INBOX_AGE, 30, 35, 5000, 10_000),
+                atMost(INBOX_BACKLOG, 55, 120, 5));
     }
 }

@@ -6,13 +6,15 @@ import java.util.List;
  * A group of clients sending requests to one stage (its {@code target}: a service, an API or a function): open loop (a rate) or
  * closed loop (users with think time),
  * request sizes that scale the service time, a timeout per attempt, a retry policy, and the client-side overload
- * policies: a retry budget, adaptive throttling, a circuit breaker and pagination (all off by default).
+ * policies: a retry budget, adaptive throttling, a circuit breaker and pagination (all off by default). Its
+ * {@code priority} class orders its requests (and the messages they become) at a stage whose discipline is
+ * {@link Discipline#PRIORITY}: class 0 first.
  */
 public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind arrivals, double ratePerSecond,
                          int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
                          double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry,
                          RetryBudgetSpec retryBudget, ThrottleSpec throttle, CircuitBreakerSpec circuitBreaker,
-                         PaginationSpec pagination, TenantsSpec tenants) {
+                         PaginationSpec pagination, TenantsSpec tenants, int priority) {
     private static final Condition OPEN = Condition.is("loop", LoopKind.OPEN);
     private static final Condition CLOSED = Condition.is("loop", LoopKind.CLOSED);
 
@@ -57,6 +59,9 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
                     "Splitting of large requests into sequential pages.").group(ControlGroup.CLIENT_POLICIES),
             FieldDef.object("tenants", TenantsSpec.SCHEMA,
                     "The tenants the group stands for, sharing its arrivals (one by default).")
+                    .group(ControlGroup.CLIENT).since(2),
+            FieldDef.integer("priority", "class", 0, 9, 0,
+                    "Priority class of the group's requests and messages (0 = highest) at a PRIORITY queue or service.")
                     .group(ControlGroup.CLIENT).since(2)));
 
     public ClientSpec {
@@ -78,6 +83,17 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
         circuitBreaker = circuitBreaker == null ? CircuitBreakerSpec.NONE : circuitBreaker;
         pagination = pagination == null ? PaginationSpec.NONE : pagination;
         tenants = tenants == null ? TenantsSpec.NONE : tenants;
+        SCHEMA.check("priority", priority);
+    }
+
+    /** A client group of priority class 0. */
+    public ClientSpec(String name, String target, LoopKind loop, ArrivalKind arrivals, double ratePerSecond,
+                      int users, double thinkTimeMillis, Distribution sizeDistribution, double sizeMean,
+                      double sizeCv, TimeoutKind timeoutKind, double timeoutMillis, RetrySpec retry,
+                      RetryBudgetSpec retryBudget, ThrottleSpec throttle, CircuitBreakerSpec circuitBreaker,
+                      PaginationSpec pagination, TenantsSpec tenants) {
+        this(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution, sizeMean, sizeCv,
+                timeoutKind, timeoutMillis, retry, retryBudget, throttle, circuitBreaker, pagination, tenants, 0);
     }
 
     /** A client group standing for one tenant. */
@@ -102,14 +118,15 @@ public record ClientSpec(String name, String target, LoopKind loop, ArrivalKind 
     public ClientSpec withPolicies(RetryBudgetSpec budget, ThrottleSpec throttleSpec, CircuitBreakerSpec breaker,
                                    PaginationSpec paging) {
         return new ClientSpec(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution,
-                sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, budget, throttleSpec, breaker, paging, tenants);
+                sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, budget, throttleSpec, breaker, paging, tenants,
+                priority);
     }
 
     /** A copy standing for those tenants. */
     public ClientSpec withTenants(TenantsSpec newTenants) {
         return new ClientSpec(name, target, loop, arrivals, ratePerSecond, users, thinkTimeMillis, sizeDistribution,
                 sizeMean, sizeCv, timeoutKind, timeoutMillis, retry, retryBudget, throttle, circuitBreaker, pagination,
-                newTenants);
+                newTenants, priority);
     }
 
     /** Names appear in parameter paths, so they are restricted to letters, digits, '-' and '_'. */

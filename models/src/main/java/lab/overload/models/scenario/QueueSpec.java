@@ -10,11 +10,14 @@ import java.util.List;
  * {@code discipline} order and invoke the target synchronously, one message at a time. A poll that finds the lane
  * empty costs {@code pollCostMillis} before the poller polls again (0: it waits for the next message). A message
  * older than {@code ttlSeconds} when it is taken is dropped as expired. Its age (taken minus enqueued) is its
- * latency.
+ * latency. Under the {@code PRIORITY} discipline a lane serves its producers' priority classes in order (FIFO within
+ * a class). A message older than {@code demoteAfterSeconds} moves to the lane's low-priority queue, which is read only
+ * when the main one is empty. A message that finds its lane holding {@code surgeDepth} messages spills to a separate
+ * surge queue drained by its own {@code surgePollers}.
  */
 public record QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize,
                         int pollersPerLane, double pollCostMillis, Discipline discipline, double ttlSeconds,
-                        int backpressureDepth) {
+                        int backpressureDepth, double demoteAfterSeconds, int surgeDepth, int surgePollers) {
     private static final Condition LANES = Condition.isNot("mapping", LaneMapping.SHARED)
             .and(Condition.isNot("mapping", LaneMapping.PER_TENANT));
 
@@ -33,11 +36,21 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
             FieldDef.real("pollCostMillis", "ms", 0, 60_000, 0,
                     "Time an empty poll costs before the poller polls again (0: it waits for a message)."),
             FieldDef.choice("discipline", Discipline.class, Discipline.FIFO,
-                    "Order in which a lane's messages are taken: FIFO (oldest first) or LIFO (newest first)."),
+                    "Order in which a lane's messages are taken: FIFO (oldest first), LIFO (newest first) or PRIORITY "
+                    + "(by the producers' priority class, FIFO within a class)."),
             FieldDef.real("ttlSeconds", "s", 0, 86_400, 0,
                     "Messages older than this when taken are dropped as expired (0: no time to live)."),
             FieldDef.integer("backpressureDepth", "messages", 0, 10_000_000, 0,
-                    "A lane holding this many messages refuses new ones with a 429 (0: no backpressure).").log()));
+                    "A lane holding this many messages refuses new ones with a 429 (0: no backpressure).").log(),
+            FieldDef.real("demoteAfterSeconds", "s", 0, 86_400, 0,
+                    "Messages older than this move to the lane's low-priority queue, read only when the lane's main "
+                    + "queue is empty (0: no demotion)."),
+            FieldDef.integer("surgeDepth", "messages", 0, 10_000_000, 0,
+                    "A message finding its lane this deep spills to the surge queue (0: no surge queue).").log()
+                    .restartRequired(),
+            FieldDef.integer("surgePollers", "pollers", 1, 1000, 1,
+                    "Pollers of the surge queue, each invoking the target with one message at a time.")
+                    .restartRequired().shownWhen(Condition.above("surgeDepth", 0))));
 
     public QueueSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
@@ -50,6 +63,17 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
         discipline = SCHEMA.orDefault("discipline", discipline);
         SCHEMA.check("ttlSeconds", ttlSeconds);
         SCHEMA.check("backpressureDepth", backpressureDepth);
+        SCHEMA.check("demoteAfterSeconds", demoteAfterSeconds);
+        SCHEMA.check("surgeDepth", surgeDepth);
+        SCHEMA.check("surgePollers", surgePollers);
+    }
+
+    /** A queue without demotion or surge queue. */
+    public QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize,
+                     int pollersPerLane, double pollCostMillis, Discipline discipline, double ttlSeconds,
+                     int backpressureDepth) {
+        this(name, target, laneCount, mapping, handSize, pollersPerLane, pollCostMillis, discipline, ttlSeconds,
+                backpressureDepth, 0, 0, 1);
     }
 
     /** A shared FIFO queue with one poller, no time to live and no backpressure. */

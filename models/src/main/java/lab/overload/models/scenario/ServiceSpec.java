@@ -53,7 +53,8 @@ public record ServiceSpec(String name, int hosts, int workersPerHost, int coresP
             FieldDef.integer("queueCapacity", "attempts", 0, 10_000_000, 1000,
                     "Accept queue per host; an attempt arriving to a full queue is shed.").log(),
             FieldDef.choice("discipline", Discipline.class, Discipline.FIFO,
-                    "Order in which queued attempts are taken: FIFO or LIFO."),
+                    "Order in which queued attempts are taken: FIFO, LIFO or PRIORITY (by the client group's "
+                    + "priority class, FIFO within a class)."),
             FieldDef.real("rejectionCostMillis", "ms", 0, 60_000, 0,
                     "CPU time a host spends to shed one attempt (cheap rejection is small)."),
             FieldDef.choice("expiredWork", ExpiredWork.class, ExpiredWork.PROCESS,

@@ -83,6 +83,7 @@ class ParameterPathsTest {
             RETRY_FIELDS.forEach(f -> expected.add("clients." + client + ".retry." + f));
             CLIENT_POLICY_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
             TENANT_FIELDS.forEach(f -> expected.add("clients." + client + "." + f));
+            expected.add("clients." + client + ".priority");
         }
         for (String service : List.of("api", "db")) {
             SERVICE_FIELDS.forEach(f -> expected.add("services." + service + "." + f));
@@ -105,7 +106,7 @@ class ParameterPathsTest {
         "clients.web.retry.jitter,           '',       0,     3,        2,    true,  false",
         "services.api.workersPerHost,        workers,  1,     100000,   8,    true,  true",
         "services.api.queueCapacity,         attempts, 0,     10000000, 1000, true,  true",
-        "services.db.discipline,             '',       0,     1,        1,    true,  false",
+        "services.db.discipline,             '',       0,     2,        1,    true,  false",
         "services.db.errorProbability,       '',       0,     1,        0,    true,  false"})
     void listedParametersCarryUnitRangeValueAndFlags(String path, String unit, double min, double max, double value,
                                                      boolean live, boolean log) {

@@ -79,7 +79,7 @@ public final class LaneSampler {
         }
         var hands = choice.sharder();
         if (hands == null) {
-            return new int[] {lanes.length == 1 ? 0 : tenant};
+            return new int[] {choice.laneCount() == 1 ? 0 : tenant};
         }
         int[] hand = new int[hands.handSize()];
         for (int k = 0; k < hand.length; k++) {

@@ -21,6 +21,8 @@ public final class QueueStats {
     private long expired;
     private long throttled;
     private long emptyPolls;
+    private long demoted;
+    private long spilled;
     private final Moments age = new Moments();
     private final Histogram ageHistogram = new Histogram(MAX_AGE_MICROS, 2);
     private long ageMax;
@@ -69,6 +71,20 @@ public final class QueueStats {
         if (cohort(now)) {
             enqueued++;
             tenantEnqueued[tenant]++;
+        }
+    }
+
+    /** A message of the cohort's (enqueued then) moved to its lane's low-priority queue. */
+    public void demoted(long enqueuedMicros) {
+        if (cohort(enqueuedMicros)) {
+            demoted++;
+        }
+    }
+
+    /** A message joining now spilled to the surge queue (it is also {@link #enqueued}). */
+    public void spilled(long now) {
+        if (cohort(now)) {
+            spilled++;
         }
     }
 
@@ -226,7 +242,7 @@ public final class QueueStats {
                 age.meanMillis(), any ? ageHistogram.getValueAtPercentile(50) / 1000.0 : Double.NaN,
                 any ? ageHistogram.getValueAtPercentile(99) / 1000.0 : Double.NaN,
                 any ? ageMax / 1000.0 : Double.NaN, backlogArea / measured, backlogMax, emptyPolls, tenants(),
-                tenantsImpacted());
+                tenantsImpacted(), demoted, spilled, age.stdDevMillis());
     }
 
     /** Tenants impacted in at least one measured second. */

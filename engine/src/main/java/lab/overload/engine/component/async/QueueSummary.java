@@ -10,11 +10,14 @@ import java.util.Map;
  * poller took the message (its latency), in milliseconds, over the messages taken for processing; backlog is the
  * number of messages waiting, time-averaged over the measured period. {@code tenantsImpacted} counts the tenants
  * impacted in at least one measured second (a message of theirs taken, or still waiting, more than 1 s old).
+ * {@code demoted} (moved to a lane's low-priority queue) and {@code spilled} (sent to the surge queue) count passages,
+ * not end states: such a message ends in one of the states above like any other. {@code ageStdDevMillis} is the
+ * sample standard deviation of the ages (not in the JSON block).
  */
 public record QueueSummary(long enqueued, long processed, long deadLettered, long expired, long throttled, long inQueue,
                            long inService, double ageMeanMillis, double ageP50Millis, double ageP99Millis,
                            double ageMaxMillis, double backlogMean, long backlogMax, long emptyPolls, int tenants,
-                           int tenantsImpacted) {
+                           int tenantsImpacted, long demoted, long spilled, double ageStdDevMillis) {
 
     /** The summary JSON block of the queue (see docs/summary-format.md). */
     public Map<String, Object> toMap() {
@@ -24,6 +27,8 @@ public record QueueSummary(long enqueued, long processed, long deadLettered, lon
         messages.put("processed", processed);
         messages.put("deadLettered", deadLettered);
         messages.put("expired", expired);
+        messages.put("demoted", demoted);
+        messages.put("spilled", spilled);
         messages.put("throttled", throttled);
         messages.put("inQueue", inQueue);
         messages.put("inService", inService);
