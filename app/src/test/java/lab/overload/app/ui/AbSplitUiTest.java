@@ -63,6 +63,17 @@ class AbSplitUiTest {
         return chart.series().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
 
+    /**
+     * Waits until side B's scenario shows a change: the pulse sends changes to the runner, so a runTo sent from the
+     * test thread before that pulse would run past the change's time.
+     */
+    private void awaitOnB(java.util.function.Predicate<lab.overload.models.scenario.Scenario> applied) {
+        await("B's change applied", Ui.MIN_WAIT_MILLIS, () -> {
+            var b = h.lab.vm().runner().scenarioB();
+            return b != null && applied.test(b);
+        }, () -> "B: " + h.lab.vm().runner().scenarioB());
+    }
+
     private void awaitB(double seconds) {
         await("side B's goodput reaches " + seconds + " s", Ui.MIN_WAIT_MILLIS, () -> lastB() >= seconds - 1e-9,
                 () -> "B's goodput ends at " + lastB() + " s");
@@ -88,8 +99,7 @@ class AbSplitUiTest {
         assertTrue(fx(() -> h.lab.scene().lookup("#ab-sides").isVisible()), "the side picker shows");
 
         fxRun(() -> h.lab.vm().requestChange(QUEUE, "16")); // side B is the one the controls change once A/B is on
-        await("B's change applied", Ui.MIN_WAIT_MILLIS, () -> fx(() -> h.lab.vm().ab().scenarioB() != null
-                && h.lab.vm().ab().scenarioB().services().get(0).queueCapacity() == 16), () -> "not yet");
+        awaitOnB(s -> s.services().get(0).queueCapacity() == 16);
         h.fastForwardTo(50);
         awaitB(50);
         assertEquals(100_000, fx(() -> h.lab.vm().scenarioProperty().get().services().get(0).queueCapacity()),
@@ -136,6 +146,7 @@ class AbSplitUiTest {
         h.fastForwardTo(5);
         fxRun(() -> h.lab.vm().setAbSplit(true));
         fxRun(() -> h.lab.vm().requestChange("clients.web.ratePerSecond", "100"));
+        awaitOnB(s -> s.clients().get(0).ratePerSecond() == 100); // the pulse sends it; only then run on
         h.fastForwardTo(30);
         awaitB(30);
         assertEquals(alone, fx(() -> points(h.lab.charts().p99)), "side A is the run without a split");
@@ -151,6 +162,7 @@ class AbSplitUiTest {
         h.fastForwardTo(15);
         fxRun(() -> h.lab.vm().setAbSplit(true));
         fxRun(() -> h.lab.vm().requestChange(QUEUE, "16"));
+        awaitOnB(s -> s.services().get(0).queueCapacity() == 16);
         h.fastForwardTo(45);
         awaitB(45);
         List<String> cut = fx(() -> {
