@@ -34,12 +34,19 @@ import picocli.CommandLine.Spec;
                 + "row per step and replication), --plot draws offered load, attempts, throughput and goodput "
                 + "against the value. Every grid point has a fixed index and seed, so the CSV is the same in one "
                 + "process, on any number of threads, or split with --shard across machines and joined with "
-                + "'merge'. A warning says when the swept path changed nothing."},
+                + "'merge'. A warning says when the swept path changed nothing.",
+            "",
+            "--stage NAME measures one stage (a function, an API, a service or a queue) instead of the totals: "
+                + "its load (attempts reaching it per second), throughput, goodput (useful completions per second) "
+                + "and rejections, in the table, the plot and extra CSV columns; e.g. the tipping point of one "
+                + "function of a platform against the rate of the client that calls it."},
         footer = {"", "Examples:",
             "  overload-lab sweep goodput-collapse --param clients.web.ratePerSecond \\",
             "      --from 50 --to 500 --steps 10 --plot rate.png",
             "  overload-lab sweep goodput-collapse --param clients.web.retry.maxAttempts \\",
             "      --from 1 --to 5 --steps 5 --set services.api.queueCapacity=16",
+            "  overload-lab sweep dependency-isolation --param clients.shop.ratePerSecond \\",
+            "      --from 50 --to 1000 --steps 20 --stage checkout --timeline drop",
             "  overload-lab sweep goodput-collapse --param clients.web.ratePerSecond \\",
             "      --from 50 --to 500 --steps 10 --shard $JOB_COMPLETION_INDEX/4 \\",
             "      --out part-$JOB_COMPLETION_INDEX.csv"})
@@ -74,6 +81,11 @@ public final class SweepCommand implements Callable<Integer> {
             description = "keep: run the scenario's timeline without its changes of the swept path (default); "
                     + "drop: leave the timeline out (steady state).")
     String timeline = "keep";
+
+    @Option(names = "--stage", paramLabel = "NAME",
+            description = "Measure this stage (function, API, service or queue) instead of the totals: its load, "
+                    + "throughput, goodput and rejections (default: the totals).")
+    String stage = "";
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Root seed, an integer in [0, 2^53-1] (default: the scenario's).")
@@ -129,10 +141,12 @@ public final class SweepCommand implements Callable<Integer> {
             ParameterPaths.with(base, path, from);
             ParameterPaths.with(base, path, to);
             base.withDuration(d, w);
-            plan = new Sweep.Plan(path, from, to, steps, replications, rootSeed, d, w, mode);
+            Sweep.checkStage(base, stage);
+            plan = new Sweep.Plan(path, from, to, steps, replications, rootSeed, d, w, mode, stage);
         } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage().startsWith("steps") || e.getMessage().startsWith("replications")
-                    ? "--" + e.getMessage() : e.getMessage(), e);
+            String m = e.getMessage();
+            throw new InputException(m.startsWith("steps") || m.startsWith("replications") || m.startsWith("stage")
+                    ? "--" + m : m, e);
         }
         checkWholeSteps(plan, def);
         if (threads < 1 || threads > 1024) {
@@ -162,7 +176,8 @@ public final class SweepCommand implements Callable<Integer> {
 
         // 3. report
         if (plot != null) {
-            SweepPlot.write(plot, Text.escape(base.name()) + ": " + path, plan, table, unit);
+            SweepPlot.write(plot, Text.escape(base.name()) + ": " + path
+                    + (plan.stage().isEmpty() ? "" : ", at stage " + plan.stage()), plan, table, unit);
         }
         if (!quiet && !csvToStdout) {
             stdout.println(title(base, plan));
@@ -235,7 +250,8 @@ public final class SweepCommand implements Callable<Integer> {
                 + ", " + plan.replications() + (plan.replications() == 1 ? " run" : " runs") + " each of "
                 + FieldDef.format(plan.durationSeconds()) + " s (" + FieldDef.format(plan.warmupSeconds())
                 + " s warm-up), seed " + plan.seed() + ", timeline "
-                + plan.timeline().name().toLowerCase(Locale.ROOT);
+                + plan.timeline().name().toLowerCase(Locale.ROOT) + (plan.stage().isEmpty() ? ""
+                : "; measured at stage " + plan.stage() + " (offered and attempts: its load; ok: useful answers)");
     }
 
     private static String changes(int n) {
@@ -257,7 +273,7 @@ public final class SweepCommand implements Callable<Integer> {
     private long runTo(Scenario base, Sweep.Plan plan, int[] sh, SweepTable table, Writer csv) {
         long[] rows = {0};
         try {
-            csv.write(plan.describe() + "\n" + Sweep.HEADER + "\n");
+            csv.write(plan.describe() + "\n" + plan.header() + "\n");
             Sweep.run(base, plan, sh[0], sh[1], threads, row -> {
                 table.accept(row);
                 try {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lab.overload.engine.metrics.Summary;
+import lab.overload.engine.run.StagePoint;
 import lab.overload.engine.run.Sweep;
 import lab.overload.models.scenario.FieldDef;
 
@@ -41,13 +42,7 @@ final class SweepTable {
     }
 
     void accept(Sweep.Row row) {
-        Summary s = row.summary();
-        double req = Math.max(1, s.requestsTotal());
-        double work = s.usefulWork() + s.wastedWork() + s.rejectionWork() + s.abandonedWork();
-        double[] v = {s.requestsTotal() / s.measuredSeconds(), s.attemptsTotal() / s.measuredSeconds(),
-            s.throughputPerSecond(), s.goodputPerSecond(), s.latencyP50(), s.latencyP99(),
-            100 * s.succeeded() / req, 100 * s.failedTimeout() / req, 100 * s.failedRejected() / req,
-            work == 0 ? Double.NaN : 100 * (work - s.usefulWork()) / work};
+        double[] v = row.stage() != null ? atStage(row.stage()) : totals(row.summary());
         for (int i = 0; i < v.length; i++) {
             if (Double.isFinite(v[i])) {
                 sum[row.step()][i] += v[i];
@@ -61,6 +56,27 @@ final class SweepTable {
         if (first != null && !first.equals(results)) {
             anyDifference = true;
         }
+    }
+
+    private static double[] totals(Summary s) {
+        double req = Math.max(1, s.requestsTotal());
+        double work = s.usefulWork() + s.wastedWork() + s.rejectionWork() + s.abandonedWork();
+        return new double[] {s.requestsTotal() / s.measuredSeconds(), s.attemptsTotal() / s.measuredSeconds(),
+            s.throughputPerSecond(), s.goodputPerSecond(), s.latencyP50(), s.latencyP99(),
+            100 * s.succeeded() / req, 100 * s.failedTimeout() / req, 100 * s.failedRejected() / req,
+            work == 0 ? Double.NaN : 100 * (work - s.usefulWork()) / work};
+    }
+
+    /**
+     * Measured at one stage: its load (attempts reaching it, so offered and attempts alike), throughput, goodput
+     * (useful completions), useful completions and rejections as shares of its load, and its work that was not
+     * useful; latency and timeouts are the clients' and stay empty.
+     */
+    private static double[] atStage(StagePoint p) {
+        double load = p.loadPerSecond();
+        return new double[] {load, load, p.throughputPerSecond(), p.goodputPerSecond(), Double.NaN, Double.NaN,
+            load == 0 ? Double.NaN : 100 * p.goodputPerSecond() / load, Double.NaN, 100 * p.rejectedShare(),
+            100 * p.notUsefulWorkShare()};
     }
 
     private static int nthComma(String s, int n) {

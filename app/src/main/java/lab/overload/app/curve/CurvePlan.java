@@ -22,9 +22,14 @@ import lab.overload.models.scenario.ServiceSpec;
  * {@code users ≈ capacity × (thinkTime + serviceTime)}. Very high loads shorten the runs (at most about
  * {@link #MAX_REQUESTS} requests at the top step) and very low ones lengthen them (up to 120 s), so a sweep stays quick
  * and still sees enough requests.
+ *
+ * <p>Measured at one stage ({@code stage}, e.g. a function or an API of a platform; empty for the totals), the curve
+ * sweeps the load of the client group that calls that stage, directly or through an API ({@link #feedingClient}),
+ * around the stage's own capacity, and reads the stage's goodput against its load ({@link
+ * lab.overload.engine.run.StagePoint}).
  */
 public record CurvePlan(String path, boolean closedLoop, double from, double to, int steps, double durationSeconds,
-                        double warmupSeconds, double capacityPerSecond) {
+                        double warmupSeconds, double capacityPerSecond, String stage) {
     public static final int STEPS = 16;
     public static final double FROM_SHARE = 0.05;
     public static final double TO_SHARE = 1.5;
@@ -35,11 +40,20 @@ public record CurvePlan(String path, boolean closedLoop, double from, double to,
     static final double MAX_DURATION_SECONDS = 120;
     static final double MIN_DURATION_SECONDS = 6;
 
-    /** The plan for a scenario's current settings. */
+    /** The plan for a scenario's current settings, measuring the totals. */
     public static CurvePlan of(Scenario scenario) {
-        ClientSpec client = scenario.clients().get(0);
-        double capacity = capacityPerSecond(scenario);
-        String path = sweptPath(scenario);
+        return of(scenario, "");
+    }
+
+    /**
+     * The plan for a scenario's current settings, measured at {@code stage} (empty: the totals, sweeping the first
+     * client). Throws IllegalArgumentException naming the stage when no client group calls it.
+     */
+    public static CurvePlan of(Scenario scenario, String stage) {
+        ClientSpec client = feedingClient(scenario, stage);
+        double capacity = stage.isEmpty() ? capacityPerSecond(scenario)
+                : capacityPerSecond(scenario, stage, client.sizeMean());
+        String path = sweptPath(scenario, stage);
         FieldDef def = ParameterPaths.def(scenario, path);
         double topRate = TO_SHARE * capacity;
         double duration = DURATION_SECONDS;
@@ -60,17 +74,63 @@ public record CurvePlan(String path, boolean closedLoop, double from, double to,
             while (steps > 1 && lo + step * (steps - 1) > def.max()) {
                 steps--;
             }
-            return new CurvePlan(path, true, lo, lo + step * (steps - 1), steps, duration, warmup, capacity);
+            return new CurvePlan(path, true, lo, lo + step * (steps - 1), steps, duration, warmup, capacity, stage);
         }
         double lo = clamp(FROM_SHARE * capacity, def.min(), def.max());
         double hi = clamp(topRate, lo, def.max());
-        return new CurvePlan(path, false, lo, hi, hi > lo ? STEPS : 1, duration, warmup, capacity);
+        return new CurvePlan(path, false, lo, hi, hi > lo ? STEPS : 1, duration, warmup, capacity, stage);
     }
 
     /** The path a curve sweeps: the first client's rate (open loop) or number of users (closed loop). */
     public static String sweptPath(Scenario scenario) {
-        ClientSpec client = scenario.clients().get(0);
+        return sweptPath(scenario, "");
+    }
+
+    /** The path a curve measured at {@code stage} sweeps: the load of the client group that calls it. */
+    public static String sweptPath(Scenario scenario, String stage) {
+        ClientSpec client = feedingClient(scenario, stage);
         return "clients." + client.name() + (client.loop() == LoopKind.CLOSED ? ".users" : ".ratePerSecond");
+    }
+
+    /**
+     * The client group whose load a curve at {@code stage} sweeps: the first that targets the stage, else the first
+     * that targets an API in front of it; with no stage, the first client. Throws IllegalArgumentException naming the
+     * stage when no client group calls it.
+     */
+    public static ClientSpec feedingClient(Scenario scenario, String stage) {
+        if (stage.isEmpty()) {
+            return scenario.clients().get(0);
+        }
+        for (ClientSpec c : scenario.clients()) {
+            if (c.target().equals(stage)) {
+                return c;
+            }
+        }
+        for (ClientSpec c : scenario.clients()) {
+            var api = scenario.api(c.target());
+            if (api != null && api.target().equals(stage)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no client group calls stage '" + stage + "', directly or through an API");
+    }
+
+    /**
+     * The stages a curve can be measured at: the functions and APIs a client group calls, directly or through an API,
+     * in the scenario's order (empty without functions and APIs).
+     */
+    public static List<String> measurableStages(Scenario scenario) {
+        List<String> out = new java.util.ArrayList<>();
+        scenario.apis().forEach(a -> out.add(a.name()));
+        scenario.functions().forEach(f -> out.add(f.name()));
+        return out.stream().filter(n -> {
+            try {
+                feedingClient(scenario, n);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }).toList();
     }
 
     /** Estimated capacity of the first client's target service, in requests per second (see the class doc). */
@@ -120,14 +180,20 @@ public record CurvePlan(String path, boolean closedLoop, double from, double to,
      * two scenarios with equal keys have the same curve (a load ramp or a load slider does not call for a new one).
      */
     public static Scenario settingsKey(Scenario scenario) {
-        String path = sweptPath(scenario);
+        return settingsKey(scenario, "");
+    }
+
+    /** The settings key of a curve measured at {@code stage}: its swept client's load fixed, no timeline. */
+    public static Scenario settingsKey(Scenario scenario, String stage) {
+        String path = sweptPath(scenario, stage);
         Scenario s = ParameterPaths.with(scenario, path, ParameterPaths.def(scenario, path).min());
         return Records.with(s, "timeline", List.of());
     }
 
-    /** The engine's sweep plan: one replication, seeded with the scenario's seed. */
+    /** The engine's sweep plan: one replication, seeded with the scenario's seed, steady state, at the stage. */
     public Sweep.Plan sweepPlan(long seed) {
-        return new Sweep.Plan(path, from, to, steps, 1, seed, durationSeconds, warmupSeconds);
+        return new Sweep.Plan(path, from, to, steps, 1, seed, durationSeconds, warmupSeconds, Sweep.TimelineMode.DROP,
+                stage);
     }
 
     private static double clamp(double v, double lo, double hi) {

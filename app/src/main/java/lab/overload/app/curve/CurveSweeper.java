@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import lab.overload.engine.metrics.Summary;
+import lab.overload.engine.run.StagePoint;
 import lab.overload.engine.run.Sweep;
 import lab.overload.models.scenario.Scenario;
 
@@ -66,13 +67,22 @@ public final class CurveSweeper implements AutoCloseable {
 
     /** Starts a sweep of the scenario's current settings, superseding any earlier request; returns its id. */
     public synchronized long request(Scenario scenario, String label) {
+        return request(scenario, "", label);
+    }
+
+    /**
+     * Starts a sweep of the scenario's current settings measured at {@code stage} (empty: the totals), superseding
+     * any earlier request; returns its id.
+     */
+    public synchronized long request(Scenario scenario, String stage, String label) {
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(label, "label");
         long id = latest.incrementAndGet();
         if (running != null) {
             running.cancel(true);
         }
-        running = executor.submit(() -> sweep(id, scenario, label));
+        running = executor.submit(() -> sweep(id, scenario, stage, label));
         return id;
     }
 
@@ -89,13 +99,13 @@ public final class CurveSweeper implements AutoCloseable {
         return latest.get();
     }
 
-    private void sweep(long id, Scenario scenario, String label) {
+    private void sweep(long id, Scenario scenario, String stage, String label) {
         if (id != latest.get()) {
             return;
         }
         Curve curve;
         try {
-            curve = compute(scenario, label, threads);
+            curve = compute(scenario, stage, label, threads);
         } catch (RuntimeException e) {
             if (id == latest.get()) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -121,14 +131,28 @@ public final class CurveSweeper implements AutoCloseable {
      * the FX thread: the engine refuses it). Blocking; interrupting the caller abandons the sweep.
      */
     public static Curve compute(Scenario scenario, String label, int threads) {
+        return compute(scenario, "", label, threads);
+    }
+
+    /**
+     * Sweeps the load of the client group that calls {@code stage} (empty: the first client, measuring the totals),
+     * as {@link #compute(Scenario, String, int)}. At a stage a point is its load (attempts reaching it per second),
+     * its goodput (useful answers per second) and throughput, and the p99 latency of the calling client group's
+     * successes.
+     */
+    public static Curve compute(Scenario scenario, String stage, String label, int threads) {
         long start = System.nanoTime();
-        CurvePlan plan = CurvePlan.of(scenario);
+        CurvePlan plan = CurvePlan.of(scenario, stage);
         List<Sweep.Row> rows = Sweep.run(scenario, plan.sweepPlan(scenario.seed()), 0, 1, threads);
+        String caller = CurvePlan.feedingClient(scenario, stage).name();
         List<Curve.Point> points = new ArrayList<>(rows.size());
         for (Sweep.Row row : rows) {
             Summary s = row.summary();
-            points.add(new Curve.Point(row.value(), s.requestsTotal() / s.measuredSeconds(), s.goodputPerSecond(),
-                    s.throughputPerSecond(), s.latencyP99()));
+            StagePoint p = row.stage();
+            points.add(p == null ? new Curve.Point(row.value(), s.requestsTotal() / s.measuredSeconds(),
+                    s.goodputPerSecond(), s.throughputPerSecond(), s.latencyP99())
+                    : new Curve.Point(row.value(), p.loadPerSecond(), p.goodputPerSecond(), p.throughputPerSecond(),
+                    s.byClient().get(caller).latency().p99()));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return Curve.of(label, plan.path(), points, plan.capacityPerSecond(), scenario, millis);

@@ -1,12 +1,16 @@
 package lab.overload.app.curve;
 
+import lab.overload.engine.metrics.AttemptCounts;
 import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.engine.metrics.StageInterval;
 
 /**
  * Where the live run sits on the curve: offered load, goodput and throughput over the last {@link #WINDOW}
  * intervals (about one second of sim time; single intervals are too noisy to read), plus a short trail of where it
  * was after each of the last {@link #TRAIL} intervals. p99 is the success-weighted mean of the intervals' p99s, an
- * approximation good enough for a dot on a log axis. Steady state allocates nothing.
+ * approximation good enough for a dot on a log axis. Measured at a stage ({@link #setStage}), it reads that stage's
+ * section of each interval instead: attempts reaching it, its useful answers and its completions (no p99: latency is
+ * the clients'). Steady state allocates nothing.
  *
  * <p>Thread rule: FX thread only.
  */
@@ -25,6 +29,13 @@ public final class OperatingPoint {
     private final double[] trailGoodput = new double[TRAIL];
     private int trailSize;
     private int trailNext;
+    private String stage = "";
+
+    /** Measures the stage of that name from now on (empty: the totals), forgetting what it had. */
+    public void setStage(String stageName) {
+        stage = stageName;
+        clear();
+    }
 
     public void add(IntervalSnapshot s) {
         ring[next] = s;
@@ -38,6 +49,14 @@ public final class OperatingPoint {
         for (int i = 0; i < size; i++) {
             IntervalSnapshot r = ring[i];
             seconds += r.seconds();
+            StageInterval st = stage.isEmpty() ? null : r.byStage().get(stage);
+            if (st != null) {
+                AttemptCounts a = st.attempts();
+                offeredCount += a.total();
+                succeeded += a.completedUseful();
+                completed += a.completedUseful() + a.completedWasted() + a.completedError();
+                continue;
+            }
             offeredCount += r.offered();
             succeeded += r.succeeded();
             completed += r.completedUseful() + r.completedWasted() + r.completedError();
@@ -48,7 +67,7 @@ public final class OperatingPoint {
         offered = offeredCount / seconds;
         goodput = succeeded / seconds;
         throughput = completed / seconds;
-        p99 = succeeded == 0 ? Double.NaN : p99Sum / succeeded;
+        p99 = succeeded == 0 || !stage.isEmpty() ? Double.NaN : p99Sum / succeeded;
         trailOffered[trailNext] = offered;
         trailGoodput[trailNext] = goodput;
         trailNext = (trailNext + 1) % TRAIL;

@@ -24,7 +24,8 @@ import lab.overload.models.scenario.Scenario;
  * computed about {@link #AUTO_DELAY_NANOS one second} after the last change of settings (a change of the swept load
  * itself never needs one); when it arrives, the previous curve becomes a ghost labelled by how its settings differ
  * from the preset ({@link CurveLabels}). Sweeps run in the background ({@link CurveSweeper}) and only while the view
- * is showing, unless asked for with Recompute.
+ * is showing, unless asked for with Recompute. With functions or APIs in the scenario, a choice measures one of them
+ * instead of all requests ({@link StageChoice}): its goodput against its load, and the live point at that stage.
  *
  * <p>Thread rule: FX thread only. {@link #onSnapshot} is cheap (called for every interval); {@link #pulse()} does the
  * work once per pulse.
@@ -39,11 +40,12 @@ public final class TippingPointView extends BorderPane {
     private final CurveHistory history = new CurveHistory();
     private final CurveSweeper sweeper;
     private final CheckBox auto = new CheckBox("Auto");
+    private final StageChoice stageChoice = new StageChoice();
     private final Label status = new Label();
     private final Tooltip statusTip = new Tooltip();
     private Scenario seen;
-    private Scenario wantedKey;
-    private Scenario requestedKey;
+    private List<Object> wantedKey;
+    private List<Object> requestedKey;
     private long dueNanos;
     private boolean computing;
     private String failure = "";
@@ -69,10 +71,11 @@ public final class TippingPointView extends BorderPane {
         status.setTooltip(statusTip);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        for (Control c : new Control[] {recompute, auto, clear, latency}) {
+        stageChoice.valueProperty().addListener((o, a, b) -> stageChanged());
+        for (Control c : new Control[] {recompute, auto, clear, latency, stageChoice}) {
             c.setMinWidth(Region.USE_PREF_SIZE); // the status line gives way, not the controls
         }
-        HBox bar = new HBox(10, recompute, auto, clear, latency, status);
+        HBox bar = new HBox(10, recompute, auto, clear, latency, stageChoice, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(CurveStyles.TOOLBAR);
         setTop(bar);
@@ -101,7 +104,8 @@ public final class TippingPointView extends BorderPane {
         Scenario s = vm.scenarioProperty().get();
         if (s != seen) {
             seen = s;
-            Scenario key = CurvePlan.settingsKey(s);
+            stageChoice.update(s);
+            List<Object> key = stageChoice.key(s);
             if (!key.equals(wantedKey)) {
                 wantedKey = key;
                 dueNanos = requestedKey == null ? nowNanos : nowNanos + AUTO_DELAY_NANOS;
@@ -126,14 +130,31 @@ public final class TippingPointView extends BorderPane {
     /** Sweeps the running scenario's settings now (the result replaces any sweep in progress). */
     public void recompute() {
         Scenario s = vm.scenarioProperty().get();
-        requestedKey = CurvePlan.settingsKey(s);
+        stageChoice.update(s);
+        requestedKey = stageChoice.key(s);
         wantedKey = requestedKey;
         seen = s;
         computing = true;
         failure = "";
         statusDirty = true;
-        sweeper.request(s, CurveLabels.describe(vm.loadedProperty().get(), s));
+        String stage = stageChoice.stage();
+        sweeper.request(s, stage, CurveLabels.describe(vm.loadedProperty().get(), s)
+                + (stage.isEmpty() ? "" : " at " + stage));
         chart.setComputing(true);
+    }
+
+    /** A new stage to measure: the live point starts afresh there, and a curve for it is due at once. */
+    private void stageChanged() {
+        live.setStage(stageChoice.stage());
+        chart.markDirty();
+        seen = null;
+        requestedKey = null; // due now, not after the quiet time
+    }
+
+    /** Measures one function or API (its name), or all requests (empty); ignored when the scenario has no such stage. */
+    public void setStage(String stage) {
+        stageChoice.update(vm.scenarioProperty().get());
+        stageChoice.choose(stage);
     }
 
     public void clearGhosts() {

@@ -8,7 +8,8 @@ import lab.overload.models.scenario.ServiceSpec;
 /**
  * The numbers the lesson panel shows next to a preset's formula, computed from the current parameters and the last
  * second of measurements: Little's law L = lambda x W next to the measured L, and two loads of a service that mean
- * the same thing in every state:
+ * the same thing in every state (shown for a scenario with one service and no functions, where the run's totals are
+ * the service's own):
  * <ul>
  *   <li>rho, <b>offered load / capacity</b> = lambda_offered x S / c: new requests per second (not retries) times
  *       the mean work of a request S (service time x mean request size) over the attempts the service can work on at
@@ -66,7 +67,7 @@ public final class LessonFormulas {
         double wSec = w.meanTimeInSystem();
         sb.append(String.format(Locale.ROOT, "Little's law: \u03bb \u00d7 W = %.1f/s \u00d7 %.3f s = %.2f; measured L = %.2f",
                 lambda, wSec, lambda * wSec, w.inSystem()));
-        if (scenario.services().size() == 1) {
+        if (scenario.services().size() == 1 && scenario.functions().isEmpty()) { // else the totals are not its load
             ServiceSpec s = scenario.services().get(0);
             sb.append(String.format(Locale.ROOT,
                     "%n\u03c1 (offered load / capacity) = \u03bb \u00d7 S / c = %.1f/s \u00d7 %.1f ms / %d = %.2f",

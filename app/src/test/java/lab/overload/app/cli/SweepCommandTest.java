@@ -150,6 +150,42 @@ class SweepCommandTest {
         assertTrue(colours.contains(0x009E73) && colours.contains(0x0072B2), "goodput and throughput lines drawn");
     }
 
+    /**
+     * Measured at one function of a platform: its load (the client's rate, which reaches it through the API), its
+     * goodput and its throttles, in the table and in the CSV's stage columns. In dependency-isolation, checkout's
+     * dependency takes 100 ms and its work 50 ms: at 400/s about 60 sandboxes, far under the account's 200, so no
+     * throttles and goodput = load (less the invokes in flight at the end).
+     */
+    @Test
+    void aSweepMeasuredAtOneFunction() throws IOException {
+        Path csv = dir.resolve("checkout.csv");
+        Cli.Result r = sweep("dependency-isolation", "--param", "clients.shop.ratePerSecond", "--from", "100",
+                "--to", "400", "--steps", "2", "--stage", "checkout", "--timeline", "drop", "--duration", "8",
+                "--warmup", "2", "--out", csv.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("measured at stage checkout"), r.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).endsWith(" stage=checkout"), lines.get(0));
+        List<String> header = List.of(lines.get(1).split(","));
+        int load = header.indexOf("stageLoadPerSecond");
+        int goodput = header.indexOf("stageGoodputPerSecond");
+        int rejected = header.indexOf("stageRejectedShare");
+        assertTrue(load > 0 && goodput > 0 && rejected > 0, lines.get(1));
+        for (String row : lines.subList(2, lines.size())) {
+            String[] cells = row.split(",", -1);
+            double value = Double.parseDouble(cells[3]);
+            assertEquals(value, Double.parseDouble(cells[load]), 0.15 * value, "load at checkout: " + row);
+            // goodput counts the useful answers of the attempts that arrived in the 6 s measured: all but those still
+            // in flight at the end, about 150 ms of arrivals (2.5%)
+            assertEquals(Double.parseDouble(cells[load]), Double.parseDouble(cells[goodput]), 0.05 * value, row);
+            assertEquals(0, Double.parseDouble(cells[rejected]), 1e-9, row);
+            assertTrue(Double.parseDouble(cells[8]) > Double.parseDouble(cells[goodput]) + 500,
+                    "the totals also count search's 1,000/s: " + row);
+        }
+        assertOneErrorLine(sweep("dependency-isolation", "--param", "clients.shop.ratePerSecond", "--from", "100",
+                "--to", "400", "--stage", "chekout"), "--stage", "chekout", "checkout", "search");
+    }
+
     private void assertOneErrorLine(Cli.Result r, String... parts) {
         assertEquals(OverloadLabCli.EXIT_USAGE, r.code(), r.toString());
         assertEquals(1, r.err().lines().count(), r.err());

@@ -48,11 +48,11 @@ class ValidateAndBenchCommandTest {
     }
 
     @Test
-    void benchRunsTheThreeCases() throws IOException {
+    void benchRunsTheFourCases() throws IOException {
         Path out = dir.resolve("bench.txt");
         Cli.Result r = Cli.run("bench", "--requests", "2k", "--repetitions", "1", "--report", out.toString());
         assertEquals(0, r.code(), r.toString());
-        for (String c : new String[] {"mmc ", "mmc-timeout", "collapse"}) {
+        for (String c : new String[] {"mmc ", "mmc-timeout", "collapse", "platform ", "platform / mmc median req/s"}) {
             assertTrue(r.out().contains(c), r.out());
         }
         assertTrue(Files.readString(out).contains("mmc-timeout"));

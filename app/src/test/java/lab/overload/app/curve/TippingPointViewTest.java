@@ -99,6 +99,31 @@ class TippingPointViewTest {
         assertTrue(fx(() -> view.chart().operatingPoint().isEmpty()), "a restart clears the dot");
     }
 
+    /**
+     * With functions in the scenario, the curve can measure one of them: the choice offers its functions and APIs,
+     * and choosing one sweeps the client that calls it and labels the curve with the stage.
+     */
+    @Test
+    void aCurveMeasuredAtOneFunction() {
+        fx(() -> {
+            vm.load(StageCurveTest.TWO_FUNCTIONS);
+            view.setStage("checkout");
+            return null;
+        });
+        pumpUntil("a curve at checkout", () -> view.current() != null
+                && view.current().label().endsWith(" at checkout"));
+        Curve c = fx(view::current);
+        assertEquals("clients.shop.ratePerSecond", c.sweptPath());
+        assertTrue(c.peakGoodputPerSecond() < 100, "checkout's reservation caps its goodput: "
+                + c.peakGoodputPerSecond());
+        fx(() -> {
+            view.setStage("");
+            return null;
+        });
+        pumpUntil("a curve of all requests", () -> !view.current().label().endsWith(" at checkout"));
+        assertEquals("clients.find.ratePerSecond", fx(view::current).sweptPath());
+    }
+
     @Test
     void newSettingsGiveANewCurveAndTheOldOneBecomesALabelledGhost() {
         pumpUntil("the preset's curve arrives", () -> view.current() != null && !view.isComputing());

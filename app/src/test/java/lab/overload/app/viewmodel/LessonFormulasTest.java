@@ -1,6 +1,7 @@
 package lab.overload.app.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -51,6 +52,22 @@ class LessonFormulasTest {
                         + offered + "), and rho does not count them");
             }
         }
+    }
+
+    /**
+     * In one-thing-at-a-time half the requests go to a function: the totals are not the service's load, so rho and
+     * the utilisation, which would read the function's traffic and sandboxes as the service's, are not shown.
+     */
+    @Test
+    void rhoIsLeftOutWhenTheTotalsAreNotTheServicesLoad() {
+        Scenario s = PresetCatalog.bundled("one-thing-at-a-time.json");
+        RollingWindow w = new RollingWindow(10);
+        List<IntervalSnapshot> run = BatchRunner.run(s.withDuration(5, 0), List.of(), true).intervals();
+        run.subList(run.size() - 10, run.size()).forEach(w::add);
+        String text = LessonFormulas.describe(s, w);
+        assertTrue(text.startsWith("Little's law"), text);
+        assertFalse(text.contains("\u03c1"), text);
+        assertFalse(text.contains("utilisation"), text);
     }
 
     @Test

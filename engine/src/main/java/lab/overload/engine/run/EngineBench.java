@@ -24,14 +24,15 @@ import lab.overload.models.scenario.TimeoutKind;
 /**
  * The engine throughput benchmark behind {@code overload-lab bench}: whole scenarios run by {@link BatchRunner} as
  * fast as possible (full metrics: interval sealing every {@code intervalMillis}, HdrHistograms, levels, work ledger;
- * no interval snapshots kept), timed by wall clock. Three cases:
+ * no interval snapshots kept), timed by wall clock. Four cases:
  * <ul>
  *   <li>{@code mmc} (a): M/M/10 at rho = 0.9 (lambda 90/s, mu 10/s), no timeouts: the reference model of
  *       {@code ../shared/bench}, comparable with its {@code desbench.Baseline prim} ceiling;</li>
  *   <li>{@code mmc-timeout} (b): the same with a fixed 2 s client timeout armed on every request (practically none
  *       fire), i.e. schedule + cancel cost of one timer per request;</li>
  *   <li>{@code collapse} (c): an overloaded service with timeouts, retries and USL contention (the preset
- *       {@code goodput-collapse} when given, else a built-in equivalent).</li>
+ *       {@code goodput-collapse} when given, else a built-in equivalent);</li>
+ *   <li>{@code platform} (d): a Lambda-shaped account of functions and worker managers ({@link PlatformBench}).</li>
  * </ul>
  * Each case's duration is chosen so that it simulates about {@code requestsPerCase} requests. Every case runs one
  * untimed warm-up repetition (JIT), then {@code repetitions} timed ones with the same seed (identical work); the
@@ -54,7 +55,7 @@ public final class EngineBench {
     /**
      * One benchmark case.
      *
-     * @param name              case name ({@code mmc}, {@code mmc-timeout}, {@code collapse})
+     * @param name              case name ({@code mmc}, {@code mmc-timeout}, {@code collapse}, {@code platform})
      * @param description       what it simulates
      * @param simulatedSeconds  sim time of one repetition
      * @param requests          logical requests simulated in one repetition
@@ -136,7 +137,7 @@ public final class EngineBench {
     }
 
     /**
-     * Runs cases (a), (b) and (c).
+     * Runs cases (a), (b), (c) and (d).
      *
      * @param requestsPerCase          about how many requests each repetition simulates (at least 1000)
      * @param repetitions              timed repetitions per case after one warm-up repetition (at least 1)
@@ -161,6 +162,10 @@ public final class EngineBench {
                 : "built-in collapse (timeouts, 3 attempts, USL sigma 0.02 kappa 0.0005)";
         results.add(runCase("collapse", what + ", stretched to ~" + requestsPerCase + " requests",
                 stretch(collapse, requestsPerCase), repetitions));
+        double platformSeconds = Math.min(requestsPerCase / PlatformBench.ratePerSecond(), MAX_SECONDS);
+        results.add(runCase("platform", PlatformBench.FUNCTIONS + " functions on " + PlatformBench.WORKER_MANAGERS
+                        + " worker managers, ~2000 busy sandboxes, 1 s keep-alive, one function throttled",
+                PlatformBench.scenario(platformSeconds), repetitions));
         return results;
     }
 
@@ -251,6 +256,10 @@ public final class EngineBench {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    private static BenchResult find(List<BenchResult> results, String name) {
+        return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
     /** A plain-text table of the results. */
     public static String format(List<BenchResult> results) {
         StringBuilder sb = new StringBuilder();
@@ -267,6 +276,12 @@ public final class EngineBench {
             sb.append(String.format(Locale.ROOT, "  %-12s %s; %.0f s simulated, %d attempts, %d timed "
                             + "repetitions after 1 warm-up%n", r.name(), r.description(), r.simulatedSeconds(),
                     r.attempts(), r.repetitions()));
+        }
+        BenchResult mmc = find(results, "mmc");
+        BenchResult platform = find(results, "platform");
+        if (mmc != null && platform != null) {
+            sb.append(String.format(Locale.ROOT, "platform / mmc median req/s: %.3f%n",
+                    platform.medianRequestsPerSecond() / mmc.medianRequestsPerSecond()));
         }
         return sb.toString();
     }

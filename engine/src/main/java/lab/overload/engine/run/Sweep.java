@@ -42,16 +42,31 @@ public final class Sweep {
         DROP
     }
 
-    /** The grid and the run settings; {@link #describe()} is the first line of every CSV, checked by merge. */
+    /**
+     * The grid and the run settings; {@link #describe()} is the first line of every CSV, checked by merge. A plan
+     * with a {@code stage} (a stage's name; empty for none) also measures that stage ({@link StagePoint}): its CSV rows
+     * carry the stage's columns after the totals.
+     */
     public record Plan(String path, double from, double to, int steps, int replications, long seed,
-                       double durationSeconds, double warmupSeconds, TimelineMode timeline) {
+                       double durationSeconds, double warmupSeconds, TimelineMode timeline, String stage) {
         /** A steady-state plan (the timeline dropped). */
         public Plan(String path, double from, double to, int steps, int replications, long seed,
                     double durationSeconds, double warmupSeconds) {
             this(path, from, to, steps, replications, seed, durationSeconds, warmupSeconds, TimelineMode.DROP);
         }
 
+        /** A plan that measures the totals only. */
+        public Plan(String path, double from, double to, int steps, int replications, long seed,
+                    double durationSeconds, double warmupSeconds, TimelineMode timeline) {
+            this(path, from, to, steps, replications, seed, durationSeconds, warmupSeconds, timeline, "");
+        }
+
         public Plan {
+            stage = stage == null ? "" : stage;
+            if (!stage.isEmpty() && !stage.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("stage must be a stage's name (letters, digits, '-' and '_'), was '"
+                        + stage + "'");
+            }
             if (timeline == null) {
                 throw new IllegalArgumentException("timeline must be KEEP or DROP");
             }
@@ -78,12 +93,29 @@ public final class Sweep {
             return "# sweep path=" + path + " from=" + FieldDef.format(from) + " to=" + FieldDef.format(to)
                     + " steps=" + steps + " replications=" + replications + " seed=" + seed + " duration="
                     + FieldDef.format(durationSeconds) + " warmup=" + FieldDef.format(warmupSeconds)
-                    + " timeline=" + timeline.name().toLowerCase(Locale.ROOT);
+                    + " timeline=" + timeline.name().toLowerCase(Locale.ROOT)
+                    + (stage.isEmpty() ? "" : " stage=" + stage);
+        }
+
+        /** The CSV header of this plan's rows: the totals, then the stage's columns when it measures one. */
+        public String header() {
+            return stage.isEmpty() ? HEADER : HEADER + "," + StagePoint.HEADER;
         }
     }
 
-    /** One grid point's result. */
-    public record Row(int index, int step, int replication, double value, long seed, Summary summary) {
+    /** The header of the CSV whose plan line this is (a plan line that names a stage has the stage's columns). */
+    public static String headerFor(String planLine) {
+        return planLine.contains(" stage=") ? HEADER + "," + StagePoint.HEADER : HEADER;
+    }
+
+    /** One grid point's result; {@code stage} is the measured stage's point, null when the plan names none. */
+    public record Row(int index, int step, int replication, double value, long seed, Summary summary,
+                      StagePoint stage) {
+        /** A row of a plan that measures the totals only. */
+        public Row(int index, int step, int replication, double value, long seed, Summary summary) {
+            this(index, step, replication, value, seed, summary, null);
+        }
+
         public String csv() {
             Summary s = summary;
             double req = Math.max(1, s.requestsTotal());
@@ -94,7 +126,10 @@ public final class Sweep {
                     num(s.throughputPerSecond()), num(s.goodputPerSecond()), num(s.latencyP50()),
                     num(s.latencyP99()), num(s.succeeded() / req), num(s.failedTimeout() / req),
                     num(s.failedRejected() / req), num(work == 0 ? Double.NaN : (work - s.usefulWork()) / work),
-                    num(s.concurrencyMean()), num(s.queueLengthMean()));
+                    num(s.concurrencyMean()), num(s.queueLengthMean()))
+                    + (stage == null ? "" : "," + String.join(",", stage.stage(), num(stage.loadPerSecond()),
+                    num(stage.throughputPerSecond()), num(stage.goodputPerSecond()), num(stage.rejectedShare()),
+                    num(stage.notUsefulWorkShare())));
         }
     }
 
@@ -145,6 +180,7 @@ public final class Sweep {
         }
         ParameterPaths.with(base, plan.path(), plan.from());
         ParameterPaths.with(base, plan.path(), plan.to());
+        checkStage(base, plan.stage());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "sweep");
             t.setDaemon(true);
@@ -179,6 +215,21 @@ public final class Sweep {
         }
     }
 
+    /** Throws IllegalArgumentException naming the scenario's stages when {@code stage} is not empty nor one of them. */
+    public static void checkStage(Scenario base, String stage) {
+        if (stage.isEmpty() || base.service(stage) != null || base.function(stage) != null || base.api(stage) != null
+                || base.queue(stage) != null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        base.services().forEach(x -> names.add(x.name()));
+        base.apis().forEach(x -> names.add(x.name()));
+        base.functions().forEach(x -> names.add(x.name()));
+        base.queues().forEach(x -> names.add(x.name()));
+        throw new IllegalArgumentException("stage must name a stage of the scenario " + names + ", was '" + stage
+                + "'");
+    }
+
     /** Runs submitted ahead per thread: enough to keep every thread busy, few enough to bound memory. */
     public static final int IN_FLIGHT_PER_THREAD = 4;
 
@@ -188,12 +239,13 @@ public final class Sweep {
         double value = plan.value(step);
         long seed = RandomStreams.replicationSeed(plan.seed(), replication);
         Summary s = BatchRunner.run(prepare(base, plan, value, seed)).summary();
-        return new Row(index, step, replication, value, seed, s);
+        return new Row(index, step, replication, value, seed, s,
+                plan.stage().isEmpty() ? null : StagePoint.of(s, plan.stage()));
     }
 
     /** The CSV text of a plan's rows: the plan line, the header, one line per row. */
     public static String csv(Plan plan, List<Row> rows) {
-        StringBuilder sb = new StringBuilder(plan.describe()).append('\n').append(HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(plan.describe()).append('\n').append(plan.header()).append('\n');
         for (Row r : rows) {
             sb.append(r.csv()).append('\n');
         }

@@ -13,8 +13,6 @@ import java.util.List;
  * input, none missing and none twice. A problem is an IllegalArgumentException naming the input and line.
  */
 public final class SweepMerge {
-    private static final int COLUMNS = Sweep.HEADER.split(",").length;
-
     private SweepMerge() {
     }
 
@@ -22,13 +20,15 @@ public final class SweepMerge {
     private static final class Cursor {
         final int input;
         final BufferedReader reader;
+        final int columns;
         String row;
         int index = -1;
         int line = 2;
 
-        Cursor(int input, BufferedReader reader) {
+        Cursor(int input, BufferedReader reader, int columns) {
             this.input = input;
             this.reader = reader;
+            this.columns = columns;
         }
 
         void advance(int total) throws IOException {
@@ -40,7 +40,7 @@ public final class SweepMerge {
             if (row == null) {
                 return;
             }
-            index = index(row, total, "input " + input + ", line " + line);
+            index = index(row, columns, total, "input " + input + ", line " + line);
             if (index <= previous) {
                 throw new IllegalArgumentException("input " + input + ", line " + line + ": grid point " + index
                         + (index == previous ? " appears twice" : " comes after " + previous)
@@ -61,7 +61,8 @@ public final class SweepMerge {
             BufferedReader r = inputs.get(i);
             String plan = r.readLine();
             String header = r.readLine();
-            if (plan == null || header == null || !plan.startsWith("# sweep ") || !header.equals(Sweep.HEADER)) {
+            if (plan == null || header == null || !plan.startsWith("# sweep ")
+                    || !header.equals(Sweep.headerFor(plan))) {
                 throw new IllegalArgumentException("input " + (i + 1)
                         + " is not a sweep CSV (no plan line and header)");
             }
@@ -72,10 +73,10 @@ public final class SweepMerge {
                 throw new IllegalArgumentException("input " + (i + 1) + " is from another sweep: '" + plan
                         + "' vs '" + planLine + "'");
             }
-            cursors[i] = new Cursor(i + 1, r);
+            cursors[i] = new Cursor(i + 1, r, header.split(",").length);
             cursors[i].advance(total);
         }
-        out.write(planLine + "\n" + Sweep.HEADER + "\n");
+        out.write(planLine + "\n" + Sweep.headerFor(planLine) + "\n");
         for (int expected = 0; expected < total; expected++) {
             Cursor found = null;
             for (Cursor c : cursors) {
@@ -99,11 +100,11 @@ public final class SweepMerge {
     }
 
     /** The grid index of a CSV row, checked: as many cells as the header, an index inside the plan. */
-    private static int index(String line, int total, String where) {
+    private static int index(String line, int columns, int total, String where) {
         String[] cells = line.split(",", -1);
-        if (cells.length != COLUMNS) {
+        if (cells.length != columns) {
             throw new IllegalArgumentException(where + ": not a sweep row (" + cells.length + " cells, expected "
-                    + COLUMNS + "): '" + abbreviate(line) + "'");
+                    + columns + "): '" + abbreviate(line) + "'");
         }
         int index;
         try {

@@ -31,6 +31,14 @@ import static lab.overload.engine.lesson.Metric.hysteresisRecoverySeconds;
 import static lab.overload.engine.lesson.Metric.policy;
 import static lab.overload.engine.lesson.Metric.policyMax;
 import static lab.overload.engine.lesson.Metric.policyMin;
+import static lab.overload.engine.lesson.PlatformMetrics.TIMED_OUT_SHARE;
+import static lab.overload.engine.lesson.PlatformMetrics.UNWAITED_SHARE;
+import static lab.overload.engine.lesson.PlatformMetrics.clientGoodput;
+import static lab.overload.engine.lesson.PlatformMetrics.clientLatencyMillis;
+import static lab.overload.engine.lesson.PlatformMetrics.fewestSandboxesOnOthers;
+import static lab.overload.engine.lesson.PlatformMetrics.mostSandboxesOnOthers;
+import static lab.overload.engine.lesson.PlatformMetrics.sandboxesOn;
+import static lab.overload.engine.lesson.PlatformMetrics.stageConcurrency;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +102,38 @@ final class LessonExpectations {
                 step(fallsTo(policy(SCALING_THROTTLES), 21, 35, 0.1), atLeast(policy(CONCURRENCY_F), 22, 35, 97)),
                 step(atMost(policyMax(CONCURRENCY_F), 0, 60, 50),
                         atLeast(policy("functions.f.throttledReservedConcurrency"), 5, 20, 5))));
+        String sandboxes = "functions.f.sandboxes";
+        preset("lambda-worker-managers", List.of(
+                step(between(policy(sandboxes), 20, 30, 25, 40), between(policy(CONCURRENCY_F), 10, 30, 15, 25),
+                        atMost(policy(COLD), 2, 30, 0.5), between(sandboxesOn("f", 0), 0, 29, 25, 40),
+                        atMost(mostSandboxesOnOthers("f", 0), 0, 29, 0)),
+                step(atLeast(policy(COLD), 30, 32, 50), atLeast(policy(sandboxes), 32, 40, 150),
+                        between(sandboxesOn("f", 0), 0, 39, 60, 60),
+                        between(fewestSandboxesOnOthers("f", 0), 0, 39, 30, 50)),
+                step(atMost(policy(COLD), 50, 52, 0.5)),
+                step(risesTo(policy(COLD), 50, 52, 50), fallsTo(policy(sandboxes), 47, 50, 40))));
+        story("lambda-worker-managers", between(policy(sandboxes), 20, 30, 25, 40), atLeast(policy(COLD), 30, 32, 50),
+                atMost(policy(COLD), 50, 52, 0.5), between(sandboxesOn("f", 0), 0, 39, 60, 60));
+        preset("one-thing-at-a-time", List.of(
+                step(atLeast(clientGoodput("web"), 5, 20, 140), atMost(clientGoodput("web"), 25, 40, 1),
+                        atMost(clientGoodput("web"), 45, 60, 1), atLeast(stageConcurrency("server"), 45, 60, 63)),
+                step(between(clientLatencyMillis("fn"), 0, 60, 15, 25), between(clientLatencyMillis("fn"), 20, 40, 15, 25),
+                        between(policy("functions.f.throttledReservedConcurrency"), 20, 40, 140, 200),
+                        between(clientGoodput("fn"), 20, 40, 300, 360), atLeast(clientGoodput("fn"), 45, 60, 140)),
+                step(risesTo(clientGoodput("web"), 25, 40, 280), between(clientGoodput("web"), 25, 40, 280, 340),
+                        between(clientLatencyMillis("web"), 25, 40, 15, 30), atLeast(clientGoodput("web"), 45, 60, 140))));
+        story("one-thing-at-a-time", between(clientLatencyMillis("web"), 0, 20, 15, 30),
+                atMost(clientGoodput("web"), 45, 60, 1), between(clientLatencyMillis("fn"), 20, 40, 15, 25),
+                between(policy("functions.f.throttledReservedConcurrency"), 20, 40, 500 * 0.28, 500 * 0.40));
+        preset("lambda-function-timeout", List.of(
+                step(between(TIMED_OUT_SHARE, 0, 60, 0.15, 0.21), atLeast(UNWAITED_SHARE, 0, 60, 0.5)),
+                step(fallsTo(WASTED_SHARE, 0, 60, 0.01), atMost(TIMED_OUT_SHARE, 0, 60, 0.01),
+                        fallsTo(policy(CONCURRENCY_F), 5, 60, 22), atLeast(policy(CONCURRENCY_F), 5, 60, 17)),
+                step(risesTo(SUCCESS_SHARE, 0, 60, 0.99), atMost(TIMED_OUT_SHARE, 0, 60, 0.005),
+                        between(policy(CONCURRENCY_F), 5, 60, 2, 3)),
+                step(sameWithin(policy(CONCURRENCY_F), 0, 60, 0), sameWithin(GOODPUT, 0, 60, 0))));
+        story("lambda-function-timeout", between(TIMED_OUT_SHARE, 0, 60, 0.15, 0.21), between(policy(CONCURRENCY_F), 5, 60, 26, 32),
+                atLeast(UNWAITED_SHARE, 0, 60, 0.5));
         preset("goodput-collapse", List.of(
                 step(between(THROUGHPUT, 40, 90, 245, 285), atLeast(GOODPUT, 0, 20, 180),
                         atMost(GOODPUT, 40, 90, 1), atLeast(BUSY_FOR_GONE, 40, 90, 31)),

@@ -1,6 +1,9 @@
 package lab.overload.engine.lesson;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import lab.overload.engine.component.World;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.run.BatchRunner;
 import lab.overload.engine.run.ControlChange;
@@ -18,6 +21,7 @@ final class StepRun {
     final List<ControlChange> controls;
     private RunResult result;
     private Hysteresis.Result hysteresis;
+    private final Map<String, int[][]> workerManagers = new HashMap<>();
 
     StepRun(Scenario scenario, List<ControlChange> controls) {
         this.scenario = scenario;
@@ -49,5 +53,21 @@ final class StepRun {
             hysteresis = Hysteresis.run(scenario, Hysteresis.loadTrigger(scenario), Hysteresis.Plan.of(19), 1);
         }
         return hysteresis;
+    }
+
+    /**
+     * A function's sandboxes on each worker manager at a sim time, {@code [workerManager][state]} (initialising,
+     * busy, idle), from a run of the same scenario to that time (the platform's own count, as the Platform tab's bands
+     * show it). Only for runs without timed changes (the timeline plays as in the batch run).
+     */
+    int[][] sandboxesByWorkerManager(String function, double atSeconds) {
+        if (!controls.isEmpty()) {
+            throw new IllegalArgumentException("worker-manager counts are read on runs without timed changes");
+        }
+        return workerManagers.computeIfAbsent(function + "@" + atSeconds, k -> {
+            World world = new World(scenario);
+            world.runUntil(Math.round(atSeconds * 1e6));
+            return world.functionStats(function).sandboxesByWorkerManager();
+        });
     }
 }
