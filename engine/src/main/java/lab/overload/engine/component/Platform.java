@@ -3,6 +3,7 @@ package lab.overload.engine.component;
 import java.util.ArrayList;
 import java.util.List;
 import lab.overload.engine.component.platform.Sandbox;
+import lab.overload.engine.component.platform.SandboxCensus;
 import lab.overload.engine.component.platform.ThrottleCause;
 import lab.overload.engine.component.platform.WorkerManagers;
 import lab.overload.models.scenario.FunctionSpec;
@@ -20,13 +21,18 @@ import lab.overload.models.scenario.Scenario;
 final class Platform implements Reconfigurable {
     PlatformSpec spec;
     final WorkerManagers workerManagers;
+    /** Its sandboxes by worker manager, function and state (sealed into each interval, summed in the summary). */
+    final SandboxCensus census;
     final List<Function> functions = new ArrayList<>();
     private long reserved;
     private long unreservedInUse;
 
-    Platform(PlatformSpec spec) {
+    Platform(PlatformSpec spec, List<String> functionNames, lab.overload.engine.metrics.Recorder recorder,
+             long warmupMicros) {
         this.spec = spec;
         this.workerManagers = new WorkerManagers(spec.workerManagers(), spec.slotsPerWorkerManager());
+        this.census = new SandboxCensus(spec.name(), functionNames, spec.workerManagers(), warmupMicros);
+        recorder.platform(census::seal, census::summary);
     }
 
     /** The cause that refuses a new invoke of {@code f} now, or null when its limits allow it. */

@@ -26,6 +26,10 @@ public final class Sandbox {
     public boolean provisioned;
     /** Its current invoke's work reaches the function timeout: it is abandoned there. */
     public boolean timesOut;
+    /** When its current invoke reached it (a cold one: when its placement started), µs. */
+    public long invokeStartMicros;
+    /** Its current invoke started cold (placement and init first). */
+    public boolean coldInvoke;
 
     public Sandbox(int id) {
         this.id = id;
