@@ -236,6 +236,7 @@ public final class DashboardCharts implements ChartModel {
             c.markDirty();
         }
         queues.bars.markDirty();
+        platform.grid.markDirty();
     }
 
     /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
@@ -259,6 +260,7 @@ public final class DashboardCharts implements ChartModel {
             }
         }
         queues.bars.redrawIfDirty();
+        platform.grid.redrawIfDirty();
     }
 
     /** Redraws every chart now (for snapshots). */
@@ -267,6 +269,7 @@ public final class DashboardCharts implements ChartModel {
             c.redraw();
         }
         queues.bars.redraw();
+        platform.grid.redraw();
     }
 
     public void setWindowSeconds(double seconds) {

@@ -16,7 +16,8 @@ import lab.overload.models.scenario.Scenario;
  * without one is throttled (ACCOUNT_CONCURRENCY) while the unreserved functions together run
  * {@code concurrencyLimit - sum of reservations} invokes. An invoke counts from its cold start's placement, or its warm
  * start, until its work ends. A new sandbox takes a worker-manager slot ({@link WorkerManagers}); when every slot is
- * taken, the least recently used idle sandbox of any function is evicted to make room.
+ * taken, the least recently used idle sandbox of any function is evicted to make room. Gauges
+ * {@code platform.NAME.concurrency} (invokes in progress over every function) and {@code .concurrencyLimit}.
  */
 final class Platform implements Reconfigurable {
     PlatformSpec spec;
@@ -33,6 +34,17 @@ final class Platform implements Reconfigurable {
         this.workerManagers = new WorkerManagers(spec.workerManagers(), spec.slotsPerWorkerManager());
         this.census = new SandboxCensus(spec.name(), functionNames, spec.workerManagers(), warmupMicros);
         recorder.platform(census::seal, census::summary);
+        recorder.gauge("platform." + spec.name() + ".concurrency", this::concurrency);
+        recorder.gauge("platform." + spec.name() + ".concurrencyLimit", () -> this.spec.concurrencyLimit());
+    }
+
+    /** Invokes in progress over every function of the account. */
+    private long concurrency() {
+        long n = 0;
+        for (Function f : functions) {
+            n += f.concurrency;
+        }
+        return n;
     }
 
     /** The cause that refuses a new invoke of {@code f} now, or null when its limits allow it. */
