@@ -87,6 +87,12 @@ public final class FrameBench {
      */
     public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds)
             throws InterruptedException {
+        return run(scenario, speed, wallSeconds, warmupSeconds, 0);
+    }
+
+    /** As {@link #run(Scenario, double, double, double)}, with chart tab {@code tab} (from 0, the overview) showing. */
+    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds, int tab)
+            throws InterruptedException {
         HeadlessFx.start();
         double totalSeconds = warmupSeconds + wallSeconds;
         int max = (int) (totalSeconds * 200) + 1000;
@@ -103,6 +109,7 @@ public final class FrameBench {
             Stage stage = new Stage();
             stage.setScene(l.scene());
             stage.show();
+            l.view().chartsView().getSelectionModel().select(tab);
             l.vm().setSpeed(speed);
             l.vm().play();
             return l;

@@ -22,4 +22,18 @@ public final class PlatformStyles {
     public static final String LABEL = "sandbox-label";
     /** The Platform tab's content. */
     public static final String PLATFORM_VIEW = "platform-view";
+
+    /** The class of a sandbox state's fill (by {@code PlatformInterval} state index). */
+    public static String stateClass(int state) {
+        return switch (state) {
+            case 0 -> CELL_INITIALIZING;
+            case 1 -> CELL_BUSY;
+            default -> CELL_IDLE;
+        };
+    }
+
+    /** The class of function {@code f}'s stripe (the hues repeat after {@link #FUNCTION_HUES}). */
+    public static String functionClass(int f) {
+        return FUNCTION_PREFIX + f % FUNCTION_HUES;
+    }
 }

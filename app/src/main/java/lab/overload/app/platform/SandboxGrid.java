@@ -27,11 +27,7 @@ public final class SandboxGrid extends Region {
     /** The largest cell drawn, pixels. */
     static final double MAX_CELL = 26;
     private static final double PAD = 8;
-    /** States in the order they are drawn within a function: busy, initialising, idle. */
-    private static final int[] ORDER = {PlatformInterval.BUSY, PlatformInterval.INITIALIZING, PlatformInterval.IDLE};
-    private static final String[] STATE_CLASS = {PlatformStyles.CELL_INITIALIZING, PlatformStyles.CELL_BUSY,
-        PlatformStyles.CELL_IDLE};
-    private static final String[] STATE_NAME = {"initialising", "busy", "idle warm"};
+    private static final int[] ORDER = GridLegend.ORDER;
 
     private final Canvas canvas = new Canvas();
     private final ChartPalette palette = new ChartPalette(this::markDirty);
@@ -59,19 +55,9 @@ public final class SandboxGrid extends Region {
         }
         shown = newest;
         while (newest.largestWorkerManager() > scale) {
-            scale = nextScale(scale);
+            scale = GridScale.next(scale);
         }
         markDirty();
-    }
-
-    /** The next step of the scale: 10, 20, 50, 100, 200, 500, ... */
-    static long nextScale(long scale) {
-        long decade = 1;
-        while (decade * 10 <= scale) {
-            decade *= 10;
-        }
-        long lead = scale / decade;
-        return lead < 2 ? 2 * decade : lead < 5 ? 5 * decade : 10 * decade;
     }
 
     /** Sandboxes a band holds at the current scale. */
@@ -126,21 +112,19 @@ public final class SandboxGrid extends Region {
         return palette.font(PlatformStyles.LABEL).getSize();
     }
 
-    /** The plot area: left, top, width, height. */
-    double[] plot() {
-        double top = PAD + 1.4 * palette.font(PlatformStyles.TITLE).getSize() + 2.8 * labelSize();
-        double left = PAD + 3.2 * labelSize();
-        return new double[] {left, top, Math.max(0, getWidth() - PAD - left), Math.max(0, getHeight() - PAD - top)};
+    private int total() {
+        int n = 0;
+        for (int wm = 0; wm < shown.workerManagers(); wm++) {
+            n += shown.onWorkerManager(wm);
+        }
+        return n;
     }
 
-    /** The largest whole-pixel cell with which {@code scale} cells fit a band of that size (0 if none fits). */
-    static double cellFor(long scale, double bandWidth, double bandHeight) {
-        for (double c = MAX_CELL; c >= 2; c--) {
-            if (Math.floor(bandWidth / c) * Math.floor(bandHeight / c) >= scale) {
-                return c;
-            }
-        }
-        return 0;
+    /** The plot area: left, top, width, height. */
+    double[] plot() {
+        double top = PAD + GridLegend.height(palette);
+        double left = PAD + 3.2 * labelSize();
+        return new double[] {left, top, Math.max(0, getWidth() - PAD - left), Math.max(0, getHeight() - PAD - top)};
     }
 
     public void redraw() {
@@ -150,14 +134,18 @@ public final class SandboxGrid extends Region {
         int wms = shown.workerManagers();
         drawn = new int[3 * wms];
         double[] p = plot();
-        drawTitle(g);
+        double band = wms == 0 ? 0 : p[3] / wms;
+        double gap = Math.min(6, band * 0.12);
+        cell = GridScale.cell(scale, p[2], band - gap, MAX_CELL);
+        mode = cell >= MIN_CELL ? Mode.CELLS : Mode.BARS;
+        String head = shown.isEmpty() ? "Sandboxes" : "Sandboxes: " + total();
+        if (!shown.isEmpty() && mode == Mode.BARS) {
+            head += String.format(Locale.ROOT, " (full bar %d)", scale);
+        }
+        GridLegend.draw(g, palette, shown, head, PAD, getWidth());
         if (wms == 0 || p[2] <= 0 || p[3] <= 0) {
             return;
         }
-        double band = p[3] / wms;
-        double gap = Math.min(6, band * 0.12);
-        cell = cellFor(scale, p[2], band - gap);
-        mode = cell >= MIN_CELL ? Mode.CELLS : Mode.BARS;
         for (int wm = 0; wm < wms; wm++) {
             double top = p[1] + wm * band;
             g.setFill(palette.boxFill(PlatformStyles.BAND));
@@ -191,10 +179,10 @@ public final class SandboxGrid extends Region {
         for (int f = 0; f < shown.functions().size(); f++) {
             for (int state : ORDER) {
                 int n = shown.sandboxes(wm, f, state);
-                g.setFill(palette.boxFill(STATE_CLASS[state]));
+                g.setFill(palette.boxFill(PlatformStyles.stateClass(state)));
                 fillRun(g, left, top, cols, k, n, cell);
                 if (shown.functions().size() > 1) {
-                    g.setFill(palette.boxFill(functionClass(f)));
+                    g.setFill(palette.boxFill(PlatformStyles.functionClass(f)));
                     fillRun(g, left, top, cols, k, n, stripe);
                 }
                 drawn[3 * wm + state] += n;
@@ -231,7 +219,7 @@ public final class SandboxGrid extends Region {
         double x = left;
         for (int state : ORDER) {
             int n = shown.onWorkerManager(wm, state);
-            g.setFill(palette.boxFill(STATE_CLASS[state]));
+            g.setFill(palette.boxFill(PlatformStyles.stateClass(state)));
             g.fillRect(x, top + stripe, n * perSandbox, height - stripe);
             drawn[3 * wm + state] += n;
             x += n * perSandbox;
@@ -242,68 +230,9 @@ public final class SandboxGrid extends Region {
             for (int state = 0; state < PlatformInterval.STATES; state++) {
                 n += shown.sandboxes(wm, f, state);
             }
-            g.setFill(palette.boxFill(functionClass(f)));
+            g.setFill(palette.boxFill(PlatformStyles.functionClass(f)));
             g.fillRect(x, top, n * perSandbox, stripe);
             x += n * perSandbox;
         }
-    }
-
-    static String functionClass(int f) {
-        return PlatformStyles.FUNCTION_PREFIX + f % PlatformStyles.FUNCTION_HUES;
-    }
-
-    /**
-     * The title (the sandboxes in all, and in bar mode what a full bar holds), then the legend: the states' swatches on
-     * one line, the functions' stripes on the next (as many as fit, then how many more).
-     */
-    private void drawTitle(GraphicsContext g) {
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(palette.font(PlatformStyles.TITLE));
-        g.setFill(palette.textFill(PlatformStyles.TITLE));
-        int total = 0;
-        for (int wm = 0; wm < shown.workerManagers(); wm++) {
-            total += shown.onWorkerManager(wm);
-        }
-        String head = shown.isEmpty() ? "Sandboxes" : "Sandboxes: " + total;
-        if (!shown.isEmpty() && mode == Mode.BARS) {
-            head += String.format(Locale.ROOT, " (full bar %d)", scale);
-        }
-        g.fillText(head, PAD, PAD);
-        double y = PAD + 1.4 * palette.font(PlatformStyles.TITLE).getSize();
-        double s = labelSize();
-        double x = PAD;
-        g.setFont(palette.font(PlatformStyles.LABEL));
-        for (int state : ORDER) {
-            x = swatch(g, x, y, s, STATE_CLASS[state], STATE_NAME[state]);
-        }
-        x = PAD;
-        y += 1.3 * s;
-        int n = shown.functions().size();
-        for (int f = 0; f < n && n > 1; f++) {
-            String name = shown.functions().get(f);
-            double room = getWidth() - PAD - x;
-            if (f < n - 1 && room < entryWidth(name, s) + entryWidth("+99 more", s)
-                    || f == n - 1 && room < entryWidth(name, s)) {
-                g.setFill(palette.textFill(PlatformStyles.LABEL));
-                g.fillText("+" + (n - f) + " more", x, y);
-                break;
-            }
-            x = swatch(g, x, y, s, functionClass(f), name);
-        }
-    }
-
-    private double entryWidth(String text, double s) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(palette.font(PlatformStyles.LABEL));
-        return 1.1 * s + t.getLayoutBounds().getWidth() + 0.8 * s;
-    }
-
-    private double swatch(GraphicsContext g, double x, double y, double s, String boxClass, String text) {
-        g.setFill(palette.boxFill(boxClass));
-        g.fillRect(x, y + 0.15 * s, 0.8 * s, 0.8 * s);
-        g.setFill(palette.textFill(PlatformStyles.LABEL));
-        g.fillText(text, x + 1.1 * s, y);
-        return x + entryWidth(text, s);
     }
 }

@@ -22,10 +22,10 @@ import lab.overload.engine.metrics.PlatformInterval;
  * a cold duration when a cold invoke first ends); within a chart each series has its own colour.
  */
 public final class PlatformCharts {
-    public final LiveChart concurrency = new LiveChart("Concurrency vs limits", "invokes");
-    public final LiveChart invokes = new LiveChart("Invokes/s: warm vs cold", "per s");
+    public final LiveChart concurrency = new LiveChart("Concurrency", "invokes");
+    public final LiveChart invokes = new LiveChart("Invokes/s warm, cold", "per s");
     public final LiveChart throttles = new LiveChart("Throttles/s by cause", "per s");
-    public final LiveChart latency = new LiveChart("Duration: warm vs cold", "ms");
+    public final LiveChart latency = new LiveChart("Duration warm, cold", "ms");
     public final LiveChart scaling = new LiveChart("Scaling-rate budget", "new sandboxes");
     static final String NO_THROTTLES = "No throttles so far: every invoke was within the limits.";
     public final SandboxGrid grid = new SandboxGrid();

@@ -93,7 +93,7 @@ class SandboxGridTest {
         }
         assertTrue(total > 2000, "thousands of sandboxes: " + total);
         SandboxGrid grid = drawn(p);
-        assertEquals(SandboxGrid.Mode.BARS, grid.mode(), "cells of " + SandboxGrid.cellFor(grid.scale(), WIDTH, 50)
+        assertEquals(SandboxGrid.Mode.BARS, grid.mode(), "cells of " + GridScale.cell(grid.scale(), WIDTH, 50, 26)
                 + " px would be unreadable");
         assertTrue(grid.scale() >= p.largestWorkerManager());
         assertEquals(counts(p, p::onWorkerManager), counts(p, grid::drawn), "bar segments per worker manager and state");
@@ -101,10 +101,10 @@ class SandboxGridTest {
 
     @Test
     void theScaleOnlyGrowsDuringARun() {
-        assertEquals(List.of(20L, 50L, 100L, 200L, 500L, 1000L), List.of(SandboxGrid.nextScale(10),
-                SandboxGrid.nextScale(20), SandboxGrid.nextScale(50), SandboxGrid.nextScale(100),
-                SandboxGrid.nextScale(200), SandboxGrid.nextScale(500)));
-        assertEquals(0, SandboxGrid.cellFor(10_000, 400, 40), "10,000 cells do not fit 400 x 40 px");
-        assertEquals(20, SandboxGrid.cellFor(40, 400, 40), "40 cells: 20 per row of 20 px, 2 rows");
+        assertEquals(List.of(20L, 50L, 100L, 200L, 500L, 1000L), List.of(GridScale.next(10),
+                GridScale.next(20), GridScale.next(50), GridScale.next(100),
+                GridScale.next(200), GridScale.next(500)));
+        assertEquals(0, GridScale.cell(10_000, 400, 40, 26), "10,000 cells do not fit 400 x 40 px");
+        assertEquals(20, GridScale.cell(40, 400, 40, 26), "40 cells: 20 per row of 20 px, 2 rows");
     }
 }
