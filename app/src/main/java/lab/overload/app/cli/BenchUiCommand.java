@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             + "report frame time, the lab's per-pulse work, the FX thread's response time to a probe posted every "
             + "100 ms, and the heap after GC at the start and the end."},
         footer = {"", "Example:",
-            "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10"})
+            "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10",
+            "  overload-lab bench-ui --scenario modal-cold-starts --tab 0 --speed 10 --seconds 60"})
 public final class BenchUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +38,10 @@ public final class BenchUiCommand implements Callable<Integer> {
             + "series drawn over side A's).")
     boolean ab;
 
+    @Option(names = "--tab", paramLabel = "KEY", description = "The chart tab showing, by its key: 1 (the overview, "
+            + "default) to 9, or 0 for the tenth (Platform or Queues, when the scenario has functions or queues).")
+    int tab = 1;
+
     @Override
     public Integer call() throws Exception {
         if (!(speed >= 0.1 && speed <= 100)) {
@@ -48,8 +53,19 @@ public final class BenchUiCommand implements Callable<Integer> {
         if (!(warmup >= 0 && warmup <= 600)) {
             throw new InputException("--warmup must be in [0, 600], was " + warmup);
         }
+        if (tab < 0 || tab > 9) {
+            throw new InputException("--tab must be a tab's key, 0 to 9, was " + tab);
+        }
         Scenario s = ScenarioSource.load(scenario);
-        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup, lab -> lab.vm().setAbSplit(ab));
+        if (tab == 0 && s.functions().isEmpty() && s.queues().isEmpty()) {
+            throw new InputException("--tab 0: the scenario has no tenth tab (Platform or Queues need functions or "
+                    + "queues)");
+        }
+        int index = tab == 0 ? 9 : tab - 1;
+        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup, lab -> {
+            lab.view().chartsView().getSelectionModel().select(index);
+            lab.vm().setAbSplit(ab);
+        });
         spec.commandLine().getOut().print(r.report());
         spec.commandLine().getOut().flush();
         return OverloadLabCli.EXIT_OK;

@@ -16,9 +16,12 @@ import lab.overload.engine.metrics.IntervalSnapshot;
  * percentile in an interval with no success) are empty cells; line ends are {@code \n}.
  */
 public final class IntervalCsv {
-    /** The snapshot's scalar fields; the policy map becomes one column per policy name instead. */
+    /**
+     * The snapshot's scalar fields (its sections, lanes and platform are not columns); the policy map becomes one
+     * column per policy name instead.
+     */
     private static final RecordComponent[] COMPONENTS = java.util.Arrays.stream(
-            IntervalSnapshot.class.getRecordComponents()).filter(c -> c.getType() != java.util.Map.class && c.getType() != java.util.Set.class)
+            IntervalSnapshot.class.getRecordComponents()).filter(c -> c.getType().isPrimitive())
             .toArray(RecordComponent[]::new);
 
     private record Derived(String name, ToDoubleFunction<IntervalSnapshot> value) {

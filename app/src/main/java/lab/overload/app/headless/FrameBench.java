@@ -87,7 +87,14 @@ public final class FrameBench {
      */
     public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds)
             throws InterruptedException {
-        return run(scenario, speed, wallSeconds, warmupSeconds, lab -> { });
+        return run(scenario, speed, wallSeconds, warmupSeconds, 0);
+    }
+
+    /** As {@link #run(Scenario, double, double, double)}, with chart tab {@code tab} (from 0, the overview) showing. */
+    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds, int tab)
+            throws InterruptedException {
+        return run(scenario, speed, wallSeconds, warmupSeconds,
+                lab -> lab.view().chartsView().getSelectionModel().select(tab));
     }
 
     /** As {@link #run(Scenario, double, double, double)}, with {@code setup} applied to the window first (FX thread). */

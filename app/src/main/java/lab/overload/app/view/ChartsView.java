@@ -45,10 +45,18 @@ public final class ChartsView extends TabPane {
         add("7 Work", charts.workChart);
         add("8 Policies", charts.policyStateChart, charts.policyEventsChart);
         getTabs().add(new Tab("9 Tipping point", tippingPoint));
-        Tab platformTab = tab("Platform", charts.platform.concurrency, charts.platform.invokes,
-                charts.platform.throttles);
-        charts.platformShown().addListener((o, was, shown) -> showPlatform(platformTab, shown));
-        showPlatform(platformTab, charts.platformShown().get());
+        PlatformCharts pc = charts.platform;
+        var platformView = new lab.overload.app.platform.PlatformView(pc.grid, List.of(pc.concurrency, pc.scaling),
+                List.of(pc.invokes, pc.latency, pc.throttles));
+        Tab platformTab = new Tab("Platform");
+        platformTab.setId("platform-tab");
+        // in the scene only while selected, so its charts take no redraw turns from the charts on screen
+        platformTab.selectedProperty().addListener((o, a, b) -> {
+            platformTab.setContent(b ? platformView : null);
+            charts.markDirty();
+        });
+        charts.platformShown().addListener((o, was, shown) -> showTab(platformTab, shown));
+        showTab(platformTab, charts.platformShown().get());
         var queuesView = new lab.overload.app.queues.QueuesView(charts.queues);
         Tab queuesTab = new Tab("Queues");
         queuesTab.setId("queues-tab");
@@ -73,15 +81,6 @@ public final class ChartsView extends TabPane {
         }
         getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> place(b.intValue()));
         place(0);
-    }
-
-    /** Adds or removes the Platform tab (the scenario has functions, or no longer has). */
-    private void showPlatform(Tab platformTab, boolean shown) {
-        if (shown && !getTabs().contains(platformTab)) {
-            getTabs().add(platformTab);
-        } else if (!shown && getTabs().remove(platformTab)) {
-            place(getSelectionModel().getSelectedIndex());
-        }
     }
 
     private void add(String title, LiveChart chart, Node... extra) {

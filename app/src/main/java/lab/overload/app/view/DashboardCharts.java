@@ -250,6 +250,7 @@ public final class DashboardCharts implements ChartModel {
             c.markDirty();
         }
         queues.bars.markDirty();
+        platform.grid.markDirty();
     }
 
     /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
@@ -258,16 +259,23 @@ public final class DashboardCharts implements ChartModel {
 
     /**
      * Redraws charts whose data changed, at most {@link #REDRAWS_PER_PULSE} per pulse in turn (so each chart still
-     * refreshes several times a second even with all nine on screen); charts not on screen are skipped. The turn
+     * refreshes several times a second even with all nine on screen; the Platform tab's sandbox grid takes its turn
+     * like a chart); charts not on screen are skipped. The turn
      * passes to the chart after the last one drawn, so a chart that follows charts off screen gets no extra turns.
      */
     public void redrawIfDirty() {
         int drawn = 0;
-        int n = all.size();
+        int n = all.size() + 1; // the charts, then the sandbox grid, which takes its turn like a chart
         for (int i = 0; i < n && drawn < REDRAWS_PER_PULSE; i++) {
             int k = (nextRedraw + i) % n;
-            LiveChart c = all.get(k);
-            if (c.getScene() != null && c.isDirty() && c.redrawIfDirty()) {
+            boolean drew;
+            if (k == all.size()) {
+                drew = platform.grid.redrawIfDirty();
+            } else {
+                LiveChart c = all.get(k);
+                drew = c.getScene() != null && c.isDirty() && c.redrawIfDirty();
+            }
+            if (drew) {
                 drawn++;
                 nextRedraw = (k + 1) % n;
             }
@@ -281,6 +289,7 @@ public final class DashboardCharts implements ChartModel {
             c.redraw();
         }
         queues.bars.redraw();
+        platform.grid.redraw();
     }
 
     public void setWindowSeconds(double seconds) {

@@ -36,6 +36,10 @@ class ValidateAndBenchCommandTest {
                 "--speed must be in [0.1, 100], was 500.0");
         RunCommandTest.assertOneLineError(Cli.run("bench-ui", "--seconds", "1"),
                 "--seconds must be in [5, 3600], was 1.0");
+        RunCommandTest.assertOneLineError(Cli.run("bench-ui", "--tab", "10"),
+                "--tab must be a tab's key, 0 to 9, was 10");
+        RunCommandTest.assertOneLineError(Cli.run("bench-ui", "--tab", "0"),
+                "--tab 0: the scenario has no tenth tab (Platform or Queues need functions or queues)");
     }
 
     @Test

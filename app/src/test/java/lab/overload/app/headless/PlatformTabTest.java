@@ -16,6 +16,8 @@ import lab.overload.app.view.DashboardCharts;
 import lab.overload.app.viewmodel.PresetCatalog;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Platform tab: shown only for a scenario with functions, its charts fed from the functions' and APIs' metrics,
@@ -59,12 +61,38 @@ class PlatformTabTest {
             return c;
         });
         List<String> concurrency = charts.platform.concurrency.series().stream().map(s -> s.name()).toList();
-        assertEquals(List.of("checkout", "checkout limit", "search", "search limit"), concurrency);
+        assertEquals(List.of("all functions", "account limit", "checkout", "search"), concurrency,
+                "no reservation: each function's limit is the account's, drawn once");
+        assertEquals(List.of("checkout", "search"), charts.platform.scaling.series().stream().map(s -> s.name())
+                .toList());
+        List<String> durations = charts.platform.latency.series().stream().map(s -> s.name()).toList();
+        assertTrue(durations.containsAll(List.of("checkout warm", "checkout cold", "search warm", "search cold")),
+                durations.toString());
+        assertEquals(run.get(run.size() - 1).platform(), charts.platform.grid.shown(), "the grid shows the newest");
         List<String> throttles = charts.platform.throttles.series().stream().map(s -> s.name()).toList();
-        assertTrue(throttles.containsAll(List.of("checkout accountConcurrency", "search accountConcurrency")),
+        assertTrue(throttles.containsAll(List.of("checkout account", "search account")),
                 throttles.toString());
-        assertFalse(throttles.contains("checkout reservedConcurrency"), "no reservation: that cause never throttles");
+        assertFalse(throttles.contains("checkout reserved"), "no reservation: that cause never throttles");
         assertFalse(charts.platform.invokes.series().isEmpty());
+    }
+
+    /**
+     * The tab on the two chapter-2 presets at the window size of the screenshots, and modal-cold-starts in presenter
+     * mode, after the surge: the pictures are written to target/ to look at.
+     */
+    @ParameterizedTest(name = "{0} presenter={1}")
+    @CsvSource({"modal-cold-starts, false, 34", "lambda-concurrency-limits, false, 30", "modal-cold-starts, true, 34"})
+    void rendersTheChapterTwoPresets(String preset, boolean presenter, double atSeconds) throws IOException {
+        double w = presenter ? Screenshots.PRESENTER_WIDTH : Screenshots.WIDTH;
+        double h = presenter ? Screenshots.PRESENTER_HEIGHT : Screenshots.HEIGHT;
+        byte[] png = Screenshots.capture(PresetCatalog.bundled(preset + ".json"), atSeconds, PLATFORM_TAB, w, h,
+                presenter);
+        Path out = Path.of("target", "platform-tab-" + preset + (presenter ? "-presenter" : "") + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, png);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals((int) w, image.getWidth());
+        assertEquals((int) h, image.getHeight());
     }
 
     @Test

@@ -74,7 +74,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.stage(spec.name(), "function", false, false);
         this.ledger = new FunctionLedger(world.recorder, "functions." + spec.name() + ".", world.scenario().warmupMicros());
-        this.pool = new SandboxPool(ledger);
+        this.pool = new SandboxPool(ledger, platform.census, index);
         this.expiry = new SandboxExpiry(world.sim, handlerId, EXPIRE);
         String prefix = "functions/" + spec.name() + "/";
         work = world.streams.stream(prefix + "work");

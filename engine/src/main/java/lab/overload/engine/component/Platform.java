@@ -3,6 +3,7 @@ package lab.overload.engine.component;
 import java.util.ArrayList;
 import java.util.List;
 import lab.overload.engine.component.platform.Sandbox;
+import lab.overload.engine.component.platform.SandboxCensus;
 import lab.overload.engine.component.platform.ThrottleCause;
 import lab.overload.engine.component.platform.WorkerManagers;
 import lab.overload.models.scenario.FunctionSpec;
@@ -17,18 +18,35 @@ import lab.overload.models.scenario.Scenario;
  * start, until its work ends. A new sandbox takes a worker-manager slot ({@link WorkerManagers}); when every slot is
  * taken, the least recently used idle sandbox of any function is evicted to make room; a provisioned sandbox is never
  * evicted (nor does it expire), so with every slot held by busy, initialising or provisioned sandboxes the invoke is
- * throttled for capacity.
+ * throttled for capacity. Gauges {@code platform.NAME.concurrency} (invokes in progress over every
+ * function) and {@code .concurrencyLimit}.
  */
 final class Platform implements Reconfigurable {
     PlatformSpec spec;
     final WorkerManagers workerManagers;
+    /** Its sandboxes by worker manager, function and state (sealed into each interval, summed in the summary). */
+    final SandboxCensus census;
     final List<Function> functions = new ArrayList<>();
     private long reserved;
     private long unreservedInUse;
 
-    Platform(PlatformSpec spec) {
+    Platform(PlatformSpec spec, List<String> functionNames, lab.overload.engine.metrics.Recorder recorder,
+             long warmupMicros) {
         this.spec = spec;
         this.workerManagers = new WorkerManagers(spec.workerManagers(), spec.slotsPerWorkerManager());
+        this.census = new SandboxCensus(spec.name(), functionNames, spec.workerManagers(), warmupMicros);
+        recorder.platform(census::seal, census::summary);
+        recorder.gauge("platform." + spec.name() + ".concurrency", this::concurrency);
+        recorder.gauge("platform." + spec.name() + ".concurrencyLimit", () -> this.spec.concurrencyLimit());
+    }
+
+    /** Invokes in progress over every function of the account. */
+    private long concurrency() {
+        long n = 0;
+        for (Function f : functions) {
+            n += f.concurrency;
+        }
+        return n;
     }
 
     /** The cause that refuses a new invoke of {@code f} now, or null when its limits allow it. */

@@ -7,23 +7,28 @@ import java.util.List;
 import java.util.SplittableRandom;
 import lab.overload.engine.component.platform.Sandbox;
 import lab.overload.models.scenario.SandboxReuse;
+import lab.overload.engine.component.platform.SandboxCensus;
 
 /**
  * A function's sandboxes: the table by id (ids of gone sandboxes are reused), the idle ones with the most recently
  * used first, and the state changes, each of which credits the time spent in the state left to the
- * {@link FunctionLedger}. A warm invoke takes the idle sandbox its function's {@link SandboxReuse} chooses: the first
- * (most recently used) or the last (least recently used) in O(1), a random one in O(idle). Eviction never takes a
- * provisioned sandbox.
+ * {@link FunctionLedger} and is counted by the account's {@link SandboxCensus}. A warm invoke takes the idle sandbox
+ * its function's {@link SandboxReuse} chooses: the first (most recently used) or the last (least recently used) in
+ * O(1), a random one in O(idle). Eviction never takes a provisioned sandbox.
  */
 final class SandboxPool {
     private final FunctionLedger ledger;
+    private final SandboxCensus census;
+    private final int function;
     private final List<Sandbox> table = new ArrayList<>();
     private final ArrayDeque<Sandbox> free = new ArrayDeque<>();
     /** Idle sandboxes, the most recently used first. */
     private final ArrayDeque<Sandbox> idle = new ArrayDeque<>();
 
-    SandboxPool(FunctionLedger ledger) {
+    SandboxPool(FunctionLedger ledger, SandboxCensus census, int function) {
         this.ledger = ledger;
+        this.census = census;
+        this.function = function;
     }
 
     Sandbox get(int id) {
@@ -42,6 +47,8 @@ final class SandboxPool {
         s.expiryEventMicros = -1;
         s.provisioned = false;
         s.lastUsedMicros = now;
+        s.invokeStartMicros = now;
+        s.coldInvoke = state == Sandbox.INITIALIZING;
         enter(s, state, now);
         ledger.sandboxes.add(now, 1);
         if (state == Sandbox.IDLE) {
@@ -55,6 +62,7 @@ final class SandboxPool {
         if (s.state != Sandbox.GONE) {
             ledger.leave(s.state, now - s.sinceMicros, now);
         }
+        census.moved(function, s.workerManager, s.state, state, now);
         s.state = state;
         s.sinceMicros = now;
         if (state != Sandbox.GONE) {
@@ -70,6 +78,8 @@ final class SandboxPool {
             case RANDOM -> idle.isEmpty() ? null : removeIdleAt(random.nextInt(idle.size()));
         };
         if (s != null) {
+            s.invokeStartMicros = now;
+            s.coldInvoke = false;
             enter(s, Sandbox.BUSY, now);
         }
         return s;
@@ -77,6 +87,7 @@ final class SandboxPool {
 
     /** A busy sandbox finished its invoke: idle, most recently used. */
     void finished(Sandbox s, long now) {
+        census.invokeEnded(function, s.coldInvoke, now - s.invokeStartMicros);
         enter(s, Sandbox.IDLE, now);
         s.lastUsedMicros = now;
         idle.addFirst(s);

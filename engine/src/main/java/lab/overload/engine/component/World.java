@@ -117,7 +117,8 @@ public final class World extends EventHandler {
     /** The account, its functions and the APIs, each API connected to its target (after the services). */
     private void buildPlatform(Scenario scenario) {
         if (!scenario.functions().isEmpty()) {
-            platform = new Platform(scenario.account());
+            platform = new Platform(scenario.account(), scenario.functions().stream().map(f -> f.name()).toList(),
+                    recorder, scenario.warmupMicros());
             for (var f : scenario.functions()) {
                 Function fn = new Function(this, platform, functions.size(), f);
                 functions.put(f.name(), fn);

@@ -11,7 +11,9 @@ package lab.overload.engine.metrics;
  * {@code clients.web.retriesDenied} counted over it); it is empty when no policy reports anything. {@code byClient}
  * and {@code byStage} hold each client group's and each stage's own section, by name in the scenario's order; the
  * totals above are their sums (requests and attempts over the client groups, work over the stages). {@code lanes}
- * holds each queue stage's lanes at the end of the interval, by name (empty without queues).
+ * holds each queue stage's lanes at the end of the interval, by name (empty without queues). {@code platform} holds
+ * the account's sandboxes by worker manager, function and state at the end of the interval, and the invokes that ended
+ * in it, warm and cold ({@link PlatformInterval#NONE} without functions).
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -30,7 +32,7 @@ public record IntervalSnapshot(
         double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean,
         java.util.Map<String, Double> policy, java.util.Set<String> policyCounters,
         java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage,
-        java.util.Map<String, LaneInterval> lanes) {
+        java.util.Map<String, LaneInterval> lanes, PlatformInterval platform) {
 
     /** Each client group's section, by name in the scenario's order. */
     @Override

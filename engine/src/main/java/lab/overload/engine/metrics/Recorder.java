@@ -132,6 +132,19 @@ public final class Recorder {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    private java.util.function.Supplier<PlatformInterval> platformSampler = () -> PlatformInterval.NONE;
+    private java.util.function.LongFunction<Map<String, Object>> platformSummary = end -> Map.of();
+
+    /**
+     * The account's sandboxes, sampled when each interval is sealed (into {@link IntervalSnapshot#platform()}), and
+     * the summary's {@code platform} block made at an end time.
+     */
+    public void platform(java.util.function.Supplier<PlatformInterval> sampler,
+                         java.util.function.LongFunction<Map<String, Object>> summaryBlock) {
+        platformSampler = sampler;
+        platformSummary = summaryBlock;
+    }
+
     /** A named policy state (tokens, a limit, a breaker state) sampled when each interval is sealed. */
     public void gauge(String name, java.util.function.DoubleSupplier value) {
         gaugeNames.add(name);
@@ -270,7 +283,7 @@ public final class Recorder {
                 requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                sealedClients, sealedStages, sealLanes());
+                sealedClients, sealedStages, sealLanes(), platformSampler.get());
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;
@@ -493,6 +506,7 @@ public final class Recorder {
                 inSystem.summaryArea(endMicros) / measured,
                 requestsEnded == 0 ? Double.NaN : (double) requestTimeSum / requestsEnded / 1000, requestsEnded,
                 completedInWindow / seconds, succeededInWindow / seconds,
-                Collections.unmodifiableMap(byClient), Collections.unmodifiableMap(byStage));
+                Collections.unmodifiableMap(byClient), Collections.unmodifiableMap(byStage),
+                platformSummary.apply(endMicros));
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * cohort's requests may still be queued at the end, which would make a cohort rate understate the server's work). Latency is client-observed, from a request's
  * arrival to its successful answer, over successful requests. Work is in worker-seconds. {@code byClient} and
  * {@code byStage} are each client group's and each stage's own section; the totals are their sums (requests and
- * attempts over the client groups, work over the stages).
+ * attempts over the client groups, work over the stages). {@code platform} is the account's block (its worker
+ * managers' sandboxes by state), empty without functions.
  */
 public record Summary(String scenario, long seed, double measuredSeconds,
                       long requestsTotal, long succeeded, long failedTimeout, long failedRejected, long failedError,
@@ -25,7 +26,31 @@ public record Summary(String scenario, long seed, double measuredSeconds,
                       double rejectionWork, double abandonedWork, double initWork,
                       double inSystemMean, double requestMeanTimeMillis, long requestsEnded,
                       double throughputPerSecond, double goodputPerSecond,
-                      Map<String, ClientSummary> byClient, Map<String, StageSummary> byStage) {
+                      Map<String, ClientSummary> byClient, Map<String, StageSummary> byStage,
+                      Map<String, Object> platform) {
+
+    /** A summary without a platform block. */
+    public Summary(String scenario, long seed, double measuredSeconds,
+                   long requestsTotal, long succeeded, long failedTimeout, long failedRejected, long failedError,
+                   long expired, long requestsInFlight,
+                   long attemptsTotal, long retries, long completedUseful, long completedWasted,
+                   long completedError, long shed, long throttled, long abandonedByServer, long attemptsInFlight,
+                   double latencyMean, double latencyStdDev, double latencyP50, double latencyP90, double latencyP99,
+                   double latencyP999, double latencyMax,
+                   double queueWaitMean, double queueWaitStdDev, double concurrencyMean, long concurrencyMax,
+                   double queueLengthMean, long queueLengthMax, double utilization, double usefulWork,
+                   double wastedWork, double rejectionWork, double abandonedWork, double initWork,
+                   double inSystemMean, double requestMeanTimeMillis, long requestsEnded,
+                   double throughputPerSecond, double goodputPerSecond,
+                   Map<String, ClientSummary> byClient, Map<String, StageSummary> byStage) {
+        this(scenario, seed, measuredSeconds, requestsTotal, succeeded, failedTimeout, failedRejected, failedError,
+                expired, requestsInFlight, attemptsTotal, retries, completedUseful, completedWasted, completedError,
+                shed, throttled, abandonedByServer, attemptsInFlight, latencyMean, latencyStdDev, latencyP50,
+                latencyP90, latencyP99, latencyP999, latencyMax, queueWaitMean, queueWaitStdDev, concurrencyMean,
+                concurrencyMax, queueLengthMean, queueLengthMax, utilization, usefulWork, wastedWork, rejectionWork,
+                abandonedWork, initWork, inSystemMean, requestMeanTimeMillis, requestsEnded, throughputPerSecond,
+                goodputPerSecond, byClient, byStage, Map.of());
+    }
 
     /** The documented summary JSON layout (see docs/summary-format.md), as ordered nested maps. */
     public Map<String, Object> toMap() {
@@ -58,6 +83,9 @@ public record Summary(String scenario, long seed, double measuredSeconds,
         Map<String, Object> stages = new LinkedHashMap<>();
         byStage.forEach((name, st) -> stages.put(name, st.toMap()));
         m.put("byStage", stages);
+        if (!platform.isEmpty()) {
+            m.put("platform", platform);
+        }
         return m;
     }
 

@@ -33,7 +33,9 @@ public final class Sandbox {
     public boolean timesOut;
     /** Its init's dependency call failed: the invoke that waited for the init answers with an error. */
     public boolean initFailed;
-    /** Its current invoke came cold (it waited for this sandbox's placement and init). */
+    /** When its current invoke reached it (a cold one: when its placement started), µs. */
+    public long invokeStartMicros;
+    /** Its current invoke started cold (placement and init first). */
     public boolean coldInvoke;
 
     public Sandbox(int id) {
