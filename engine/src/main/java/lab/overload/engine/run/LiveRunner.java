@@ -448,11 +448,11 @@ public final class LiveRunner implements AutoCloseable {
                         : onA && onB ? " on both sides" : onB ? " on side B" : " on side A");
                 stepTarget = -1;
                 seeking = false;
-                newWorld(nextA);
-                if (b != null) {
-                    b.restart(nextB, generation);
+                if (b != null) { // B first, so that when the status shows the new run, B's scenario is already its
+                    b.restart(nextB, generation + 1);
                     scenarioB = nextB;
                 }
+                newWorld(nextA);
                 pacer.anchor(wall, 0);
                 return;
             }

@@ -135,7 +135,8 @@ class AbSplitTest {
             splitOn(runner);
             int before = runner.status().generation();
             runner.change("clients.web.loop", "CLOSED", AbSide.B);
-            await(() -> runner.status().generation() > before, "the restart");
+            await(() -> runner.status().generation() > before
+                    && runner.scenarioB().clients().get(0).loop() == LoopKind.CLOSED, "the restart");
             assertEquals(LoopKind.CLOSED, runner.scenarioB().clients().get(0).loop());
             assertEquals(LoopKind.OPEN, runner.status().scenario().clients().get(0).loop());
             assertTrue(runner.status().message().contains("on side B"), runner.status().message());
