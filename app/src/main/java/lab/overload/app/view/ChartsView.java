@@ -25,6 +25,9 @@ public final class ChartsView extends TabPane {
     private final GridPane overview = new GridPane();
     private final BorderPane overviewPane = new BorderPane(overview);
     private final ChartOptionsBar options;
+    /** The Operate tab, always the last: the stage kinds' tabs go before it. */
+    private Tab operateTab;
+    private lab.overload.app.operate.OperateView operateView;
 
     ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint) {
         this.charts = charts;
@@ -59,6 +62,11 @@ public final class ChartsView extends TabPane {
         });
         charts.queues.presentProperty().addListener((o, a, b) -> showTab(queuesTab, b));
         showTab(queuesTab, charts.queues.presentProperty().get());
+        operateView = new lab.overload.app.operate.OperateView(charts.operate);
+        operateTab = new Tab("Operate");
+        operateTab.setId("operate-tab");
+        operateTab.selectedProperty().addListener((o, a, b) -> operateTab.setContent(b ? operateView : null));
+        getTabs().add(operateTab);
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);
@@ -78,7 +86,7 @@ public final class ChartsView extends TabPane {
     /** Adds or removes the Platform tab (the scenario has functions, or no longer has). */
     private void showPlatform(Tab platformTab, boolean shown) {
         if (shown && !getTabs().contains(platformTab)) {
-            getTabs().add(platformTab);
+            addStageTab(platformTab);
         } else if (!shown && getTabs().remove(platformTab)) {
             place(getSelectionModel().getSelectedIndex());
         }
@@ -97,13 +105,24 @@ public final class ChartsView extends TabPane {
     /** Adds a stage kind's tab at the end, or removes it (the overview is selected when it was showing). */
     private void showTab(Tab tab, boolean show) {
         if (show && !getTabs().contains(tab)) {
-            getTabs().add(tab);
+            addStageTab(tab);
         } else if (!show && getTabs().contains(tab)) {
             if (getSelectionModel().getSelectedItem() == tab) {
                 getSelectionModel().select(0);
             }
             getTabs().remove(tab);
         }
+    }
+
+    /** A stage kind's tab goes last, before the Operate tab (which is added after them at construction). */
+    private void addStageTab(Tab tab) {
+        int operate = operateTab == null ? -1 : getTabs().indexOf(operateTab);
+        getTabs().add(operate < 0 ? getTabs().size() : operate, tab);
+    }
+
+    /** The Operate tab's content (traces, REPORT lines, Logs Insights). */
+    public lab.overload.app.operate.OperateView operateView() {
+        return operateView;
     }
 
     /** The smoothing choice shown above the live charts. */

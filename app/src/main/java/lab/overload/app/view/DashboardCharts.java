@@ -64,6 +64,8 @@ public final class DashboardCharts implements ChartModel {
             new javafx.beans.property.SimpleBooleanProperty(false);
     /** The Queues tab's charts, lane bars and overlap table (shown when the scenario has a queue). */
     public final lab.overload.app.queues.QueueCharts queues = new lab.overload.app.queues.QueueCharts();
+    /** The Operate tab's traces, REPORT lines and per-second concurrency. */
+    public final lab.overload.app.operate.OperateModel operate = new lab.overload.app.operate.OperateModel();
 
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
             outcomesChart, workChart, policyStateChart, policyEventsChart, queues.backlogChart, queues.ageChart,
@@ -152,6 +154,7 @@ public final class DashboardCharts implements ChartModel {
             c.clearData();
         }
         queues.reset(scenario);
+        operate.reset(scenario);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
         ChartMarkers.timeline(platform.charts, scenario);
@@ -202,6 +205,7 @@ public final class DashboardCharts implements ChartModel {
         }
         platform.add(s, t);
         queues.add(s);
+        operate.add(s);
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
@@ -222,6 +226,11 @@ public final class DashboardCharts implements ChartModel {
         latencyChart.setNotice(since >= NO_SUCCESS_NOTICE_SECONDS - 1e-9 ? String.format(Locale.ROOT,
                 "no successes in the last %.0f s (dashed: the attempts' latency at the server)",
                 Math.floor(since + 1e-9)) : "");
+    }
+
+    @Override
+    public void addOperate(lab.overload.engine.operate.OperateData data) {
+        operate.add(data);
     }
 
     /** {@code label} is {@code "path = value"}: a slider drag becomes one marker (see {@link ChartMarkers}). */
@@ -259,6 +268,7 @@ public final class DashboardCharts implements ChartModel {
             }
         }
         queues.bars.redrawIfDirty();
+        operate.refreshView(false);
     }
 
     /** Redraws every chart now (for snapshots). */
@@ -267,6 +277,7 @@ public final class DashboardCharts implements ChartModel {
             c.redraw();
         }
         queues.bars.redraw();
+        operate.refreshView(true);
     }
 
     public void setWindowSeconds(double seconds) {

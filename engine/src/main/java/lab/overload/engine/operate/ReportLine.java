@@ -33,7 +33,7 @@ public record ReportLine(String function, long requestId, long endMicros, long d
     /** The line as text, in the shape of a Lambda REPORT line, with its sim time in front. */
     public String text() {
         StringBuilder b = new StringBuilder(160);
-        b.append(String.format(Locale.ROOT, "%10.3f REPORT RequestId: %s-%d\tDuration: %.2f ms\tBilled Duration: %d ms"
+        b.append(String.format(Locale.ROOT, "%.3f REPORT RequestId: %s-%d\tDuration: %.2f ms\tBilled Duration: %d ms"
                 + "\tMemory Size: %d MB", endMicros / 1e6, function, requestId, durationMillis(), billedMillis(),
                 memoryMb));
         if (initMicros >= 0) {

@@ -49,9 +49,9 @@ class ReportLinesTest {
 
     @Test
     void theTextHasTheShapeOfALambdaReportLine() {
-        assertEquals("     2.500 REPORT RequestId: f-7\tDuration: 12.35 ms\tBilled Duration: 13 ms\tMemory Size: 512 MB"
+        assertEquals("2.500 REPORT RequestId: f-7\tDuration: 12.35 ms\tBilled Duration: 13 ms\tMemory Size: 512 MB"
                 + "\tInit Duration: 800.00 ms", line(12_345, 800_000).text());
-        assertEquals("     2.500 REPORT RequestId: f-7\tDuration: 0.50 ms\tBilled Duration: 1 ms\tMemory Size: 512 MB",
+        assertEquals("2.500 REPORT RequestId: f-7\tDuration: 0.50 ms\tBilled Duration: 1 ms\tMemory Size: 512 MB",
                 line(500, -1).text());
     }
 
