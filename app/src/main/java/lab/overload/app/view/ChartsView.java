@@ -16,7 +16,8 @@ import lab.overload.app.chart.LiveChart;
 /**
  * The centre: an overview with the headline chart large and the others around it, one tab per chart, the policy
  * charts, the tipping-point curve (number keys 1-9 switch tabs, 0 the tenth) and, while the scenario has functions,
- * the Platform tab, while it has a queue, the Queues tab. A chart node can only have one parent, so the overview and
+ * the Platform tab, while it has a queue, the Queues tab, and last the Operate tab (traces, REPORT lines, Logs
+ * Insights). A chart node can only have one parent, so the overview and
  * the single-chart tabs move the
  * same chart objects when the selection changes.
  */
