@@ -23,6 +23,10 @@ final class TraceAssembler {
     record Step(TraceEvent event, long workStartMicros, long placementMicros) {
     }
 
+    /** The events of one attempt (by number) at one stage. */
+    private record Key(String stage, int attempt) {
+    }
+
     private TraceAssembler() {
     }
 
@@ -31,7 +35,7 @@ final class TraceAssembler {
         List<Span> spans = new ArrayList<>();
         Map<Integer, Long> timedOut = new HashMap<>();
         List<TraceEvent> clientEvents = new ArrayList<>();
-        Map<String, List<Step>> byStage = new LinkedHashMap<>();
+        Map<Key, List<Step>> byStage = new LinkedHashMap<>();
         Map<Integer, List<String>> stagesOfAttempt = new HashMap<>();
         boolean cold = false;
         boolean throttled = false;
@@ -50,7 +54,7 @@ final class TraceAssembler {
             cold |= e.event().startsWith("cold sandbox");
             throttled |= e.event().startsWith("throttled") || "SHED".equals(e.outcome())
                     || "THROTTLED".equals(e.outcome());
-            byStage.computeIfAbsent(e.stage() + "#" + e.attempt(), k -> new ArrayList<>()).add(s);
+            byStage.computeIfAbsent(new Key(e.stage(), e.attempt()), k -> new ArrayList<>()).add(s);
             List<String> order = stagesOfAttempt.computeIfAbsent(e.attempt(), k -> new ArrayList<>());
             if (!order.contains(e.stage())) {
                 order.add(e.stage());
@@ -98,7 +102,7 @@ final class TraceAssembler {
         return new Span(SpanKind.CLIENT, ev, null, from.attempt(), start, end, 0);
     }
 
-    private static void stageSpans(List<Span> out, List<Step> group, int depth, Map<String, List<Step>> byStage,
+    private static void stageSpans(List<Span> out, List<Step> group, int depth, Map<Key, List<Step>> byStage,
                                    long timeoutMicros) {
         for (int i = 0; i < group.size(); i++) {
             Step step = group.get(i);
@@ -121,13 +125,13 @@ final class TraceAssembler {
             } else if (ev.startsWith("call ") || ev.startsWith("invoke ")) {
                 String callee = ev.substring(ev.indexOf(' ') + 1);
                 int calleeAttempt = ev.startsWith("invoke ") ? 1 : e.attempt();
-                long answered = Math.min(next, answerOf(byStage.get(callee + "#" + calleeAttempt), t, next));
+                long answered = Math.min(next, answerOf(byStage.get(new Key(callee, calleeAttempt)), t, next));
                 if (ev.startsWith("invoke ")) {
                     long enqueued = lastEnqueue(byStage, e.stage(), t);
                     if (enqueued >= 0 && enqueued < t) {
                         add(out, SpanKind.ASYNC_WAIT, "in queue " + e.stage(), e, enqueued, t, depth, timeoutMicros);
                     }
-                    answered = answerOf(byStage.get(callee + "#" + calleeAttempt), t, Long.MAX_VALUE);
+                    answered = answerOf(byStage.get(new Key(callee, calleeAttempt)), t, Long.MAX_VALUE);
                 }
                 add(out, SpanKind.CALL, ev, e, t, answered, depth, timeoutMicros);
                 add(out, SpanKind.WORK, "work", e, answered, next, depth, timeoutMicros);
@@ -160,7 +164,7 @@ final class TraceAssembler {
         return fallback == Long.MAX_VALUE ? after : fallback;
     }
 
-    private static long lastEnqueue(Map<String, List<Step>> byStage, String stage, long before) {
+    private static long lastEnqueue(Map<Key, List<Step>> byStage, String stage, long before) {
         long last = -1;
         for (List<Step> g : byStage.values()) {
             for (Step s : g) {

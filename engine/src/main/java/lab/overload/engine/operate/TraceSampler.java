@@ -39,7 +39,7 @@ public final class TraceSampler {
     private long maxIdSeen;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private final ArrayDeque<Trace> finished = new ArrayDeque<>();
-    private final List<Trace> fresh = new ArrayList<>();
+    private final ArrayDeque<Trace> fresh = new ArrayDeque<>();
 
     /** A sampler for a run of that seed keeping the latest {@code capacity} finished traces. */
     public TraceSampler(long seed, int capacity, double rate) {
@@ -167,7 +167,7 @@ public final class TraceSampler {
         }
         fresh.add(t);
         if (fresh.size() > capacity) {
-            fresh.remove(0);
+            fresh.removeFirst();
         }
     }
 
