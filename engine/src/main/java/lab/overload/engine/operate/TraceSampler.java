@@ -11,7 +11,8 @@ import lab.overload.engine.component.TraceEvent;
 
 /**
  * Sampled traces: which requests are traced, their events until they are complete, and a bounded ring of the
- * finished traces. A request is sampled when {@code mix(seed, requestId)}, a 64-bit hash, falls below
+ * finished traces. A request is sampled when {@code mix(mix(seed) + requestId x 0x9e3779b97f4a7c15)} (SplitMix64's
+ * output function, a 64-bit hash) falls below
  * {@code rate x 2^64}: the same requests for the same seed and rate, whatever else happens, and a sampled request
  * stays sampled at a higher rate. Sampling only reads the run, so every number of the run is the same with it on and
  * off.
@@ -29,7 +30,9 @@ public final class TraceSampler {
     /** The most traces open at once; beyond it the oldest is closed as incomplete. */
     public static final int MAX_PENDING = 2_000;
 
-    private final long seed;
+    private static final long GOLDEN = 0x9e3779b97f4a7c15L;
+    /** The seed, mixed once: a request's hash is one finaliser of it plus the id times the golden gamma. */
+    private final long seedMix;
     private final int capacity;
     private long threshold;
     private double rate;
@@ -46,7 +49,7 @@ public final class TraceSampler {
         if (capacity < 1) {
             throw new IllegalArgumentException("trace capacity must be at least 1, was " + capacity);
         }
-        this.seed = seed;
+        this.seedMix = mix(seed);
         this.capacity = capacity;
         setRate(rate);
     }
@@ -79,7 +82,7 @@ public final class TraceSampler {
      * arrived before a change of rate keeps the decision of the rate it arrived under, so its trace stays whole).
      */
     public boolean sampled(long requestId) {
-        long h = mix(seed ^ mix(requestId));
+        long h = mix(seedMix + requestId * GOLDEN);
         return Long.compareUnsigned(h, threshold) < 0 || threshold == -1L
                 || requestId <= lastIdBeforeChange && Long.compareUnsigned(h, previousThreshold) < 0;
     }
