@@ -241,10 +241,9 @@ public final class World extends EventHandler {
      */
     public void sampleTraces(double rate, int capacity) {
         if (sampler == null) {
-            sampler = new TraceSampler(scenario.seed(), capacity, rate);
-        } else {
-            sampler.setRate(rate, requestIds);
+            sampler = new TraceSampler(scenario.seed(), capacity, 0);
         }
+        sampler.setRate(rate, requestIds);
         traceOn = trace != null || sampler.rate() > 0;
     }
 
@@ -272,7 +271,9 @@ public final class World extends EventHandler {
     /** An event of an attempt at a client group (stage null) or at a stage; {@code outcome} when it ended. */
     void trace(String client, String stage, String event, String outcome, Attempt a) {
         boolean listen = trace != null && a.requestId <= traceLast;
-        boolean sample = sampler != null && sampler.sampled(a.requestId);
+        Request r = a.request;
+        boolean sample = sampler != null && (r != null && r.id == a.requestId ? r.sampled
+                : sampler.sampled(a.requestId)); // an onward call has no request of its own
         if (listen || sample) {
             TraceEvent e = new TraceEvent(sim.nowMicros(), stage != null ? stage : client, event, a.requestId,
                     a.number, client, stage, outcome);
@@ -301,7 +302,7 @@ public final class World extends EventHandler {
     /** An event of a request at its client group; {@code outcome} when it ended. */
     void trace(String client, String event, String outcome, Request r) {
         boolean listen = trace != null && r.id <= traceLast;
-        boolean sample = sampler != null && sampler.sampled(r.id);
+        boolean sample = sampler != null && r.sampled;
         if (listen || sample) {
             TraceEvent e = new TraceEvent(sim.nowMicros(), client, event, r.id, r.attemptsMade, client, null,
                     outcome);
@@ -440,6 +441,9 @@ public final class World extends EventHandler {
         Request r = requests.take();
         r.inUse = true;
         r.id = ++requestIds;
+        if (sampler != null) { // without one, no request is ever marked sampled
+            r.sampled = sampler.sampled(r.id);
+        }
         return r;
     }
 

@@ -34,12 +34,16 @@ public final class TraceSampler {
     /** The seed, mixed once: a request's hash is one finaliser of it plus the id times the golden gamma. */
     private final long seedMix;
     private final int capacity;
-    private long threshold;
     private double rate;
-    /** The threshold before the last change of rate, for the requests that had arrived by then. */
-    private long previousThreshold;
-    private long lastIdBeforeChange;
+    /**
+     * The rates in force, as thresholds: {@code thresholds[k]} applies to the requests numbered from
+     * {@code fromIds[k]} on (up to the next change). At most {@link #MAX_CHANGES} are kept; the oldest merge.
+     */
+    private long[] fromIds = new long[4];
+    private long[] thresholds = new long[4];
+    private int changes;
     private long maxIdSeen;
+    static final int MAX_CHANGES = 1024;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private final ArrayDeque<Trace> finished = new ArrayDeque<>();
     private final ArrayDeque<Trace> fresh = new ArrayDeque<>();
@@ -61,16 +65,30 @@ public final class TraceSampler {
 
     /**
      * The share of requests traced, in [0, 1], for the requests after {@code lastRequestId} (the last one that has
-     * arrived); those up to it keep the larger of the old and the new rate, so the traces in progress stay whole.
+     * arrived); those up to it keep the rate they arrived under, so the traces in progress stay whole.
      */
     public void setRate(double rate, long lastRequestId) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("trace sample rate must be in [0, 1], was " + rate);
         }
         this.rate = rate;
-        previousThreshold = threshold;
-        lastIdBeforeChange = Math.max(maxIdSeen, lastRequestId);
-        threshold = rate >= 1 ? -1L : (long) (rate * 0x1p63) << 1; // unsigned rate x 2^64 (rate 1: all but one)
+        long from = Math.max(maxIdSeen, lastRequestId) + 1;
+        long threshold = rate >= 1 ? -1L : (long) (rate * 0x1p63) << 1; // unsigned rate x 2^64 (1: all but one)
+        if (changes > 0 && fromIds[changes - 1] >= from) {
+            changes--; // no request arrived under the last rate: replace it
+        }
+        if (changes == MAX_CHANGES) {
+            System.arraycopy(fromIds, 1, fromIds, 0, changes - 1);
+            System.arraycopy(thresholds, 1, thresholds, 0, changes - 1);
+            changes--;
+        }
+        if (changes == fromIds.length) {
+            fromIds = java.util.Arrays.copyOf(fromIds, changes * 2);
+            thresholds = java.util.Arrays.copyOf(thresholds, changes * 2);
+        }
+        fromIds[changes] = from;
+        thresholds[changes] = threshold;
+        changes++;
     }
 
     public double rate() {
@@ -78,13 +96,20 @@ public final class TraceSampler {
     }
 
     /**
-     * Whether the request of that id is traced: a pure function of the seed, the id and the rate (a request that
-     * arrived before a change of rate keeps the decision of the rate it arrived under, so its trace stays whole).
+     * Whether the request of that id is traced: a pure function of the seed, the id and the rate it arrived under (a
+     * change of rate applies to the requests after it, so the traces in progress stay whole).
      */
     public boolean sampled(long requestId) {
-        long h = mix(seedMix + requestId * GOLDEN);
-        return Long.compareUnsigned(h, threshold) < 0 || threshold == -1L
-                || requestId <= lastIdBeforeChange && Long.compareUnsigned(h, previousThreshold) < 0;
+        int k = changes - 1;
+        while (k > 0 && fromIds[k] > requestId) {
+            k--;
+        }
+        if (fromIds[k] > requestId) {
+            return false; // arrived before there was a sampler
+        }
+        long threshold = thresholds[k];
+        return threshold == -1L || threshold != 0
+                && Long.compareUnsigned(mix(seedMix + requestId * GOLDEN), threshold) < 0;
     }
 
     /** SplitMix64's finaliser: a bijective 64-bit mix. */

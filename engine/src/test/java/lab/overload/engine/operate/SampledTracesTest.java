@@ -135,6 +135,30 @@ class SampledTracesTest {
     }
 
     @Test
+    void aChangeOfRateAppliesToTheRequestsThatArriveAfterItAndRatesNest() {
+        TraceSampler s = new TraceSampler(7, 10, 0.5);
+        TraceSampler low = new TraceSampler(7, 10, 0.01);
+        boolean[] before = new boolean[1001];
+        int taken = 0;
+        for (int id = 1; id <= 1000; id++) {
+            before[id] = s.sampled(id);
+            taken += before[id] ? 1 : 0;
+            assertTrue(!low.sampled(id) || before[id], "a request sampled at 1 % is sampled at 50 %: r" + id);
+        }
+        assertTrue(taken > 400 && taken < 600, taken + " of 1000 at 50 %");
+        s.setRate(0, 1000);
+        for (int id = 1; id <= 1000; id++) {
+            assertEquals(before[id], s.sampled(id), "r" + id + " keeps the rate it arrived under");
+        }
+        for (int id = 1001; id <= 2000; id++) {
+            assertTrue(!s.sampled(id), "r" + id + " arrived with sampling off");
+        }
+        s.setRate(1, 2000);
+        assertTrue(!s.sampled(1500) && s.sampled(2001) && s.sampled(5000));
+        assertEquals(before[17], s.sampled(17));
+    }
+
+    @Test
     void aRateOutsideZeroToOneIsRefusedNamingTheRange() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TraceSampler(1, 10, 1.5));
