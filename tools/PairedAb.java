@@ -18,6 +18,7 @@ import java.util.Locale;
  *   CASE                  no (M/M/10, no timeouts) or to (a fixed 2 s timeout on every request)
  *   REQUESTS              requests per run, e.g. 1000000
  *   PAIRS                 timed pairs after 2 untimed ones, e.g. 20
+ *   SAMPLE_A SAMPLE_B     optional: the share of requests each build traces (World.sampleTraces), e.g. 0 0.01
  * </pre>
  *
  * Prints each build's median and best requests per second and the speed-up of B over A: the median of the per-pair
@@ -38,8 +39,9 @@ public final class PairedAb {
             one(args);
             return;
         }
-        if (args.length != 6 || !(args[3].equals("no") || args[3].equals("to"))) {
-            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to REQUESTS PAIRS\n"
+        if (args.length != 6 && args.length != 8 || !(args[3].equals("no") || args[3].equals("to"))) {
+            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to REQUESTS PAIRS"
+                    + " [SAMPLE_A SAMPLE_B]\n"
                     + "   or: java tools/PairedAb.java one CLASSES APP_JAR no|to REQUESTS RUNS");
             System.exit(2);
         }
@@ -48,11 +50,13 @@ public final class PairedAb {
         boolean timeout = args[3].equals("to");
         long requests = Long.parseLong(args[4]);
         int pairs = Integer.parseInt(args[5]);
+        double[] sample = args.length == 8 ? new double[] {Double.parseDouble(args[6]), Double.parseDouble(args[7])}
+                : new double[2];
         double[][] seconds = new double[2][pairs];
         for (int p = -2; p < pairs; p++) {
             for (int k = 0; k < 2; k++) {
                 int build = (p & 1) == 0 ? k : 1 - k;
-                double s = run(builds[build], timeout, requests);
+                double s = run(builds[build], timeout, requests, sample[build]);
                 if (p >= 0) {
                     seconds[build][p] = s;
                 }
@@ -78,9 +82,9 @@ public final class PairedAb {
         long requests = Long.parseLong(args[4]);
         int runs = Integer.parseInt(args[5]);
         double[] seconds = new double[runs];
-        run(build, timeout, requests);
+        run(build, timeout, requests, 0);
         for (int r = 0; r < runs; r++) {
-            seconds[r] = run(build, timeout, requests);
+            seconds[r] = run(build, timeout, requests, 0);
         }
         Arrays.sort(seconds);
         System.out.printf(Locale.ROOT, "%s: best %.2f M/s, median %.2f M/s over %d runs%n", args[3],
@@ -92,8 +96,11 @@ public final class PairedAb {
                 ClassLoader.getPlatformClassLoader());
     }
 
-    /** Wall seconds to build a world on the benchmark scenario and run it to its end. */
-    private static double run(ClassLoader build, boolean timeout, long requests) throws Exception {
+    /**
+     * Wall seconds to build a world on the benchmark scenario and run it to its end, tracing {@code sample} of the
+     * requests when it is above 0 (a build without sampled traces cannot).
+     */
+    private static double run(ClassLoader build, boolean timeout, long requests, double sample) throws Exception {
         Class<?> bench = build.loadClass("lab.overload.engine.run.EngineBench");
         Class<?> scenario = build.loadClass("lab.overload.models.scenario.Scenario");
         Class<?> world = build.loadClass("lab.overload.engine.component.World");
@@ -102,6 +109,9 @@ public final class PairedAb {
         Method runUntil = world.getMethod("runUntil", long.class);
         long t0 = System.nanoTime();
         Object w = world.getConstructor(scenario).newInstance(s);
+        if (sample > 0) {
+            world.getMethod("sampleTraces", double.class, int.class).invoke(w, sample, 500);
+        }
         runUntil.invoke(w, (long) (simSeconds * 1e6));
         return (System.nanoTime() - t0) / 1e9;
     }

@@ -206,7 +206,7 @@ public final class OverloadLabApp extends Application {
                 if (code.isDigitKey()) {
                     String name = code.getName();
                     char digit = name.charAt(name.length() - 1);
-                    int tab = digit == '0' ? 9 : digit - '1'; // 0 is the tenth tab: Platform or Queues
+                    int tab = digit == '0' ? 9 : digit - '1'; // 0 is the tenth tab: Platform, Queues or Operate
                     var tabs = lab.view().chartsView().getTabs();
                     if (tab >= 0 && tab < tabs.size()) {
                         lab.view().chartsView().getSelectionModel().select(tab);

@@ -47,6 +47,11 @@ public final class Screenshots {
         return shots;
     }
 
+    /** Stands for the last tab, the Operate tab, whichever stage tabs come before it. */
+    public static final int OPERATE_TAB = -1;
+    /** The presets whose Operate tab (sampled traces, REPORT lines, Logs Insights) is shown. */
+    public static final List<String> OPERATE_SHOTS = List.of("modal-cold-starts.json", "timeouts-waste-work.json");
+
     /** Index of the tipping-point tab. */
     public static final int TIPPING_POINT_TAB = 8;
 
@@ -79,6 +84,13 @@ public final class Screenshots {
             AtomicFiles.write(file, capture(s, at, STAGE_TAB));
             written.add(file);
         }
+        for (String name : OPERATE_SHOTS) {
+            Path file = folder.resolve(name.replace(".json", "-operate.png"));
+            Scenario s = PresetCatalog.bundled(name);
+            double at = simSeconds <= 0 ? s.durationSeconds() : Math.min(simSeconds, s.durationSeconds());
+            AtomicFiles.write(file, capture(s, at, OPERATE_TAB));
+            written.add(file);
+        }
         for (String name : PRESENTER_SHOTS) {
             Path file = folder.resolve(name.replace(".json", "-presenter.png"));
             Scenario s = PresetCatalog.bundled(name);
@@ -107,7 +119,8 @@ public final class Screenshots {
             stage.setScene(l.scene());
             stage.show();
             l.view().presenterProperty().set(presenter);
-            l.view().chartsView().getSelectionModel().select(tab);
+            var tabs = l.view().chartsView();
+            tabs.getSelectionModel().select(tab == OPERATE_TAB ? tabs.getTabs().size() - 1 : tab);
             return l;
         });
         long target = Math.round(simSeconds * 1e6);

@@ -86,19 +86,25 @@ public final class TopContributorsPane extends VBox {
         refresh();
     }
 
+    /** Rebuilds the table when new data arrived, it is on screen, and it was last rebuilt over 250 ms ago. */
     public void refreshIfDirty() {
-        if (dirty) {
+        long now = System.nanoTime();
+        if (dirty && getScene() != null && now - lastRefreshNanos >= 250_000_000L) {
             refresh();
         }
     }
+
+    private long lastRefreshNanos;
 
     /** The rows shown now. */
     public List<TopContributors.Row> rows() {
         return data.top(metric, window, TOP_N);
     }
 
-    private void refresh() {
+    /** Rebuilds the table now (for snapshots). */
+    public void refresh() {
         dirty = false;
+        lastRefreshNanos = System.nanoTime();
         table.getChildren().clear();
         String[] head = {"#", "client group", metric.label() + " (" + window.label() + ")", "share"};
         for (int c = 0; c < head.length; c++) {

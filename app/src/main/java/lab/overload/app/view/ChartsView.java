@@ -16,7 +16,8 @@ import lab.overload.app.chart.LiveChart;
 /**
  * The centre: an overview with the headline chart large and the others around it, one tab per chart, the policy
  * charts, the tipping-point curve (number keys 1-9 switch tabs, 0 the tenth) and, while the scenario has functions,
- * the Platform tab, while it has a queue, the Queues tab. A chart node can only have one parent, so the overview and
+ * the Platform tab, while it has a queue, the Queues tab, and last the Operate tab (traces, REPORT lines, Logs
+ * Insights). A chart node can only have one parent, so the overview and
  * the single-chart tabs move the
  * same chart objects when the selection changes.
  */
@@ -25,6 +26,9 @@ public final class ChartsView extends TabPane {
     private final GridPane overview = new GridPane();
     private final BorderPane overviewPane = new BorderPane(overview);
     private final ChartOptionsBar options;
+    /** The Operate tab, always the last: the stage kinds' tabs go before it. */
+    private Tab operateTab;
+    private lab.overload.app.operate.OperateView operateView;
 
     ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint) {
         this.charts = charts;
@@ -67,6 +71,14 @@ public final class ChartsView extends TabPane {
         });
         charts.queues.presentProperty().addListener((o, a, b) -> showTab(queuesTab, b));
         showTab(queuesTab, charts.queues.presentProperty().get());
+        operateView = new lab.overload.app.operate.OperateView(charts.operate);
+        operateView.addPane("Service map (click a box: its traces)", charts.serviceMap, () -> true);
+        operateView.addPane("Top contributors", charts.topContributors, () -> true);
+        charts.serviceMap.onSelect(operateView::filterToNode);
+        operateTab = new Tab("Operate");
+        operateTab.setId("operate-tab");
+        operateTab.selectedProperty().addListener((o, a, b) -> operateTab.setContent(b ? operateView : null));
+        getTabs().add(operateTab);
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 3.0);
@@ -96,13 +108,24 @@ public final class ChartsView extends TabPane {
     /** Adds a stage kind's tab at the end, or removes it (the overview is selected when it was showing). */
     private void showTab(Tab tab, boolean show) {
         if (show && !getTabs().contains(tab)) {
-            getTabs().add(tab);
+            addStageTab(tab);
         } else if (!show && getTabs().contains(tab)) {
             if (getSelectionModel().getSelectedItem() == tab) {
                 getSelectionModel().select(0);
             }
             getTabs().remove(tab);
         }
+    }
+
+    /** A stage kind's tab goes last, before the Operate tab (which is added after them at construction). */
+    private void addStageTab(Tab tab) {
+        int operate = operateTab == null ? -1 : getTabs().indexOf(operateTab);
+        getTabs().add(operate < 0 ? getTabs().size() : operate, tab);
+    }
+
+    /** The Operate tab's content (traces, REPORT lines, Logs Insights). */
+    public lab.overload.app.operate.OperateView operateView() {
+        return operateView;
     }
 
     /** The smoothing choice shown above the live charts. */

@@ -41,6 +41,11 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries wastedWork = series("wastedWork", "for clients who left", "series-wasted-work");
     public final TimeSeries rejectionWork = series("rejectionWork", "rejecting", "series-rejection-work");
 
+    /** The Operate tab's service map and top contributors, fed every interval. */
+    public final lab.overload.app.operatemap.ServiceMapPane serviceMap = new lab.overload.app.operatemap.ServiceMapPane();
+    public final lab.overload.app.operatemap.TopContributorsPane topContributors =
+            new lab.overload.app.operatemap.TopContributorsPane();
+
     /** Side B of an A/B split: its series, drawn dashed over side A's while the split is on. */
     final AbSeries b = new AbSeries();
 
@@ -67,6 +72,8 @@ public final class DashboardCharts implements ChartModel {
             new javafx.beans.property.SimpleBooleanProperty(false);
     /** The Queues tab's charts, lane bars and overlap table (shown when the scenario has a queue). */
     public final lab.overload.app.queues.QueueCharts queues = new lab.overload.app.queues.QueueCharts();
+    /** The Operate tab's traces, REPORT lines and per-second concurrency. */
+    public final lab.overload.app.operate.OperateModel operate = new lab.overload.app.operate.OperateModel();
 
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
             outcomesChart, workChart, policyStateChart, policyEventsChart, queues.backlogChart, queues.ageChart,
@@ -155,7 +162,10 @@ public final class DashboardCharts implements ChartModel {
             c.clearData();
         }
         b.clear();
+        serviceMap.reset(scenario);
+        topContributors.clear();
         queues.reset(scenario);
+        operate.reset(scenario);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
         ChartMarkers.timeline(platform.charts, scenario);
@@ -205,7 +215,10 @@ public final class DashboardCharts implements ChartModel {
             ts.add(t, count ? e.getValue() / sec : e.getValue());
         }
         platform.add(s, t);
+        serviceMap.add(s);
+        topContributors.add(s);
         queues.add(s);
+        operate.add(s);
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
@@ -236,6 +249,11 @@ public final class DashboardCharts implements ChartModel {
     @Override
     public void addB(IntervalSnapshot s) {
         b.add(s);
+    }
+
+    @Override
+    public void addOperate(lab.overload.engine.operate.OperateData data) {
+        operate.add(data);
     }
 
     /** {@code label} is {@code "path = value"}: a slider drag becomes one marker (see {@link ChartMarkers}). */
@@ -281,6 +299,9 @@ public final class DashboardCharts implements ChartModel {
             }
         }
         queues.bars.redrawIfDirty();
+        operate.refreshView(false);
+        serviceMap.redrawIfDirty();
+        topContributors.refreshIfDirty();
     }
 
     /** Redraws every chart now (for snapshots). */
@@ -290,6 +311,9 @@ public final class DashboardCharts implements ChartModel {
         }
         queues.bars.redraw();
         platform.grid.redraw();
+        operate.refreshView(true);
+        serviceMap.redraw();
+        topContributors.refresh();
     }
 
     public void setWindowSeconds(double seconds) {

@@ -39,6 +39,7 @@ public final class MainView extends BorderPane {
         tippingPoint = new TippingPointView(vm);
         charts.attach(tippingPoint);
         chartsView = new ChartsView(charts, tippingPoint);
+        chartsView.operateView().setRateControl(vm.traceRate(), vm::sampleTraces);
         parameters = new ParameterPanel(vm);
         exports = new ExportActions(vm, chartsView, this);
         exports.install(toolbar.export);

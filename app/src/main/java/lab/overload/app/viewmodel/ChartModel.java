@@ -31,6 +31,10 @@ public interface ChartModel {
     /** New data arrived: redraw at the next pulse. */
     void markDirty();
 
+    /** One interval's sampled traces and REPORT lines (for the Operate tab); ignored by default. */
+    default void addOperate(lab.overload.engine.operate.OperateData data) {
+    }
+
     /** How the charts read (smoothing of legend values and read-outs). */
     ChartOptions options();
 }

@@ -123,6 +123,7 @@ public final class LabViewModel implements AutoCloseable {
                 charts.reset(runner.status().scenario());
             }
             charts.add(f.snapshot());
+            charts.addOperate(f.operate());
             if (history.size() < HISTORY_LIMIT) {
                 history.add(f.snapshot());
             }
@@ -196,6 +197,20 @@ public final class LabViewModel implements AutoCloseable {
             any = true;
         }
         return any;
+    }
+
+    /** Traces this share of the requests from now on (in [0, 1]); not a change of the scenario. */
+    public void sampleTraces(double rate) {
+        try {
+            runner.sampleTraces(rate);
+        } catch (IllegalArgumentException e) {
+            reportError(e.getMessage());
+        }
+    }
+
+    /** The share of requests the run traces. */
+    public double traceRate() {
+        return runner.traceRate();
     }
 
     public void play() {

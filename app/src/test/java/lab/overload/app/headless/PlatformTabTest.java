@@ -41,7 +41,7 @@ class PlatformTabTest {
             boolean zeroHandled = OverloadLabApp.handleKey(p, javafx.scene.input.KeyCode.DIGIT0);
             String selected = p.view().chartsView().getSelectionModel().getSelectedItem().getText();
             p.vm().close();
-            return List.of(String.valueOf(without.contains("Platform")), with.get(with.size() - 1),
+            return List.of(String.valueOf(without.contains("Platform")), with.get(Screenshots.STAGE_TAB),
                     zeroHandled + " " + selected);
         });
         assertEquals(List.of("false", "Platform", "true Platform"), tabs, "the tab exists only with functions, and"

@@ -74,7 +74,7 @@ class OperatePanesTest {
             stage.show();
             root.applyCss();
             root.layout();
-            top.refreshIfDirty();
+            top.refresh();
             root.applyCss();
             root.layout();
             map.redraw();

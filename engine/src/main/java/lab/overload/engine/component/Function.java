@@ -10,6 +10,7 @@ import lab.overload.engine.core.Phase;
 import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.StageMetrics;
 import lab.overload.engine.metrics.WorkClass;
+import lab.overload.engine.operate.ReportLog;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.models.scenario.FunctionSpec;
 import lab.overload.models.scenario.Scenario;
@@ -307,6 +308,9 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         if (a.measured) {
             durations.record(s.coldInvoke, now - a.enqueuedMicros);
         }
+        if (world.reports != null) {
+            report(a, outcome, held, now);
+        }
         platform.concurrencyChanged(this, -1);
         pool.finished(s, now);
         if (!s.provisioned) {
@@ -349,6 +353,15 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             world.recorder.attemptServed(now - a.sentMicros);
         }
         metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
+    }
+
+    /** The invoke's REPORT line: its duration from the start of its work, its init on a cold start. */
+    private void report(Attempt a, AttemptOutcome outcome, long held, long now) {
+        long init = a.startedMicros > a.enqueuedMicros
+                ? Math.max(0, a.startedMicros - a.enqueuedMicros - world.placementMicros()) : -1;
+        int status = outcome == AttemptOutcome.ABANDONED_BY_SERVER ? ReportLog.TIMEOUT
+                : outcome == AttemptOutcome.COMPLETED_ERROR ? ReportLog.ERROR : ReportLog.OK;
+        world.reports.add(spec.name(), a.requestId, now, held, spec.memoryMb(), init, status);
     }
 
     private void trace(Attempt a, String event) {

@@ -18,6 +18,8 @@ final class Request {
     long totalWorkMicros;
     /** Work (micros) done in completed checkpoints by any of its attempts: where a resumed retry starts. */
     long checkpointedMicros;
+    /** Whether its trace is sampled (decided once, when it arrives; false without a trace sampler). */
+    boolean sampled;
     /** The tenant it belongs to (0 when its group stands for one tenant). */
     int tenant;
 }

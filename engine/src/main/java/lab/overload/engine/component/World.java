@@ -16,6 +16,8 @@ import lab.overload.engine.core.ThreadGuard;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.metrics.Recorder;
 import lab.overload.engine.metrics.Summary;
+import lab.overload.engine.operate.ReportLog;
+import lab.overload.engine.operate.TraceSampler;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
@@ -59,6 +61,11 @@ public final class World extends EventHandler {
     private Consumer<IntervalSnapshot> listener = s -> { };
     private final List<AppliedChange> changes = new ArrayList<>();
     private Consumer<TraceEvent> trace;
+    /** Sampled traces (null until asked for); with the listener, what {@link #tracing()} says. */
+    private TraceSampler sampler;
+    private boolean traceOn;
+    /** REPORT lines of function invocations (null unless asked for). */
+    ReportLog reports;
     private long requestIds;
 
     /** A parameter change as applied, at the sim time it took effect. */
@@ -223,31 +230,89 @@ public final class World extends EventHandler {
     public void onTrace(Consumer<TraceEvent> traceListener, long lastRequestId) {
         this.trace = traceListener;
         this.traceLast = lastRequestId;
+        traceOn = trace != null || sampler != null && sampler.rate() > 0;
     }
 
     private long traceLast;
 
+    /**
+     * Traces a share of the requests from now on (0 stops; in [0, 1]), keeping the latest {@code capacity} finished
+     * traces ({@link TraceSampler}). Reads the run only: no number of the run changes. At 0 the engine pays one
+     * branch per traced step, as with no sampler.
+     */
+    public void sampleTraces(double rate, int capacity) {
+        if (sampler == null) {
+            sampler = new TraceSampler(scenario.seed(), capacity, 0);
+        }
+        sampler.setRate(rate, requestIds);
+        traceOn = trace != null || sampler.rate() > 0;
+    }
+
+    /** The trace sampler, or null when traces were never asked for. */
+    public TraceSampler traceSampler() {
+        return sampler;
+    }
+
+    /** Records a REPORT line for every function invocation from now on, the latest {@code capacity} kept. */
+    public void recordReports(int capacity) {
+        if (reports == null) {
+            reports = new ReportLog(capacity);
+        }
+    }
+
+    /** The REPORT lines, or null when they were never asked for. */
+    public ReportLog reportLog() {
+        return reports;
+    }
+
     boolean tracing() {
-        return trace != null;
+        return traceOn;
     }
 
     /** An event of an attempt at a client group (stage null) or at a stage; {@code outcome} when it ended. */
     void trace(String client, String stage, String event, String outcome, Attempt a) {
-        if (a.requestId <= traceLast) {
-            trace.accept(new TraceEvent(sim.nowMicros(), stage != null ? stage : client, event, a.requestId,
-                    a.number, client, stage, outcome));
+        boolean listen = trace != null && a.requestId <= traceLast;
+        Request r = a.request;
+        boolean sample = sampler != null && (r != null && r.id == a.requestId ? r.sampled
+                : sampler.sampled(a.requestId)); // an onward call has no request of its own
+        if (listen || sample) {
+            TraceEvent e = new TraceEvent(sim.nowMicros(), stage != null ? stage : client, event, a.requestId,
+                    a.number, client, stage, outcome);
+            if (listen) {
+                trace.accept(e);
+            }
+            if (sample) {
+                sampler.event(e, a, a.request != null && stage == null ? a.request.arrivedMicros : -1,
+                        a.startedMicros, placementMicros());
+            }
         }
+    }
+
+    /** The placement time a cold start takes now (0 without functions). */
+    long placementMicros() {
+        return platform == null ? 0 : Math.round(platform.spec.placementMillis() * 1000);
     }
 
     /** An event of a stage itself (a sandbox expiring), not of a request: request id and attempt 0. */
     void traceStage(String stage, String event) {
-        trace.accept(new TraceEvent(sim.nowMicros(), stage, event, 0, 0, null, stage, null));
+        if (trace != null) {
+            trace.accept(new TraceEvent(sim.nowMicros(), stage, event, 0, 0, null, stage, null));
+        }
     }
 
     /** An event of a request at its client group; {@code outcome} when it ended. */
     void trace(String client, String event, String outcome, Request r) {
-        if (r.id <= traceLast) {
-            trace.accept(new TraceEvent(sim.nowMicros(), client, event, r.id, r.attemptsMade, client, null, outcome));
+        boolean listen = trace != null && r.id <= traceLast;
+        boolean sample = sampler != null && r.sampled;
+        if (listen || sample) {
+            TraceEvent e = new TraceEvent(sim.nowMicros(), client, event, r.id, r.attemptsMade, client, null,
+                    outcome);
+            if (listen) {
+                trace.accept(e);
+            }
+            if (sample) {
+                sampler.event(e, null, r.arrivedMicros, -1, 0);
+            }
         }
     }
 
@@ -326,6 +391,9 @@ public final class World extends EventHandler {
                         oldest = t;
                     }
                 }
+                if (sampler != null) {
+                    sampler.expire(now);
+                }
                 listener.accept(recorder.seal(now, oldest < 0 ? -1 : now - oldest));
                 sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
             }
@@ -374,6 +442,9 @@ public final class World extends EventHandler {
         Request r = requests.take();
         r.inUse = true;
         r.id = ++requestIds;
+        if (sampler != null) { // without one, no request is ever marked sampled
+            r.sampled = sampler.sampled(r.id);
+        }
         return r;
     }
 

@@ -8,6 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import lab.overload.engine.component.World;
 import lab.overload.engine.metrics.Summary;
+import lab.overload.engine.operate.OperateData;
+import lab.overload.engine.operate.ReportLine;
+import lab.overload.engine.operate.Trace;
+import lab.overload.engine.operate.TraceSampler;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
@@ -40,7 +44,7 @@ public final class LiveRunner implements AutoCloseable {
     private static final long IDLE_PARK_NANOS = 50_000_000L;
 
     private sealed interface Command permits Play, Pause, Step, Reset, Speed, Change, Load, RunTo,
-            Seek, Summarize, Split {
+            Seek, Summarize, Split, SampleTraces {
     }
 
     private record Play() implements Command { }
@@ -54,6 +58,13 @@ public final class LiveRunner implements AutoCloseable {
     private record Seek(long simMicros) implements Command { }
     private record Summarize(CompletableFuture<Summary> result) implements Command { }
     private record Split(boolean on) implements Command { }
+    private record SampleTraces(double rate) implements Command { }
+
+    /** The share of requests a live run traces when not told otherwise. */
+    public static final double DEFAULT_TRACE_RATE = 0.05;
+    /** Finished traces and REPORT lines a live run keeps between two frames. */
+    static final int TRACE_CAPACITY = 500;
+    static final int REPORT_CAPACITY = 50_000;
 
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
     private final SnapshotRing ring;
@@ -87,6 +98,8 @@ public final class LiveRunner implements AutoCloseable {
     private Variant b;
     /** B's current scenario while the split is on, else null (for other threads). */
     private volatile Scenario scenarioB;
+    /** The share of requests traced; kept across resets and loads (sampling never changes a result). */
+    private volatile double traceRate = DEFAULT_TRACE_RATE;
 
     public LiveRunner(Scenario scenario, int ringCapacity) {
         this(scenario, ringCapacity, new MemoryGuard(MemoryGuard.DEFAULT_FRACTION));
@@ -237,6 +250,23 @@ public final class LiveRunner implements AutoCloseable {
             ParameterPaths.with(b, path, value);
         }
         send(new Change(path, value, side));
+    }
+
+    /**
+     * Traces this share of the requests from now on (in [0, 1]; 0 stops). Not a change of the scenario: sampling
+     * only reads the run, so it is not in the control log and survives a reset.
+     */
+    public void sampleTraces(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("trace sample rate must be in [0, 1], was " + rate);
+        }
+        traceRate = rate;
+        send(new SampleTraces(rate));
+    }
+
+    /** The share of requests traced. */
+    public double traceRate() {
+        return traceRate;
     }
 
     /** Replaces the scenario and restarts from t = 0, keeping the play/pause state. */
@@ -394,6 +424,8 @@ public final class LiveRunner implements AutoCloseable {
             stepTarget = r.simMicros() > world.nowMicros() ? r.simMicros() : -1;
         } else if (c instanceof Summarize s) {
             s.result().complete(world.summary());
+        } else if (c instanceof SampleTraces t) {
+            world.sampleTraces(t.rate(), TRACE_CAPACITY);
         } else if (c instanceof Seek s) {
             seekTo(s.simMicros());
         } else if (c instanceof Split sp) {
@@ -515,17 +547,33 @@ public final class LiveRunner implements AutoCloseable {
         recording = new Recording(runStart, log.changes());
     }
 
+    private static OperateData operateData(World w) {
+        TraceSampler sampler = w.traceSampler();
+        List<Trace> traces = sampler == null ? List.of() : sampler.drainFresh();
+        List<ReportLine> reports = w.reportLog() == null ? List.of() : w.reportLog().drain();
+        double rate = sampler == null ? 0 : sampler.rate();
+        return traces.isEmpty() && reports.isEmpty() && rate == 0 ? OperateData.NONE
+                : new OperateData(traces, reports, rate);
+    }
+
     /** A new world at t = 0 (a new generation of frames); the control log is kept. */
     private void startWorld(Scenario scenario) {
         generation++;
         lastChangeMicros = -1;
-        world = new World(scenario);
+        World w = new World(scenario);
+        world = w;
+        if (traceRate > 0) {
+            w.sampleTraces(traceRate, TRACE_CAPACITY);
+        }
+        if (!scenario.functions().isEmpty()) {
+            w.recordReports(REPORT_CAPACITY);
+        }
         pendingFrameChanges = new ArrayList<>();
         int gen = generation;
-        world.onInterval(snapshot -> {
+        w.onInterval(snapshot -> {
             List<ControlChange> changes = pendingFrameChanges.isEmpty() ? List.of() : List.copyOf(pendingFrameChanges);
             pendingFrameChanges.clear();
-            ring.publish(new LiveFrame(ring.published(), gen, snapshot, changes));
+            ring.publish(new LiveFrame(ring.published(), gen, snapshot, changes, operateData(w)));
         });
         status = new LiveStatus(generation, scenario, 0, running, pacer.speed(), 0, 0, false, message, failure,
                 seeking ? stepTarget : -1, 0);

@@ -1,0 +1,158 @@
+package lab.overload.app.operate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import lab.overload.app.OverloadLabApp;
+import lab.overload.app.headless.HeadlessFx;
+import lab.overload.app.headless.Screenshots;
+import lab.overload.app.view.DashboardCharts;
+import lab.overload.app.viewmodel.PresetCatalog;
+import lab.overload.engine.component.World;
+import lab.overload.engine.operate.LogsInsights;
+import lab.overload.engine.operate.OperateData;
+import lab.overload.engine.operate.ReportLine;
+import lab.overload.engine.operate.Trace;
+import lab.overload.models.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Operate tab: sampled traces of a running preset in its list, the selected one drawn as a waterfall, the
+ * Logs Insights table computed from the engine's REPORT lines, and pictures at 1280x720 (presenter) and 1600x960
+ * written to target/ to look at.
+ */
+class OperateTabTest {
+    @Test
+    void theTabShowsTracesOfARunningPresetAndDrawsTheSelectedOnesSpans() throws Exception {
+        Scenario preset = PresetCatalog.bundled("modal-cold-starts.json");
+        HeadlessFx.start();
+        OverloadLabApp.Lab lab = HeadlessFx.onFx(() -> {
+            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(preset, 1600, 960);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(l.scene());
+            stage.show();
+            var tabs = l.view().chartsView();
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+            return l;
+        });
+        long target = 35_000_000L;
+        lab.vm().runner().runTo(target);
+        long deadline = System.nanoTime() + 120_000_000_000L; // a hang guard, not a speed claim
+        while (lab.vm().runner().status().simMicros() < target
+                || lab.vm().runner().ring().published() < target / 100_000) {
+            assertTrue(System.nanoTime() < deadline, "the engine did not reach 35 s");
+            Thread.sleep(20);
+        }
+        List<String> seen = HeadlessFx.onFx(() -> {
+            List<String> out = new ArrayList<>();
+            lab.pulse();
+            lab.charts().redrawAll();
+            OperateView view = lab.view().chartsView().operateView();
+            out.add(lab.view().chartsView().getSelectionModel().getSelectedItem().getText());
+            out.add(String.valueOf(view.traceList().getItems().size()));
+            view.filter().setValue(TraceFilter.COLD);
+            Trace cold = view.traceList().getItems().get(0);
+            view.traceList().getSelectionModel().select(cold);
+            out.add(String.valueOf(cold.cold()));
+            out.add(String.valueOf(view.waterfall().trace() == cold));
+            view.waterfall().redraw();
+            out.add(view.waterfall().rowsDrawn() + " of " + cold.spans().size());
+            out.add(String.valueOf(view.logs().table().getItems().size()));
+            lab.view().tippingPoint().close();
+            lab.vm().close();
+            ((javafx.stage.Stage) lab.scene().getWindow()).close();
+            return out;
+        });
+        assertEquals("Operate", seen.get(0), "the Operate tab is the last");
+        assertTrue(Integer.parseInt(seen.get(1)) > 10, "traces listed: " + seen);
+        assertEquals("true", seen.get(2), "the cold filter lists cold starts: " + seen);
+        assertEquals("true", seen.get(3), "selecting a trace shows it in the waterfall");
+        String[] rows = seen.get(4).split(" of ");
+        assertEquals(rows[1], rows[0], "every span of a cold start (placement, init, work) is drawn: " + seen);
+        assertTrue(Integer.parseInt(seen.get(5)) >= 30, "a Logs Insights row per second: " + seen);
+    }
+
+    /** The table is the query over exactly the lines the engine wrote, with the engine's concurrency beside it. */
+    @Test
+    void theTableMatchesTheEnginesLines(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Scenario s = PresetCatalog.bundled("modal-cold-starts.json").withDuration(20, 0);
+        World w = new World(s);
+        w.recordReports(100_000);
+        List<ReportLine> all = new ArrayList<>();
+        List<Object[]> frames = new ArrayList<>();
+        w.onInterval(i -> {
+            List<ReportLine> lines = w.reportLog().drain();
+            all.addAll(lines);
+            frames.add(new Object[] {i, new OperateData(List.of(), lines, 0)});
+        });
+        w.runUntil(s.durationMicros());
+        HeadlessFx.start();
+        List<LogsInsights.Row> shown = HeadlessFx.onFx(() -> {
+            DashboardCharts charts = new DashboardCharts();
+            OperateView view = new OperateView(charts.operate);
+            charts.reset(s);
+            for (Object[] f : frames) {
+                charts.add((lab.overload.engine.metrics.IntervalSnapshot) f[0]);
+                charts.addOperate((OperateData) f[1]);
+            }
+            view.refresh();
+            try {
+                view.logs().exportTo(dir.resolve("lines.txt"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertTrue(view.logs().text().endsWith(all.get(all.size() - 1).text().replace("\t", "  ") + "\n"),
+                    "the newest line is at the end of the text");
+            return List.copyOf(view.logs().table().getItems());
+        });
+        assertEquals(all.size(), shown.stream().mapToLong(LogsInsights.Row::count).sum(), "every line is counted");
+        List<String> exported;
+        try {
+            exported = Files.readAllLines(dir.resolve("lines.txt"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(all.stream().map(ReportLine::text).toList(), exported, "the export holds every line, in order");
+        for (LogsInsights.Row r : shown) {
+            List<ReportLine> in = all.stream().filter(l -> l.endMicros() / 1_000_000 == r.second()).toList();
+            double avg = in.stream().mapToDouble(ReportLine::durationMillis).average().orElseThrow();
+            assertEquals(in.size(), r.count(), "count(*) of second " + r.second());
+            assertEquals(avg, r.avgDurationMillis(), 1e-9, "avg(@duration) of second " + r.second());
+            assertEquals(avg / 1000.0 * in.size(), r.concurrency(), 1e-9);
+            if (r.second() < 19) {
+                assertFalse(Double.isNaN(r.trueConcurrency()), "second " + r.second() + " has its true concurrency");
+            }
+        }
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i - 1).concurrency() >= shown.get(i).concurrency(), "sorted by concurrency");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @CsvSource({"modal-cold-starts, 1280, 720, true, 40", "modal-cold-starts, 1600, 960, false, 40",
+        "timeouts-waste-work, 1280, 720, true, 70", "timeouts-waste-work, 1600, 960, false, 70"})
+    void picturesOfTheTab(String preset, int width, int height, boolean presenter, double seconds)
+            throws IOException {
+        byte[] png = Screenshots.capture(PresetCatalog.bundled(preset + ".json"), seconds, Screenshots.OPERATE_TAB,
+                width, height, presenter);
+        Path out = Path.of("target", preset + "-operate-" + width + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, png);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(image);
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+    }
+}
