@@ -1,6 +1,7 @@
 package lab.overload.engine.component;
 
 import java.util.Arrays;
+import lab.overload.engine.component.async.AsyncRetries;
 import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
 import lab.overload.engine.component.async.LaneSampler;
@@ -20,21 +21,21 @@ import lab.overload.models.scenario.Scenario;
  * A queue stage (asynchronous invocation): a producer's attempt ends at once, accepted (its message joins a lane) or
  * refused by backpressure (THROTTLED, answered as a rejection the producer may retry). Pollers, {@code pollersPerLane}
  * per lane, each take one message at a time in the lane's discipline, drop it when it is older than the time to live
- * ({@code EXPIRED}), or invoke the target with it synchronously and wait for the answer (processed, or failed to the
- * dead-letter count). A poll of an empty lane costs {@code pollCostMillis} before the next one; with no cost the
+ * ({@code EXPIRED}), or invoke the target with it synchronously and wait for the answer (processed; or failed or
+ * throttled, and then retried after a delay, dead-lettered or expired by {@link AsyncRetries}). A poll of an empty lane costs {@code pollCostMillis} before the next one; with no cost the
  * poller waits until a message arrives. Lanes and hands come from {@link LaneChoice}.
  *
  * <p>Metrics: the stage section counts the producers' attempts (accepted ones complete with no work); the messages are
  * in {@link QueueStats}, and per interval in counters {@code queues.NAME.enqueued}, {@code .processed},
  * {@code .expired}, {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls} and gauges {@code .inQueue},
  * {@code .oldestAgeMillis}, {@code .ageMillis} (mean age of the messages taken in the interval, NaN when none was) and
- * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second).
+ * {@code .impactedTenants} (tenants with a message taken or waiting older than {@code impactAgeMillis} in the last
+ * whole second) and {@code .retried}.
  */
 final class QueueStage extends EventHandler implements Target, Caller, Reconfigurable {
     private static final int POLL = 0;
     private static final int SECOND = 1;
-    /** A tenant is impacted in a second in which one of its messages is taken older than this. */
-    static final long IMPACT_AGE_MICROS = 1_000_000;
+    private static final int REJOIN = 2;
     private static final int PARKED = 0;
     private static final int POLLING = 1;
     private static final int BUSY = 2;
@@ -52,6 +53,10 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private final int[] pollerState;
     private final long[] pollerEnqueued;
     private final int[] pollerTenant;
+    /** By poller: the retry slot of the message in service, or -1 when it was never answered unsuccessfully. */
+    private final int[] pollerRetrySlot;
+    private final AsyncRetries retries = new AsyncRetries();
+    private final long impactAgeMicros;
     /** By lane: the parked pollers (a stack), at {@code lane * pollersPerLane}. */
     private final int[] parked;
     private final int[] parkedCount;
@@ -63,6 +68,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private final Counter deadLetteredCount;
     private final Counter throttledCount;
     private final Counter emptyPollCount;
+    private final Counter retriedCount;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
         this.world = world;
@@ -70,7 +76,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.stage(spec.name(), "queue", false, false);
         this.choice = new LaneChoice(spec, tenants, world.streams.stream("queues/" + spec.name() + "/hands"));
-        this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), IMPACT_AGE_MICROS);
+        this.impactAgeMicros = Math.round(spec.impactAgeMillis() * 1000);
+        this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), impactAgeMicros);
         this.lanes = new Lane[choice.laneCount()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -80,6 +87,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         pollerState = new int[pollers];
         pollerEnqueued = new long[pollers];
         pollerTenant = new int[pollers];
+        pollerRetrySlot = new int[pollers];
         parked = new int[pollers];
         parkedCount = new int[lanes.length];
         String p = "queues." + spec.name() + ".";
@@ -89,6 +97,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         deadLetteredCount = world.recorder.counter(p + "deadLettered");
         throttledCount = world.recorder.counter(p + "throttled");
         emptyPollCount = world.recorder.counter(p + "emptyPolls");
+        retriedCount = world.recorder.counter(p + "retried");
         world.recorder.gauge(p + "inQueue", stats::backlog);
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
@@ -140,11 +149,32 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             a.caller.onAnswer(a, refused ? Caller.REJECTED : Caller.OK, now);
         }
         world.releaseAttemptIfDone(a);
-        if (!refused && parkedCount[lane] > 0) {
+        if (!refused) {
+            wakeOne(lane, now);
+        }
+    }
+
+    /** A message joined the lane: one of its parked pollers, if any, polls now. */
+    private void wakeOne(int lane, long now) {
+        if (parkedCount[lane] > 0) {
             int p = parked[lane * pollersPerLane + --parkedCount[lane]];
             pollerState[p] = POLLING;
             world.sim.schedule(now, Phase.ARRIVAL, handlerId, POLL, p, 0);
         }
+    }
+
+    /** A retried message's delay ended: it rejoins a lane of its tenant at the tail (its age still counts from its
+     *  first enqueue). */
+    private void rejoin(int slot, long now) {
+        retries.rejoin(slot);
+        int tenant = retries.tenant(slot);
+        int lane = choice.lane(tenant, lanes);
+        lanes[lane].add(now, tenant, retries.size(slot), AsyncRetries.laneId(slot));
+        stats.rejoined(now);
+        if (world.tracing()) {
+            world.traceMessage(spec.name(), "rejoined lane " + lane, retries.requestId(slot));
+        }
+        wakeOne(lane, now);
     }
 
     @Override
@@ -155,6 +185,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         } else if (type == SECOND) {
             sealSecond(now);
             world.sim.schedule(now + 1_000_000, Phase.SEAL, handlerId, SECOND, 0, 0);
+        } else if (type == REJOIN) {
+            rejoin(a, now);
         } else {
             throw new IllegalStateException("event type " + type);
         }
@@ -167,16 +199,20 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         boolean lifo = spec.discipline() == Discipline.LIFO;
         while (lane.size() > 0) {
             int at = lifo ? lane.takeLast() : lane.takeFirst();
-            long enqueued = lane.enqueuedMicros(at);
+            int slot = AsyncRetries.slotOf(lane.requestId(at));
+            long enqueued = slot < 0 ? lane.enqueuedMicros(at) : retries.firstMicros(slot);
             int tenant = lane.tenant(at);
             stats.left(now);
             if (ttlMicros > 0 && now - enqueued > ttlMicros) {
                 stats.expired(tenant, enqueued);
                 expiredCount.add(world.recorder.measuring(now));
+                if (slot >= 0) {
+                    retries.close(slot);
+                }
                 continue;
             }
             stats.started(tenant, enqueued, now);
-            invoke(p, lane, at, now);
+            invoke(p, lane, at, slot, enqueued, now);
             return;
         }
         stats.emptyPoll(now);
@@ -191,7 +227,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         }
     }
 
-    private void invoke(int p, Lane lane, int at, long now) {
+    private void invoke(int p, Lane lane, int at, int slot, long enqueued, long now) {
         Attempt c = world.takeAttempt();
         c.onward = true;
         c.parent = null;
@@ -200,7 +236,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.clientMetrics = null;
         c.request = null;
         c.size = lane.size(at);
-        c.requestId = lane.requestId(at);
+        c.requestId = slot < 0 ? lane.requestId(at) : retries.requestId(slot);
         c.number = 1;
         c.retry = false;
         c.measured = world.recorder.measuring(now);
@@ -208,8 +244,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.deadlineMicros = Long.MAX_VALUE;
         c.timeoutHandle = Simulation.NO_HANDLE;
         pollerState[p] = BUSY;
-        pollerEnqueued[p] = lane.enqueuedMicros(at);
+        pollerEnqueued[p] = enqueued;
         pollerTenant[p] = lane.tenant(at);
+        pollerRetrySlot[p] = slot;
         if (c.slot >= pollerBySlot.length) {
             pollerBySlot = Arrays.copyOf(pollerBySlot, Math.max(c.slot + 1, pollerBySlot.length * 2));
         }
@@ -220,15 +257,50 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         target.accept(c, now);
     }
 
-    /** The target answered a poller's invocation; the poller polls again by an event now (never from inside it). */
+    /**
+     * The target answered a poller's invocation: the message is processed, or (failed or throttled) retried after its
+     * delay, dead-lettered or expired by {@link AsyncRetries}. The poller polls again by an event now (never from
+     * inside the answer).
+     */
     @Override
     public void onAnswer(Attempt c, int answer, long now) {
         c.clientDone = true;
         int p = pollerBySlot[c.slot];
+        double size = c.size;
+        long requestId = c.requestId;
         world.releaseAttemptIfDone(c);
-        boolean ok = answer == OK;
-        stats.finished(pollerTenant[p], pollerEnqueued[p], ok);
-        (ok ? processedCount : deadLetteredCount).add(world.recorder.measuring(now));
+        int tenant = pollerTenant[p];
+        long first = pollerEnqueued[p];
+        int slot = pollerRetrySlot[p];
+        boolean measuring = world.recorder.measuring(now);
+        if (answer == OK) {
+            stats.finished(tenant, first, true);
+            processedCount.add(measuring);
+            if (slot >= 0) {
+                retries.close(slot);
+            }
+        } else {
+            slot = slot >= 0 ? slot : retries.open(first, tenant, size, requestId);
+            int decision = retries.answered(slot, answer == REJECTED, now, spec.asyncRetry());
+            if (decision == AsyncRetries.RETRY) {
+                retriedCount.add(measuring);
+                world.sim.schedule(retries.dueMicros(slot), Phase.ARRIVAL, handlerId, REJOIN, slot, 0);
+            } else {
+                if (decision == AsyncRetries.DEAD_LETTER) {
+                    stats.finished(tenant, first, false);
+                    deadLetteredCount.add(measuring);
+                } else {
+                    stats.expired(tenant, first);
+                    expiredCount.add(measuring);
+                }
+                retries.close(slot);
+            }
+            if (world.tracing()) {
+                world.traceMessage(spec.name(), decision == AsyncRetries.RETRY ? "retry at "
+                        + retries.dueMicros(slot) / 1e6 : decision == AsyncRetries.DEAD_LETTER ? "dead-lettered"
+                        : "expired", requestId);
+            }
+        }
         pollerState[p] = POLLING;
         world.sim.schedule(now, Phase.COMPLETION, handlerId, POLL, p, 0);
     }
@@ -242,7 +314,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             for (int k = 0; k < l.size(); k++) {
                 int at = l.position(k);
                 long age = now - l.enqueuedMicros(at);
-                if (age <= IMPACT_AGE_MICROS) {
+                if (age <= impactAgeMicros) {
                     break; // enqueue times rise from the head, so the rest are younger
                 }
                 stats.waiting(l.tenant(at), age);
@@ -270,8 +342,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** The messages over the measured period, those still waiting and in service counted from the lanes. */
     lab.overload.engine.component.async.QueueSummary summary(long endMicros) {
-        long[] live = cohortInQueueAndService(world.scenario().warmupMicros());
-        return stats.summary(endMicros, live[0], live[1]);
+        long warmupMicros = world.scenario().warmupMicros();
+        long[] live = cohortInQueueAndService(warmupMicros);
+        return stats.summary(endMicros, live[0], live[1], retries.inRetry(warmupMicros));
     }
 
     /** Messages of the measured cohort still waiting, and those a poller is working on. */
@@ -279,7 +352,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         long queued = 0;
         for (Lane l : lanes) {
             for (int k = 0; k < l.size(); k++) {
-                if (l.enqueuedMicros(l.position(k)) >= warmupMicros) {
+                int at = l.position(k);
+                int slot = AsyncRetries.slotOf(l.requestId(at));
+                if ((slot < 0 ? l.enqueuedMicros(at) : retries.firstMicros(slot)) >= warmupMicros) {
                     queued++;
                 }
             }

@@ -10,11 +10,13 @@ import java.util.List;
  * {@code discipline} order and invoke the target synchronously, one message at a time. A poll that finds the lane
  * empty costs {@code pollCostMillis} before the poller polls again (0: it waits for the next message). A message
  * older than {@code ttlSeconds} when it is taken is dropped as expired. Its age (taken minus enqueued) is its
- * latency.
+ * latency. A message whose invocation fails or is throttled is retried by {@code asyncRetry} (Lambda's defaults), and
+ * ends dead-lettered or expired when its retries run out. A tenant is impacted in a second in which a message of it
+ * waits longer than {@code impactAgeMillis}.
  */
 public record QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize,
                         int pollersPerLane, double pollCostMillis, Discipline discipline, double ttlSeconds,
-                        int backpressureDepth) {
+                        int backpressureDepth, AsyncRetrySpec asyncRetry, double impactAgeMillis) {
     private static final Condition LANES = Condition.isNot("mapping", LaneMapping.SHARED)
             .and(Condition.isNot("mapping", LaneMapping.PER_TENANT));
 
@@ -37,7 +39,12 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
             FieldDef.real("ttlSeconds", "s", 0, 86_400, 0,
                     "Messages older than this when taken are dropped as expired (0: no time to live)."),
             FieldDef.integer("backpressureDepth", "messages", 0, 10_000_000, 0,
-                    "A lane holding this many messages refuses new ones with a 429 (0: no backpressure).").log()));
+                    "A lane holding this many messages refuses new ones with a 429 (0: no backpressure).").log(),
+            FieldDef.object("asyncRetry", AsyncRetrySpec.SCHEMA,
+                    "Retries of failed and throttled invocations, dead letters and the maximum event age."),
+            FieldDef.real("impactAgeMillis", "ms", 1, 3_600_000, 1_000,
+                    "A tenant counts as impacted in a second in which a message of it waits longer than this.")
+                    .restartRequired().log()));
 
     public QueueSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
@@ -50,6 +57,15 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
         discipline = SCHEMA.orDefault("discipline", discipline);
         SCHEMA.check("ttlSeconds", ttlSeconds);
         SCHEMA.check("backpressureDepth", backpressureDepth);
+        asyncRetry = asyncRetry == null ? AsyncRetrySpec.DEFAULT : asyncRetry;
+        SCHEMA.check("impactAgeMillis", impactAgeMillis);
+    }
+
+    /** A queue with Lambda's default async retries and a 1 s impact age. */
+    public QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize, int pollersPerLane,
+                     double pollCostMillis, Discipline discipline, double ttlSeconds, int backpressureDepth) {
+        this(name, target, laneCount, mapping, handSize, pollersPerLane, pollCostMillis, discipline, ttlSeconds,
+                backpressureDepth, AsyncRetrySpec.DEFAULT, 1_000);
     }
 
     /** A shared FIFO queue with one poller, no time to live and no backpressure. */
