@@ -4,7 +4,9 @@ import java.util.Arrays;
 import lab.overload.engine.component.async.AsyncRetries;
 import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
+import lab.overload.engine.component.async.LaneScan;
 import lab.overload.engine.component.async.LaneSampler;
+import lab.overload.engine.component.async.PollerPool;
 import lab.overload.engine.component.async.QueueStats;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
@@ -36,9 +38,6 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private static final int POLL = 0;
     private static final int SECOND = 1;
     private static final int REJOIN = 2;
-    private static final int PARKED = 0;
-    private static final int POLLING = 1;
-    private static final int BUSY = 2;
 
     private final World world;
     QueueSpec spec;
@@ -47,19 +46,11 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     final QueueStats stats;
     final LaneChoice choice;
     final Lane[] lanes;
-    private final int pollersPerLane;
     private Target target;
     private final LaneSampler sampler;
-    private final int[] pollerState;
-    private final long[] pollerEnqueued;
-    private final int[] pollerTenant;
-    /** By poller: the retry slot of the message in service, or -1 when it was never answered unsuccessfully. */
-    private final int[] pollerRetrySlot;
+    final PollerPool pollers;
     private final AsyncRetries retries = new AsyncRetries();
     private final long impactAgeMicros;
-    /** By lane: the parked pollers (a stack), at {@code lane * pollersPerLane}. */
-    private final int[] parked;
-    private final int[] parkedCount;
     /** By attempt slot: the poller waiting for it. */
     private int[] pollerBySlot = new int[64];
     private final Counter enqueuedCount;
@@ -82,14 +73,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
         }
-        this.pollersPerLane = spec.pollersPerLane();
-        int pollers = lanes.length * pollersPerLane;
-        pollerState = new int[pollers];
-        pollerEnqueued = new long[pollers];
-        pollerTenant = new int[pollers];
-        pollerRetrySlot = new int[pollers];
-        parked = new int[pollers];
-        parkedCount = new int[lanes.length];
+        this.pollers = new PollerPool(lanes.length, spec.pollersPerLane(), spec.maxPollersPerLane());
         String p = "queues." + spec.name() + ".";
         enqueuedCount = world.recorder.counter(p + "enqueued");
         processedCount = world.recorder.counter(p + "processed");
@@ -102,17 +86,22 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
+        world.recorder.gauge(p + "pollers", pollers::activeTotal);
         metrics.detail(this::summaryBlocks);
         this.sampler = new LaneSampler(spec.name(), lanes, choice, stats);
         world.recorder.lanes(spec.name(), () -> sampler.sample(world.sim.nowMicros(), world.scenario()));
     }
 
-    /** Connects the target stage and starts the pollers (each polls once at time 0) and the per-second seal. */
+    /**
+     * Connects the target stage and starts the pollers (each of the lanes' first {@code pollersPerLane} polls once at
+     * time 0, lane by lane) and the per-second seal.
+     */
     void connect(Target stage) {
         this.target = stage;
-        for (int p = 0; p < pollerState.length; p++) {
-            pollerState[p] = POLLING;
-            world.sim.schedule(0, Phase.ARRIVAL, handlerId, POLL, p, 0);
+        for (int l = 0; l < lanes.length; l++) {
+            for (int i = 0; i < pollers.min(); i++) {
+                startPoller(pollers.grow(l), 0);
+            }
         }
         world.sim.schedule(1_000_000, Phase.SEAL, handlerId, SECOND, 0, 0);
     }
@@ -156,10 +145,13 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** A message joined the lane: one of its parked pollers, if any, polls now. */
     private void wakeOne(int lane, long now) {
-        if (parkedCount[lane] > 0) {
-            int p = parked[lane * pollersPerLane + --parkedCount[lane]];
-            pollerState[p] = POLLING;
-            world.sim.schedule(now, Phase.ARRIVAL, handlerId, POLL, p, 0);
+        startPoller(pollers.unpark(lane), now);
+    }
+
+    /** Poller {@code p} (none when negative) polls at {@code atMicros}. */
+    private void startPoller(int p, long atMicros) {
+        if (p >= 0) {
+            world.sim.schedule(atMicros, Phase.ARRIVAL, handlerId, POLL, p, 0);
         }
     }
 
@@ -194,7 +186,10 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** Poller {@code p} polls its lane now: it drops expired messages, then takes one, or finds none. */
     private void poll(int p, long now) {
-        Lane lane = lanes[p / pollersPerLane];
+        if (!pollers.stillActive(p)) {
+            return;
+        }
+        Lane lane = lanes[pollers.lane(p)];
         long ttlMicros = Math.round(spec.ttlSeconds() * 1e6);
         boolean lifo = spec.discipline() == Discipline.LIFO;
         while (lane.size() > 0) {
@@ -216,14 +211,13 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             return;
         }
         stats.emptyPoll(now);
+        pollers.emptyPoll(p);
         emptyPollCount.add(world.recorder.measuring(now));
         long costMicros = Math.round(spec.pollCostMillis() * 1000);
         if (costMicros > 0) {
             world.sim.schedule(now + costMicros, Phase.ARRIVAL, handlerId, POLL, p, 0);
         } else {
-            int l = p / pollersPerLane;
-            pollerState[p] = PARKED;
-            parked[l * pollersPerLane + parkedCount[l]++] = p;
+            pollers.park(p);
         }
     }
 
@@ -243,10 +237,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.sentMicros = now;
         c.deadlineMicros = Long.MAX_VALUE;
         c.timeoutHandle = Simulation.NO_HANDLE;
-        pollerState[p] = BUSY;
-        pollerEnqueued[p] = enqueued;
-        pollerTenant[p] = lane.tenant(at);
-        pollerRetrySlot[p] = slot;
+        pollers.busy(p, enqueued, lane.tenant(at), slot);
         if (c.slot >= pollerBySlot.length) {
             pollerBySlot = Arrays.copyOf(pollerBySlot, Math.max(c.slot + 1, pollerBySlot.length * 2));
         }
@@ -259,8 +250,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /**
      * The target answered a poller's invocation: the message is processed, or (failed or throttled) retried after its
-     * delay, dead-lettered or expired by {@link AsyncRetries}. The poller polls again by an event now (never from
-     * inside the answer).
+     * delay, dead-lettered or expired by {@link AsyncRetries}. The poller polls again by an event (never from inside
+     * the answer): now, or after a throttle the message's own backoff for the poller's consecutive throttles.
      */
     @Override
     public void onAnswer(Attempt c, int answer, long now) {
@@ -269,9 +260,10 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         double size = c.size;
         long requestId = c.requestId;
         world.releaseAttemptIfDone(c);
-        int tenant = pollerTenant[p];
-        long first = pollerEnqueued[p];
-        int slot = pollerRetrySlot[p];
+        int tenant = pollers.tenant(p);
+        long first = pollers.enqueuedMicros(p);
+        int slot = pollers.retrySlot(p);
+        int throttles = pollers.answered(p, answer == REJECTED);
         boolean measuring = world.recorder.measuring(now);
         if (answer == OK) {
             stats.finished(tenant, first, true);
@@ -301,8 +293,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
                         : "expired", requestId);
             }
         }
-        pollerState[p] = POLLING;
-        world.sim.schedule(now, Phase.COMPLETION, handlerId, POLL, p, 0);
+        pollers.polling(p);
+        long backoff = throttles == 0 ? 0 : spec.asyncRetry().throttleBackoffMicros(throttles);
+        world.sim.schedule(now + backoff, Phase.COMPLETION, handlerId, POLL, p, 0);
     }
 
     /**
@@ -310,29 +303,17 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
      * lane those are the ones from the head on, so only they are visited).
      */
     private void sealSecond(long now) {
-        for (Lane l : lanes) {
-            for (int k = 0; k < l.size(); k++) {
-                int at = l.position(k);
-                long age = now - l.enqueuedMicros(at);
-                if (age <= impactAgeMicros) {
-                    break; // enqueue times rise from the head, so the rest are younger
-                }
-                stats.waiting(l.tenant(at), age);
-            }
-        }
+        LaneScan.sealWaiting(lanes, stats, impactAgeMicros, now);
         stats.sealSecond(now);
         sampler.secondSealed();
+        for (int l = 0; l < lanes.length; l++) {
+            startPoller(pollers.scale(l, lanes[l].size()), now);
+        }
     }
 
     /** The age of the oldest message waiting in any lane, in ms; 0 when none waits. */
     double oldestAgeMillis(long now) {
-        long oldest = Long.MAX_VALUE;
-        for (Lane l : lanes) {
-            if (l.size() > 0) {
-                oldest = Math.min(oldest, l.oldestMicros());
-            }
-        }
-        return oldest == Long.MAX_VALUE ? 0 : (now - oldest) / 1000.0;
+        return LaneScan.oldestAgeMillis(lanes, now);
     }
 
     /** The queue's blocks of {@code byStage.NAME} at the end of a run. */
@@ -340,36 +321,30 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         return summary(endMicros).toMap();
     }
 
-    /** The messages over the measured period, those still waiting and in service counted from the lanes. */
+    /** The messages over the measured period, those still waiting, in service and in retry counted live. */
     lab.overload.engine.component.async.QueueSummary summary(long endMicros) {
         long warmupMicros = world.scenario().warmupMicros();
-        long[] live = cohortInQueueAndService(warmupMicros);
-        return stats.summary(endMicros, live[0], live[1], retries.inRetry(warmupMicros));
-    }
-
-    /** Messages of the measured cohort still waiting, and those a poller is working on. */
-    long[] cohortInQueueAndService(long warmupMicros) {
-        long queued = 0;
-        for (Lane l : lanes) {
-            for (int k = 0; k < l.size(); k++) {
-                int at = l.position(k);
-                int slot = AsyncRetries.slotOf(l.requestId(at));
-                if ((slot < 0 ? l.enqueuedMicros(at) : retries.firstMicros(slot)) >= warmupMicros) {
-                    queued++;
-                }
-            }
-        }
         long busy = 0;
-        for (int p = 0; p < pollerState.length; p++) {
-            if (pollerState[p] == BUSY && pollerEnqueued[p] >= warmupMicros) {
+        for (int p = 0; p < pollers.size(); p++) {
+            if (pollers.state(p) == PollerPool.BUSY && pollers.enqueuedMicros(p) >= warmupMicros) {
                 busy++;
             }
         }
-        return new long[] {queued, busy};
+        return stats.summary(endMicros, LaneScan.cohortWaiting(lanes, retries, warmupMicros), busy,
+                retries.inRetry(warmupMicros));
     }
 
     @Override
     public void reconfigure(Scenario next, long nowMicros) {
         spec = next.queue(spec.name()); // discipline, TTL, poll cost and backpressure apply from the next poll
+        pollers.limits(spec.pollersPerLane(), spec.maxPollersPerLane());
+        for (int l = 0; l < lanes.length; l++) {
+            while (pollers.active(l) < pollers.min()) {
+                startPoller(pollers.grow(l), nowMicros);
+            }
+            while (pollers.active(l) > pollers.max()) {
+                pollers.shrink(l);
+            }
+        }
     }
 }

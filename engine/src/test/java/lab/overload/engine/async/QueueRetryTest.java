@@ -114,7 +114,7 @@ class QueueRetryTest {
 
     /**
      * A target that fails 30 % of invocations and sheds what its two workers cannot take (four pollers, no accept
-     * queue), with a warm-up and a 40 s maximum event age: every message of the cohort ends in exactly one state, and
+     * queue), with a warm-up and a 12 s maximum event age: every message of the cohort ends in exactly one state, and
      * each end state is reached.
      */
     @Test
@@ -125,7 +125,7 @@ class QueueRetryTest {
                 + "\"services\": [{\"name\": \"svc\", \"workersPerHost\": 2, \"queueCapacity\": 0, "
                 + "\"serviceTimeMillis\": 100, \"errorProbability\": 0.3}], "
                 + "\"queues\": [{\"name\": \"q\", \"target\": \"svc\", \"pollersPerLane\": 4, "
-                + "\"asyncRetry\": {\"retryDelaySeconds\": 5, \"maxEventAgeSeconds\": 40}}]}");
+                + "\"asyncRetry\": {\"retryDelaySeconds\": 2, \"maxEventAgeSeconds\": 12}}]}");
         World world = new World(s);
         world.runUntil(s.durationMicros());
         QueueSummary q = world.queueSummaries().get("q");

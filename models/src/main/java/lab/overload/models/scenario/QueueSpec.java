@@ -12,11 +12,14 @@ import java.util.List;
  * older than {@code ttlSeconds} when it is taken is dropped as expired. Its age (taken minus enqueued) is its
  * latency. A message whose invocation fails or is throttled is retried by {@code asyncRetry} (Lambda's defaults), and
  * ends dead-lettered or expired when its retries run out. A tenant is impacted in a second in which a message of it
- * waits longer than {@code impactAgeMillis}.
+ * waits longer than {@code impactAgeMillis}. With {@code maxPollersPerLane} above {@code pollersPerLane} the pollers
+ * of each lane scale between the two, once per second: one more while messages wait, one fewer after a second of
+ * empty polls with none waiting or a second in which the target throttled them.
  */
 public record QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize,
                         int pollersPerLane, double pollCostMillis, Discipline discipline, double ttlSeconds,
-                        int backpressureDepth, AsyncRetrySpec asyncRetry, double impactAgeMillis) {
+                        int backpressureDepth, AsyncRetrySpec asyncRetry, double impactAgeMillis,
+                        int maxPollersPerLane) {
     private static final Condition LANES = Condition.isNot("mapping", LaneMapping.SHARED)
             .and(Condition.isNot("mapping", LaneMapping.PER_TENANT));
 
@@ -31,7 +34,8 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
                     "Lanes in each tenant's hand (SHUFFLE_SHARD; at most laneCount are used).").restartRequired()
                     .shownWhen(Condition.is("mapping", LaneMapping.SHUFFLE_SHARD)),
             FieldDef.integer("pollersPerLane", "pollers", 1, 1000, 1,
-                    "Pollers per lane, each invoking the target with one message at a time.").restartRequired(),
+                    "Pollers per lane, each invoking the target with one message at a time (the least, when they "
+                            + "scale)."),
             FieldDef.real("pollCostMillis", "ms", 0, 60_000, 0,
                     "Time an empty poll costs before the poller polls again (0: it waits for a message)."),
             FieldDef.choice("discipline", Discipline.class, Discipline.FIFO,
@@ -44,7 +48,9 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
                     "Retries of failed and throttled invocations, dead letters and the maximum event age."),
             FieldDef.real("impactAgeMillis", "ms", 1, 3_600_000, 1_000,
                     "A tenant counts as impacted in a second in which a message of it waits longer than this.")
-                    .restartRequired().log()));
+                    .restartRequired().log(),
+            FieldDef.integer("maxPollersPerLane", "pollers", 0, 1000, 0,
+                    "Pollers per lane scale with the backlog up to this (0 or below pollersPerLane: no scaling).")));
 
     public QueueSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
@@ -59,13 +65,14 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
         SCHEMA.check("backpressureDepth", backpressureDepth);
         asyncRetry = asyncRetry == null ? AsyncRetrySpec.DEFAULT : asyncRetry;
         SCHEMA.check("impactAgeMillis", impactAgeMillis);
+        SCHEMA.check("maxPollersPerLane", maxPollersPerLane);
     }
 
     /** A queue with Lambda's default async retries and a 1 s impact age. */
     public QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize, int pollersPerLane,
                      double pollCostMillis, Discipline discipline, double ttlSeconds, int backpressureDepth) {
         this(name, target, laneCount, mapping, handSize, pollersPerLane, pollCostMillis, discipline, ttlSeconds,
-                backpressureDepth, AsyncRetrySpec.DEFAULT, 1_000);
+                backpressureDepth, AsyncRetrySpec.DEFAULT, 1_000, 0);
     }
 
     /** A shared FIFO queue with one poller, no time to live and no backpressure. */
