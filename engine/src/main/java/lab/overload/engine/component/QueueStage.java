@@ -73,7 +73,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
         }
-        this.pollers = new PollerPool(lanes.length, spec.pollersPerLane(), spec.maxPollersPerLane());
+        this.pollers = new PollerPool(choice.pollerLanes(), spec.pollersPerLane(), spec.maxPollersPerLane());
         String p = "queues." + spec.name() + ".";
         enqueuedCount = world.recorder.counter(p + "enqueued");
         processedCount = world.recorder.counter(p + "processed");
@@ -98,7 +98,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
      */
     void connect(Target stage) {
         this.target = stage;
-        for (int l = 0; l < lanes.length; l++) {
+        for (int l = 0; l < choice.pollerLanes(); l++) {
             for (int i = 0; i < pollers.min(); i++) {
                 startPoller(pollers.grow(l), 0);
             }
@@ -119,6 +119,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         int lane = choice.lane(tenant, lanes);
         boolean refused = spec.backpressureDepth() > 0 && lanes[lane].size() >= spec.backpressureDepth();
         if (refused) {
+            choice.taken(tenant);
             stats.throttled(tenant, now);
             throttledCount.add(world.recorder.measuring(now));
         } else {
@@ -145,7 +146,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** A message joined the lane: one of its parked pollers, if any, polls now. */
     private void wakeOne(int lane, long now) {
-        startPoller(pollers.unpark(lane), now);
+        startPoller(pollers.unpark(choice.pollerLane(lane)), now);
     }
 
     /** Poller {@code p} (none when negative) polls at {@code atMicros}. */
@@ -189,14 +190,15 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         if (!pollers.stillActive(p)) {
             return;
         }
-        Lane lane = lanes[pollers.lane(p)];
         long ttlMicros = Math.round(spec.ttlSeconds() * 1e6);
         boolean lifo = spec.discipline() == Discipline.LIFO;
-        while (lane.size() > 0) {
+        Lane lane;
+        while ((lane = lanes[choice.takeLane(pollers.lane(p), lanes)]).size() > 0) {
             int at = lifo ? lane.takeLast() : lane.takeFirst();
             int slot = AsyncRetries.slotOf(lane.requestId(at));
             long enqueued = slot < 0 ? lane.enqueuedMicros(at) : retries.firstMicros(slot);
             int tenant = lane.tenant(at);
+            choice.taken(tenant);
             stats.left(now);
             if (ttlMicros > 0 && now - enqueued > ttlMicros) {
                 stats.expired(tenant, enqueued);
@@ -306,8 +308,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         LaneScan.sealWaiting(lanes, stats, impactAgeMicros, now);
         stats.sealSecond(now);
         sampler.secondSealed();
-        for (int l = 0; l < lanes.length; l++) {
-            startPoller(pollers.scale(l, lanes[l].size()), now);
+        choice.sealSecond();
+        for (int l = 0; l < choice.pollerLanes(); l++) {
+            startPoller(pollers.scale(l, choice.waitingFor(l, lanes)), now);
         }
     }
 
@@ -337,8 +340,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     @Override
     public void reconfigure(Scenario next, long nowMicros) {
         spec = next.queue(spec.name()); // discipline, TTL, poll cost and backpressure apply from the next poll
+        choice.tune(spec);
         pollers.limits(spec.pollersPerLane(), spec.maxPollersPerLane());
-        for (int l = 0; l < lanes.length; l++) {
+        for (int l = 0; l < choice.pollerLanes(); l++) {
             while (pollers.active(l) < pollers.min()) {
                 startPoller(pollers.grow(l), nowMicros);
             }

@@ -32,6 +32,9 @@ class QueueConservationTest {
         "shuffle-sharding, queues.events.mapping, SHUFFLE_SHARD",
         "shuffle-sharding, queues.events.mapping, HASH",
         "shuffle-sharding, queues.events.mapping, PER_TENANT",
+        "shuffle-sharding, queues.events.mapping, FAIR",
+        "shuffle-sharding, queues.events.mapping, AUTO_ISOLATE",
+        "shuffle-sharding, queues.events.maxPollersPerLane, 20",
     })
     void everyMessageEndsInExactlyOneState(String preset, String path, String value) throws Exception {
         Scenario s = ScenarioCodec.read(Path.of("..", "presets", preset + ".json"));

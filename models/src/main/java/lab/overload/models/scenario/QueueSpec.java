@@ -14,14 +14,16 @@ import java.util.List;
  * ends dead-lettered or expired when its retries run out. A tenant is impacted in a second in which a message of it
  * waits longer than {@code impactAgeMillis}. With {@code maxPollersPerLane} above {@code pollersPerLane} the pollers
  * of each lane scale between the two, once per second: one more while messages wait, one fewer after a second of
- * empty polls with none waiting or a second in which the target throttled them.
+ * empty polls with none waiting or a second in which the target throttled them. {@code fairDepth} and
+ * {@code isolateRatePerSecond} tune the FAIR and AUTO_ISOLATE mappings (see {@link LaneMapping}).
  */
 public record QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize,
                         int pollersPerLane, double pollCostMillis, Discipline discipline, double ttlSeconds,
                         int backpressureDepth, AsyncRetrySpec asyncRetry, double impactAgeMillis,
-                        int maxPollersPerLane) {
+                        int maxPollersPerLane, int fairDepth, double isolateRatePerSecond) {
     private static final Condition LANES = Condition.isNot("mapping", LaneMapping.SHARED)
-            .and(Condition.isNot("mapping", LaneMapping.PER_TENANT));
+            .and(Condition.isNot("mapping", LaneMapping.PER_TENANT)).and(Condition.isNot("mapping", LaneMapping.FAIR))
+            .and(Condition.isNot("mapping", LaneMapping.AUTO_ISOLATE));
 
     public static final ObjectSchema SCHEMA = new ObjectSchema("Queue", QueueSpec.class, ControlGroup.QUEUE, List.of(
             FieldDef.text("name", null, 40, "Identifier used in parameter paths (letters, digits, - and _)."),
@@ -29,7 +31,7 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
             FieldDef.integer("laneCount", "lanes", 1, 10_000, 8,
                     "Lanes (queues) of HASH and SHUFFLE_SHARD mappings.").restartRequired().shownWhen(LANES),
             FieldDef.choice("mapping", LaneMapping.class, LaneMapping.SHARED,
-                    "How tenants map to lanes: SHARED, PER_TENANT, HASH or SHUFFLE_SHARD.").restartRequired(),
+                    "How tenants map to lanes: SHARED, PER_TENANT, HASH, SHUFFLE_SHARD, FAIR or AUTO_ISOLATE.").restartRequired(),
             FieldDef.integer("handSize", "lanes", 1, 100, 2,
                     "Lanes in each tenant's hand (SHUFFLE_SHARD; at most laneCount are used).").restartRequired()
                     .shownWhen(Condition.is("mapping", LaneMapping.SHUFFLE_SHARD)),
@@ -50,7 +52,13 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
                     "A tenant counts as impacted in a second in which a message of it waits longer than this.")
                     .restartRequired().log(),
             FieldDef.integer("maxPollersPerLane", "pollers", 0, 1000, 0,
-                    "Pollers per lane scale with the backlog up to this (0 or below pollersPerLane: no scaling).")));
+                    "Pollers per lane scale with the backlog up to this (0 or below pollersPerLane: no scaling)."),
+            FieldDef.integer("fairDepth", "messages", 1, 10_000_000, 10,
+                    "FAIR: a tenant's messages beyond this many waiting queue behind every other tenant's.")
+                    .shownWhen(Condition.is("mapping", LaneMapping.FAIR)),
+            FieldDef.real("isolateRatePerSecond", "1/s", 0.001, 1_000_000, 100,
+                    "AUTO_ISOLATE: a tenant enqueuing more than this in a second moves to the isolation lane.").log()
+                    .shownWhen(Condition.is("mapping", LaneMapping.AUTO_ISOLATE))));
 
     public QueueSpec {
         name = ClientSpec.checkName(SCHEMA.checkText("name", name), "name");
@@ -66,13 +74,15 @@ public record QueueSpec(String name, String target, int laneCount, LaneMapping m
         asyncRetry = asyncRetry == null ? AsyncRetrySpec.DEFAULT : asyncRetry;
         SCHEMA.check("impactAgeMillis", impactAgeMillis);
         SCHEMA.check("maxPollersPerLane", maxPollersPerLane);
+        SCHEMA.check("fairDepth", fairDepth);
+        SCHEMA.check("isolateRatePerSecond", isolateRatePerSecond);
     }
 
     /** A queue with Lambda's default async retries and a 1 s impact age. */
     public QueueSpec(String name, String target, int laneCount, LaneMapping mapping, int handSize, int pollersPerLane,
                      double pollCostMillis, Discipline discipline, double ttlSeconds, int backpressureDepth) {
         this(name, target, laneCount, mapping, handSize, pollersPerLane, pollCostMillis, discipline, ttlSeconds,
-                backpressureDepth, AsyncRetrySpec.DEFAULT, 1_000, 0);
+                backpressureDepth, AsyncRetrySpec.DEFAULT, 1_000, 0, 10, 100);
     }
 
     /** A shared FIFO queue with one poller, no time to live and no backpressure. */
