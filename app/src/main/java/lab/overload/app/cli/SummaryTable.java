@@ -118,6 +118,7 @@ final class SummaryTable {
             t.row("lambda x W", num(lambda * w / 1000));
         }
         out.append(t.render());
+        out.append(QueueTables.render(tree));
         String formula = scenario.lesson().formula();
         if (!formula.isBlank()) {
             out.append("\nLesson formula: ").append(Text.escape(formula)).append('\n');

@@ -5,6 +5,8 @@ import lab.overload.engine.component.async.AsyncRetries;
 import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
 import lab.overload.engine.component.async.LaneScan;
+import lab.overload.engine.component.async.LaneTotals;
+import lab.overload.engine.component.async.QueueBlocks;
 import lab.overload.engine.component.async.LaneSampler;
 import lab.overload.engine.component.async.PollerPool;
 import lab.overload.engine.component.async.QueueStats;
@@ -50,6 +52,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private final LaneSampler sampler;
     final PollerPool pollers;
     private final AsyncRetries retries = new AsyncRetries();
+    private final LaneTotals laneTotals;
     private final long impactAgeMicros;
     /** By attempt slot: the poller waiting for it. */
     private int[] pollerBySlot = new int[64];
@@ -73,6 +76,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
         }
+        this.laneTotals = new LaneTotals(lanes.length, world.scenario().warmupMicros());
         this.pollers = new PollerPool(choice.pollerLanes(), spec.pollersPerLane(), spec.maxPollersPerLane());
         String p = "queues." + spec.name() + ".";
         enqueuedCount = world.recorder.counter(p + "enqueued");
@@ -124,6 +128,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             throttledCount.add(world.recorder.measuring(now));
         } else {
             lanes[lane].add(now, tenant, a.size, a.requestId);
+            laneTotals.joined(lane, lanes[lane].size(), now);
             stats.enqueued(tenant, now);
             enqueuedCount.add(world.recorder.measuring(now));
         }
@@ -163,6 +168,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         int tenant = retries.tenant(slot);
         int lane = choice.lane(tenant, lanes);
         lanes[lane].add(now, tenant, retries.size(slot), AsyncRetries.laneId(slot));
+        laneTotals.joined(lane, lanes[lane].size(), now);
         stats.rejoined(now);
         if (world.tracing()) {
             world.traceMessage(spec.name(), "rejoined lane " + lane, retries.requestId(slot));
@@ -321,7 +327,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** The queue's blocks of {@code byStage.NAME} at the end of a run. */
     private java.util.Map<String, Object> summaryBlocks(long endMicros) {
-        return summary(endMicros).toMap();
+        return QueueBlocks.of(summary(endMicros), stats, choice, laneTotals, lanes, spec.impactAgeMillis());
     }
 
     /** The messages over the measured period, those still waiting, in service and in retry counted live. */
