@@ -81,6 +81,8 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     /** The tenant draws ({@code clients/NAME/tenants}), used only when the group stands for more than one tenant. */
     private final SplittableRandom tenantDraws;
     private TenantDraw tenantDraw;
+    /** The offered rate of the current spec ({@link #rate}, O(tenants) with overrides: derived once per change). */
+    private double ratePerSecond;
     private final LongSupplier clock;
     private RetryBudget budget;
     private AdaptiveThrottle throttle;
@@ -122,7 +124,8 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     }
 
     private void derive(ClientSpec s) {
-        meanGapMicros = 1e6 / rate(s);
+        ratePerSecond = rate(s);
+        meanGapMicros = 1e6 / ratePerSecond;
         tenantDraw = s.tenants().count() > 1 ? new TenantDraw(s.tenants()) : null;
         backoffBaseMicros = Math.round(s.retry().backoffBaseMillis() * 1000);
     }
@@ -183,7 +186,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     }
 
     private void scheduleNextArrival(long from) {
-        if (rate(spec) <= 0) {
+        if (ratePerSecond <= 0) {
             nextArrivalMicros = -1;
             return;
         }
