@@ -14,7 +14,6 @@ import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.Simulation;
 import lab.overload.engine.metrics.AttemptOutcome;
-import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.StageMetrics;
 import lab.overload.engine.metrics.WorkClass;
 import lab.overload.models.scenario.Discipline;
@@ -56,13 +55,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private final long impactAgeMicros;
     /** By attempt slot: the poller waiting for it. */
     private int[] pollerBySlot = new int[64];
-    private final Counter enqueuedCount;
-    private final Counter processedCount;
-    private final Counter expiredCount;
-    private final Counter deadLetteredCount;
-    private final Counter throttledCount;
-    private final Counter emptyPollCount;
-    private final Counter retriedCount;
+    private final QueueCounters counts;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
         this.world = world;
@@ -79,13 +72,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         this.laneTotals = new LaneTotals(lanes.length, world.scenario().warmupMicros());
         this.pollers = new PollerPool(choice.pollerLanes(), spec.pollersPerLane(), spec.maxPollersPerLane());
         String p = "queues." + spec.name() + ".";
-        enqueuedCount = world.recorder.counter(p + "enqueued");
-        processedCount = world.recorder.counter(p + "processed");
-        expiredCount = world.recorder.counter(p + "expired");
-        deadLetteredCount = world.recorder.counter(p + "deadLettered");
-        throttledCount = world.recorder.counter(p + "throttled");
-        emptyPollCount = world.recorder.counter(p + "emptyPolls");
-        retriedCount = world.recorder.counter(p + "retried");
+        counts = new QueueCounters(world.recorder, p);
         world.recorder.gauge(p + "inQueue", stats::backlog);
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
@@ -125,12 +112,12 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         if (refused) {
             choice.taken(tenant);
             stats.throttled(tenant, now);
-            throttledCount.add(world.recorder.measuring(now));
+            counts.throttled.add(world.recorder.measuring(now));
         } else {
             lanes[lane].add(now, tenant, a.size, a.requestId);
             laneTotals.joined(lane, lanes[lane].size(), now);
             stats.enqueued(tenant, now);
-            enqueuedCount.add(world.recorder.measuring(now));
+            counts.enqueued.add(world.recorder.measuring(now));
         }
         a.serverDone = true;
         AttemptOutcome outcome = refused ? AttemptOutcome.THROTTLED : AttemptOutcome.COMPLETED_USEFUL;
@@ -208,7 +195,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             stats.left(now);
             if (ttlMicros > 0 && now - enqueued > ttlMicros) {
                 stats.expired(tenant, enqueued);
-                expiredCount.add(world.recorder.measuring(now));
+                counts.expired.add(world.recorder.measuring(now));
                 if (slot >= 0) {
                     retries.close(slot);
                 }
@@ -220,7 +207,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         }
         stats.emptyPoll(now);
         pollers.emptyPoll(p);
-        emptyPollCount.add(world.recorder.measuring(now));
+        counts.emptyPolls.add(world.recorder.measuring(now));
         long costMicros = Math.round(spec.pollCostMillis() * 1000);
         if (costMicros > 0) {
             world.sim.schedule(now + costMicros, Phase.ARRIVAL, handlerId, POLL, p, 0);
@@ -275,7 +262,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         boolean measuring = world.recorder.measuring(now);
         if (answer == OK) {
             stats.finished(tenant, first, true);
-            processedCount.add(measuring);
+            counts.processed.add(measuring);
             if (slot >= 0) {
                 retries.close(slot);
             }
@@ -283,15 +270,15 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             slot = slot >= 0 ? slot : retries.open(first, tenant, size, requestId);
             int decision = retries.answered(slot, answer == REJECTED, now, spec.asyncRetry());
             if (decision == AsyncRetries.RETRY) {
-                retriedCount.add(measuring);
+                counts.retried.add(measuring);
                 world.sim.schedule(retries.dueMicros(slot), Phase.ARRIVAL, handlerId, REJOIN, slot, 0);
             } else {
                 if (decision == AsyncRetries.DEAD_LETTER) {
                     stats.finished(tenant, first, false);
-                    deadLetteredCount.add(measuring);
+                    counts.deadLettered.add(measuring);
                 } else {
                     stats.expired(tenant, first);
-                    expiredCount.add(measuring);
+                    counts.expired.add(measuring);
                 }
                 retries.close(slot);
             }

@@ -1,0 +1,29 @@
+package lab.overload.engine.component;
+
+import lab.overload.engine.metrics.Counter;
+import lab.overload.engine.metrics.Recorder;
+
+/**
+ * A queue's per-interval counters, {@code queues.NAME.enqueued}, {@code .processed}, {@code .expired},
+ * {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls} and {@code .retried}; each counts an event now,
+ * in the measured period or not. Single writer: the simulation thread.
+ */
+final class QueueCounters {
+    final Counter enqueued;
+    final Counter processed;
+    final Counter expired;
+    final Counter deadLettered;
+    final Counter throttled;
+    final Counter emptyPolls;
+    final Counter retried;
+
+    QueueCounters(Recorder recorder, String prefix) {
+        enqueued = recorder.counter(prefix + "enqueued");
+        processed = recorder.counter(prefix + "processed");
+        expired = recorder.counter(prefix + "expired");
+        deadLettered = recorder.counter(prefix + "deadLettered");
+        throttled = recorder.counter(prefix + "throttled");
+        emptyPolls = recorder.counter(prefix + "emptyPolls");
+        retried = recorder.counter(prefix + "retried");
+    }
+}
