@@ -13,12 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: the engine throughput benchmark ({@link EngineBench}): M/M/10 without and with client timeouts, and
- * an overload-collapse scenario, each run as fast as possible and timed by wall clock.
+ * {@code bench}: the engine throughput benchmark ({@link EngineBench}): M/M/10 without and with client timeouts, an
+ * overload-collapse scenario and a queue of shuffle-sharded lanes, each run as fast as possible and timed by wall
+ * clock.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = OverloadLabCli.VERSION, sortOptions = false,
-        description = {"Measure engine speed: simulate about N requests in each of three cases (M/M/10, M/M/10 "
-            + "with a client timeout on every request, an overload collapse with retries and contention) and print "
+        description = {"Measure engine speed: simulate about N requests in each of four cases (M/M/10, M/M/10 "
+            + "with a client timeout on every request, an overload collapse with retries and contention, a queue of "
+            + "100 shuffle-sharded lanes for 10,000 tenants with a noisy one) and print "
             + "requests and events per wall second. One untimed warm-up repetition per case, then the timed ones."},
         footer = {"", "Examples:",
             "  overload-lab bench",

@@ -24,14 +24,16 @@ import lab.overload.models.scenario.TimeoutKind;
 /**
  * The engine throughput benchmark behind {@code overload-lab bench}: whole scenarios run by {@link BatchRunner} as
  * fast as possible (full metrics: interval sealing every {@code intervalMillis}, HdrHistograms, levels, work ledger;
- * no interval snapshots kept), timed by wall clock. Three cases:
+ * no interval snapshots kept), timed by wall clock. Four cases:
  * <ul>
  *   <li>{@code mmc} (a): M/M/10 at rho = 0.9 (lambda 90/s, mu 10/s), no timeouts: the reference model of
  *       {@code ../shared/bench}, comparable with its {@code desbench.Baseline prim} ceiling;</li>
  *   <li>{@code mmc-timeout} (b): the same with a fixed 2 s client timeout armed on every request (practically none
  *       fire), i.e. schedule + cancel cost of one timer per request;</li>
  *   <li>{@code collapse} (c): an overloaded service with timeouts, retries and USL contention (the preset
- *       {@code goodput-collapse} when given, else a built-in equivalent).</li>
+ *       {@code goodput-collapse} when given, else a built-in equivalent);</li>
+ *   <li>{@code lanes} (d): a queue of 100 shuffle-sharded lanes for 10,000 tenants, one of them noisy, at about
+ *       20,000 messages per second ({@link LanesBench}); its ratio to {@code mmc} is printed.</li>
  * </ul>
  * Each case's duration is chosen so that it simulates about {@code requestsPerCase} requests. Every case runs one
  * untimed warm-up repetition (JIT), then {@code repetitions} timed ones with the same seed (identical work); the
@@ -136,7 +138,7 @@ public final class EngineBench {
     }
 
     /**
-     * Runs cases (a), (b) and (c).
+     * Runs cases (a), (b), (c) and (d).
      *
      * @param requestsPerCase          about how many requests each repetition simulates (at least 1000)
      * @param repetitions              timed repetitions per case after one warm-up repetition (at least 1)
@@ -161,6 +163,9 @@ public final class EngineBench {
                 : "built-in collapse (timeouts, 3 attempts, USL sigma 0.02 kappa 0.0005)";
         results.add(runCase("collapse", what + ", stretched to ~" + requestsPerCase + " requests",
                 stretch(collapse, requestsPerCase), repetitions));
+        double lanesSeconds = Math.min(requestsPerCase / LanesBench.MESSAGES_PER_SECOND, MAX_SECONDS);
+        results.add(runCase("lanes", "100 shuffle-sharded lanes, hands of 5, 10,000 tenants, one noisy, "
+                + "~20,000 messages/s", LanesBench.scenario(Math.max(0.001, lanesSeconds)), repetitions));
         return results;
     }
 
@@ -268,7 +273,18 @@ public final class EngineBench {
                             + "repetitions after 1 warm-up%n", r.name(), r.description(), r.simulatedSeconds(),
                     r.attempts(), r.repetitions()));
         }
+        BenchResult mmc = find(results, "mmc");
+        BenchResult lanes = find(results, "lanes");
+        if (mmc != null && lanes != null) {
+            sb.append(String.format(Locale.ROOT, "lanes / mmc, median req/s: %.2f (req/cpu-s: %.2f)%n",
+                    lanes.medianRequestsPerSecond() / mmc.medianRequestsPerSecond(),
+                    lanes.medianRequestsPerCpuSecond() / mmc.medianRequestsPerCpuSecond()));
+        }
         return sb.toString();
+    }
+
+    private static BenchResult find(List<BenchResult> results, String name) {
+        return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
     /**

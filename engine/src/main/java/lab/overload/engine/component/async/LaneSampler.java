@@ -72,14 +72,17 @@ public final class LaneSampler {
         return noisy;
     }
 
-    /** The lanes a tenant's messages may join: its hand; PER_TENANT its own lane, SHARED the one lane. */
+    /**
+     * The lanes a tenant's messages may join: its hand; PER_TENANT its own lane, SHARED the one lane, FAIR and
+     * AUTO_ISOLATE the noisy tenants' lane.
+     */
     private int[] handOf(int tenant) {
         if (tenant < 0) {
             return NO_LANES;
         }
         var hands = choice.sharder();
         if (hands == null) {
-            return new int[] {choice.laneCount() == 1 ? 0 : tenant};
+            return new int[] {choice.ownLane(tenant)};
         }
         int[] hand = new int[hands.handSize()];
         for (int k = 0; k < hand.length; k++) {

@@ -101,6 +101,11 @@ public final class QueueStats {
         backlogChanged(now, -1);
     }
 
+    /** A retried message rejoined a lane now (it was counted when first enqueued). */
+    public void rejoined(long now) {
+        backlogChanged(now, 1);
+    }
+
     /** A message taken now was too old and is dropped. */
     public void expired(int tenant, long enqueuedMicros) {
         if (cohort(enqueuedMicros)) {
@@ -233,8 +238,16 @@ public final class QueueStats {
         return tenantThrottled[tenant];
     }
 
-    /** The summary at {@code endMicros}, with the cohort's messages still waiting and in service counted live. */
+    /** The summary at {@code endMicros}, with no message in retry. */
     public QueueSummary summary(long endMicros, long inQueue, long inService) {
+        return summary(endMicros, inQueue, inService, 0);
+    }
+
+    /**
+     * The summary at {@code endMicros}, with the cohort's messages still waiting, in service and in retry (waiting
+     * out a retry delay) counted live.
+     */
+    public QueueSummary summary(long endMicros, long inQueue, long inService, long inRetry) {
         backlogChanged(endMicros, 0);
         double measured = Math.max(1, endMicros - warmupMicros);
         boolean any = ageHistogram.getTotalCount() > 0;
@@ -242,7 +255,7 @@ public final class QueueStats {
                 age.meanMillis(), any ? ageHistogram.getValueAtPercentile(50) / 1000.0 : Double.NaN,
                 any ? ageHistogram.getValueAtPercentile(99) / 1000.0 : Double.NaN,
                 any ? ageMax / 1000.0 : Double.NaN, backlogArea / measured, backlogMax, emptyPolls, tenants(),
-                tenantsImpacted(), demoted, spilled, age.stdDevMillis());
+                tenantsImpacted(), demoted, spilled, age.stdDevMillis(), inRetry);
     }
 
     /** Tenants impacted in at least one measured second. */
