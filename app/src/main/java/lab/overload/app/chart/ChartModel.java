@@ -45,6 +45,10 @@ final class ChartModel {
         series.add(s);
     }
 
+    boolean remove(TimeSeries s) {
+        return series.remove(s);
+    }
+
     MarkerList markers() {
         return markers;
     }

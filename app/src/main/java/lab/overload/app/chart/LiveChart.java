@@ -61,6 +61,13 @@ public final class LiveChart extends CanvasChart {
         return series;
     }
 
+    /** Removes a series (its data stays with it); returns whether the chart had it. */
+    public boolean removeSeries(TimeSeries series) {
+        boolean had = model.remove(series);
+        markDirty();
+        return had;
+    }
+
     /** The series in legend order (read-only view). */
     public List<TimeSeries> series() {
         return model.series();
