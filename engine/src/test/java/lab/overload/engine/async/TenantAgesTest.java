@@ -40,7 +40,8 @@ class TenantAgesTest {
         assertEquals(990, t.p99Millis(0), 990 * BUCKET_ERROR);
         assertEquals(1000, t.maxMillis(0), 0.0);
         assertEquals(5, t.tenant(1));
-        assertTrue(t.p99Millis(1) <= 7 && t.p99Millis(1) >= 7 * (1 - BUCKET_ERROR), "one 7 ms message: " + t.p99Millis(1));
+        assertTrue(t.p99Millis(1) <= 7 && t.p99Millis(1) >= 7 * (1 - BUCKET_ERROR),
+                "one 7 ms message: " + t.p99Millis(1));
         assertEquals(t.p99Millis(1), t.p50Millis(1), 0.0);
     }
 

@@ -10,7 +10,8 @@ import lab.overload.models.scenario.TenantSpec;
  * Samples a queue's lanes for each interval's snapshot: depths and oldest ages in one new array per interval; the
  * noisy tenant (the highest rate multiplier above 1 among the client groups sending to the queue, as the scenario
  * stands now), its hand, the measured overlap table around it and the table of the most affected tenants' ages (both
- * remade once per simulated second, when the queue seals its per-tenant second). Arrays handed out are never changed afterwards. Simulation thread only.
+ * remade once per simulated second, when the queue seals its per-tenant second). Arrays handed out are never changed
+ * afterwards. Simulation thread only.
  */
 public final class LaneSampler {
     private static final int[] NO_LANES = new int[0];
