@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
  * below it; the backlog, the oldest message's age and the drops by cause over time at the bottom.
  */
 public final class QueuesView extends GridPane {
-    static final String NO_HANDS = "No hands, so no overlap: set mapping to SHUFFLE_SHARD or HASH.";
+    static final String NO_HANDS = "No hands: set mapping to HASH or SHUFFLE_SHARD.";
     /** The overlap table's column titles. */
     public static final String SHARED = "m";
     public static final String EXACT = "exact";
