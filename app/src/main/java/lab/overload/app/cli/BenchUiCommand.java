@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             + "report frame time, the lab's per-pulse work, the FX thread's response time to a probe posted every "
             + "100 ms, and the heap after GC at the start and the end."},
         footer = {"", "Example:",
-            "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10"})
+            "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10",
+            "  overload-lab bench-ui --scenario shuffle-sharding --tab queues --speed 10 --seconds 60"})
 public final class BenchUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +38,10 @@ public final class BenchUiCommand implements Callable<Integer> {
             + "series drawn over side A's).")
     boolean ab;
 
+    @Option(names = "--tab", paramLabel = "TAB", description = "Chart tab shown, by the end of its title, e.g. "
+            + "queues, platform, policies (default: the overview).")
+    String tab = "";
+
     @Override
     public Integer call() throws Exception {
         if (!(speed >= 0.1 && speed <= 100)) {
@@ -49,7 +54,12 @@ public final class BenchUiCommand implements Callable<Integer> {
             throw new InputException("--warmup must be in [0, 600], was " + warmup);
         }
         Scenario s = ScenarioSource.load(scenario);
-        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup, lab -> lab.vm().setAbSplit(ab));
+        FrameBench.Result r;
+        try {
+            r = FrameBench.run(s, speed, seconds, warmup, tab.trim(), lab -> lab.vm().setAbSplit(ab));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
         spec.commandLine().getOut().print(r.report());
         spec.commandLine().getOut().flush();
         return OverloadLabCli.EXIT_OK;

@@ -26,7 +26,10 @@ public final class ChartsView extends TabPane {
     private final BorderPane overviewPane = new BorderPane(overview);
     private final ChartOptionsBar options;
 
-    ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint) {
+    private final lab.overload.app.queues.QueuesView queuesView;
+
+    ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint,
+               lab.overload.app.viewmodel.LabViewModel vm) {
         this.charts = charts;
         this.options = new ChartOptionsBar(charts.options());
         setId("charts");
@@ -49,7 +52,7 @@ public final class ChartsView extends TabPane {
                 charts.platform.throttles);
         charts.platformShown().addListener((o, was, shown) -> showPlatform(platformTab, shown));
         showPlatform(platformTab, charts.platformShown().get());
-        var queuesView = new lab.overload.app.queues.QueuesView(charts.queues);
+        queuesView = new lab.overload.app.queues.QueuesView(charts.queues, vm);
         Tab queuesTab = new Tab("Queues");
         queuesTab.setId("queues-tab");
         // in the scene only while selected, so its charts take no redraw turns from the charts on screen
@@ -104,6 +107,11 @@ public final class ChartsView extends TabPane {
             }
             getTabs().remove(tab);
         }
+    }
+
+    /** The Queues tab's content (in the scene only while that tab is selected). */
+    public lab.overload.app.queues.QueuesView queuesView() {
+        return queuesView;
     }
 
     /** The smoothing choice shown above the live charts. */
