@@ -1,6 +1,5 @@
 package lab.overload.engine.component;
 
-import java.util.Arrays;
 import lab.overload.engine.component.async.AsyncRetries;
 import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
@@ -9,6 +8,7 @@ import lab.overload.engine.component.async.LaneScan;
 import lab.overload.engine.component.async.LaneTotals;
 import lab.overload.engine.component.async.PollerPool;
 import lab.overload.engine.component.async.QueueBlocks;
+import lab.overload.engine.component.async.QueuePollers;
 import lab.overload.engine.component.async.QueueStats;
 import lab.overload.engine.component.async.TakenAges;
 import lab.overload.engine.core.EventHandler;
@@ -27,7 +27,7 @@ import lab.overload.models.scenario.Scenario;
  * ({@code EXPIRED}), or invoke the target with it synchronously and wait for the answer (processed; or failed or
  * throttled, and then retried after a delay, dead-lettered or expired by {@link AsyncRetries}). A poll of an empty
  * lane costs {@code pollCostMillis} before the next one; with no cost the poller waits until a message arrives. Lanes
- * and hands come from {@link LaneChoice}, the pollers from {@link PollerPool}. The order inside a lane (FIFO, LIFO,
+ * and hands come from {@link LaneChoice}, the pollers from {@link QueuePollers}. The order inside a lane (FIFO, LIFO,
  * PRIORITY by the producer's class, and the low-priority queue of demoted messages) is {@link Lane}'s; a retried
  * message keeps its class. With a surge depth, a message finding its lane that deep joins the surge lane instead (the
  * last of {@code lanes}), which has {@code surgePollers} pollers of its own (a pool of one lane; they neither scale
@@ -53,17 +53,14 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     final Lane[] lanes;
     private Target target;
     private final LaneSampler sampler;
-    final PollerPool pollers;
-    /** The surge lane's pollers (poller {@code i} is code {@code -1 - i} in events), or null without a surge lane. */
-    private final PollerPool surgePollers;
+    /** The lanes' and the surge lane's pollers; events name a poller by its code. */
+    final QueuePollers pollers;
     /** The surge lane's index in {@code lanes}, or -1 without a surge queue. */
     private final int surgeLane;
     private final AsyncRetries retries = new AsyncRetries();
     private final LaneTotals laneTotals;
     private final TakenAges takenAges;
     private final long impactAgeMicros;
-    /** By attempt slot: the poller (code) waiting for it. */
-    private int[] pollerBySlot = new int[64];
     private final QueueCounters counts;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
@@ -80,15 +77,14 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             lanes[i] = new Lane();
         }
         this.laneTotals = new LaneTotals(lanes.length, world.scenario().warmupMicros());
-        this.pollers = new PollerPool(choice.pollerLanes(), spec.pollersPerLane(), spec.maxPollersPerLane());
-        this.surgePollers = surgeLane >= 0 ? new PollerPool(1, spec.surgePollers(), 0) : null;
+        this.pollers = new QueuePollers(spec, choice, surgeLane);
         String p = "queues." + spec.name() + ".";
         counts = new QueueCounters(world.recorder, p);
         world.recorder.gauge(p + "inQueue", stats::backlog);
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
-        world.recorder.gauge(p + "pollers", pollers::activeTotal);
+        world.recorder.gauge(p + "pollers", pollers.lanes::activeTotal);
         metrics.detail(this::summaryBlocks);
         Lane surge = surgeLane >= 0 ? lanes[surgeLane] : null;
         takenAges = new TakenAges(world.recorder, world.scenario(), spec.name(), surge);
@@ -102,14 +98,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
      */
     void connect(Target stage) {
         this.target = stage;
-        for (int l = 0; l < choice.pollerLanes(); l++) {
-            for (int i = 0; i < pollers.min(); i++) {
-                startPoller(pollers.grow(l), 0);
-            }
-        }
-        for (int i = 0; surgePollers != null && i < surgePollers.min(); i++) {
-            world.sim.schedule(0, Phase.ARRIVAL, handlerId, POLL, -1 - surgePollers.grow(0), 0);
-        }
+        pollers.startAll(code -> startPoller(code, 0));
         world.sim.schedule(1_000_000, Phase.SEAL, handlerId, SECOND, 0, 0);
     }
 
@@ -168,30 +157,14 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** A message joined the lane: one of its parked pollers, if any, polls now. */
     private void wakeOne(int lane, long now) {
-        if (lane != surgeLane) {
-            startPoller(pollers.unpark(choice.pollerLane(lane)), now);
-            return;
-        }
-        int p = surgePollers.unpark(0);
-        if (p >= 0) {
-            world.sim.schedule(now, Phase.ARRIVAL, handlerId, POLL, -1 - p, 0);
-        }
+        startPoller(pollers.wake(lane), now);
     }
 
-    /** Lanes' poller {@code p} (none when negative) polls at {@code atMicros}. */
-    private void startPoller(int p, long atMicros) {
-        if (p >= 0) {
-            world.sim.schedule(atMicros, Phase.ARRIVAL, handlerId, POLL, p, 0);
+    /** Poller {@code code} (none at {@link QueuePollers#NONE}) polls at {@code atMicros}. */
+    private void startPoller(int code, long atMicros) {
+        if (code != QueuePollers.NONE) {
+            world.sim.schedule(atMicros, Phase.ARRIVAL, handlerId, POLL, code, 0);
         }
-    }
-
-    /** The pool of poller code {@code code}: the lanes' pollers from 0 up, the surge lane's ({@code -1 - i}) below. */
-    private PollerPool pool(int code) {
-        return code >= 0 ? pollers : surgePollers;
-    }
-
-    private static int index(int code) {
-        return code >= 0 ? code : -1 - code;
     }
 
     /** A retried message's delay ended: it rejoins a lane of its tenant at the tail with its class (its age still
@@ -225,7 +198,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** The lane poller {@code code} takes from now: the surge lane for its pollers, else by {@link LaneChoice}. */
     private Lane laneFor(int code) {
-        Lane lane = code < 0 ? lanes[surgeLane] : lanes[choice.takeLane(pollers.lane(code), lanes)];
+        Lane lane = lanes[pollers.takeLane(code, lanes)];
         long demoteMicros = Math.round(spec.demoteAfterSeconds() * 1e6);
         if (demoteMicros > 0 && lane.size() > 0) {
             long now = world.sim.nowMicros();
@@ -241,8 +214,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
      * expired messages, then takes one in the lane's discipline, or finds none.
      */
     private void poll(int code, long now) {
-        PollerPool pool = pool(code);
-        int p = index(code);
+        PollerPool pool = pollers.pool(code);
+        int p = QueuePollers.index(code);
         if (!pool.stillActive(p)) {
             return;
         }
@@ -296,11 +269,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.sentMicros = now;
         c.deadlineMicros = Long.MAX_VALUE;
         c.timeoutHandle = Simulation.NO_HANDLE;
-        pool(code).busy(index(code), enqueued, lane.tenant(at), slot);
-        if (c.slot >= pollerBySlot.length) {
-            pollerBySlot = Arrays.copyOf(pollerBySlot, Math.max(c.slot + 1, pollerBySlot.length * 2));
-        }
-        pollerBySlot[c.slot] = code;
+        pollers.pool(code).busy(QueuePollers.index(code), enqueued, lane.tenant(at), slot);
+        pollers.invoked(c.slot, code);
         if (world.tracing()) {
             world.trace(null, spec.name(), "invoke " + target.name(), null, c);
         }
@@ -315,9 +285,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     @Override
     public void onAnswer(Attempt c, int answer, long now) {
         c.clientDone = true;
-        int code = pollerBySlot[c.slot];
-        PollerPool pool = pool(code);
-        int p = index(code);
+        int code = pollers.invoking(c.slot);
+        PollerPool pool = pollers.pool(code);
+        int p = QueuePollers.index(code);
         double size = c.size;
         long requestId = c.requestId;
         int priorityClass = c.priorityClass;
@@ -369,12 +339,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         stats.sealSecond(now);
         sampler.secondSealed();
         choice.sealSecond();
-        for (int l = 0; l < choice.pollerLanes(); l++) {
-            startPoller(pollers.scale(l, choice.waitingFor(l, lanes)), now);
-        }
-        if (surgePollers != null) {
-            surgePollers.scale(0, 0); // clears the second's record; min = max, so no poller starts or stops
-        }
+        pollers.scale(lanes, code -> startPoller(code, now));
     }
 
     /** The age of the oldest message waiting in any lane, in ms; 0 when none waits. */
@@ -390,9 +355,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     /** The messages over the measured period, those still waiting, in service and in retry counted live. */
     lab.overload.engine.component.async.QueueSummary summary(long endMicros) {
         long warmupMicros = world.scenario().warmupMicros();
-        long busy = pollers.busySince(warmupMicros)
-                + (surgePollers == null ? 0 : surgePollers.busySince(warmupMicros));
-        return stats.summary(endMicros, LaneScan.cohortWaiting(lanes, retries, warmupMicros), busy,
+        return stats.summary(endMicros, LaneScan.cohortWaiting(lanes, retries, warmupMicros),
+                pollers.busySince(warmupMicros),
                 retries.inRetry(warmupMicros));
     }
 
@@ -400,14 +364,6 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     public void reconfigure(Scenario next, long nowMicros) {
         spec = next.queue(spec.name()); // discipline, TTL, demotion, poll cost and backpressure apply from now
         choice.tune(spec);
-        pollers.limits(spec.pollersPerLane(), spec.maxPollersPerLane());
-        for (int l = 0; l < choice.pollerLanes(); l++) {
-            while (pollers.active(l) < pollers.min()) {
-                startPoller(pollers.grow(l), nowMicros);
-            }
-            while (pollers.active(l) > pollers.max()) {
-                pollers.shrink(l);
-            }
-        }
+        pollers.limits(spec.pollersPerLane(), spec.maxPollersPerLane(), code -> startPoller(code, nowMicros));
     }
 }
