@@ -184,7 +184,8 @@ public final class OverloadLabApp extends Application {
 
     /**
      * The lab's keyboard: space, right arrow, R, +/-, 1-9, P (presenter mode), L (lesson panel), C (controls), Page
-     * Down / Page Up (next / previous step of the collapsed lesson), [ and ] (scrub 10 s back, forward). Returns
+     * Down / Page Up (next / previous step of the collapsed lesson), [ and ] (scrub 10 s back, forward), N (the noisy
+     * neighbour of the queue shown in the Queues tab, on or off). Returns
      * whether the key was used. Keys typed into a text field are the field's, never the lab's (see the scene's key
      * filter).
      */
@@ -202,6 +203,9 @@ public final class OverloadLabApp extends Application {
             case PAGE_DOWN -> lab.view().moveLessonStep(1);
             case PAGE_UP -> lab.view().moveLessonStep(-1);
             case OPEN_BRACKET, CLOSE_BRACKET -> lab.vm().nudgeTime(code == KeyCode.OPEN_BRACKET ? -1 : 1);
+            case N -> {
+                return lab.view().chartsView().queuesView().controls().toggle();
+            }
             default -> {
                 if (code.isDigitKey()) {
                     String name = code.getName();

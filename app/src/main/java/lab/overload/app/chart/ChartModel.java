@@ -45,9 +45,9 @@ final class ChartModel {
         series.add(s);
     }
 
-    /** Removes a series (a no-op if the chart does not have it). */
-    void remove(TimeSeries s) {
-        series.remove(s);
+    /** Removes a series (a no-op if the chart does not have it); returns whether the chart had it. */
+    boolean remove(TimeSeries s) {
+        return series.remove(s);
     }
 
     /**

@@ -56,6 +56,8 @@ public final class ChartStyles {
     public static final String SERIES_LITTLE = "series-little";
     public static final String SERIES_QUEUE = "series-queue";
     public static final String SERIES_OLDEST_AGE = "series-oldest-age";
+    /** The async queues' backlog and oldest message in the overview's queue charts (dashed). */
+    public static final String SERIES_ASYNC = "series-async-queue";
     public static final String SERIES_SUCCEEDED = "series-succeeded";
     public static final String SERIES_TIMEOUT = "series-timeout";
     public static final String SERIES_SHED = "series-shed";

@@ -61,10 +61,11 @@ public final class LiveChart extends CanvasChart {
         return series;
     }
 
-    /** Removes a series (a no-op if the chart does not have it). */
-    public void removeSeries(TimeSeries series) {
-        model.remove(series);
+    /** Removes a series (its data stays with it); returns whether the chart had it. */
+    public boolean removeSeries(TimeSeries series) {
+        boolean had = model.remove(series);
         markDirty();
+        return had;
     }
 
     /** The series in legend order (read-only view). */

@@ -14,13 +14,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: the engine throughput benchmark ({@link EngineBench}): M/M/10 without and with client timeouts, an
- * overload-collapse scenario and a platform of functions, each run as fast as possible and timed by wall clock.
+ * overload-collapse scenario, a platform of functions and a queue of shuffle-sharded lanes, each run as fast as
+ * possible and timed by wall clock.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = OverloadLabCli.VERSION, sortOptions = false,
-        description = {"Measure engine speed: simulate about N requests in each of four cases (M/M/10, M/M/10 "
+        description = {"Measure engine speed: simulate about N requests in each of five cases (M/M/10, M/M/10 "
             + "with a client timeout on every request, an overload collapse with retries and contention, a platform "
-            + "of functions and worker managers) and print requests and events per wall second. One untimed warm-up "
-            + "repetition per case, then the timed ones."},
+            + "of functions and worker managers, a queue of 100 shuffle-sharded lanes for 10,000 tenants with a noisy "
+            + "one) and print requests and events per wall second. One untimed warm-up repetition per case, then the "
+            + "timed ones."},
         footer = {"", "Examples:",
             "  overload-lab bench",
             "  overload-lab bench --requests 500k --repetitions 5 --scenario goodput-collapse",

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             + "100 ms, and the heap after GC at the start and the end."},
         footer = {"", "Example:",
             "  overload-lab bench-ui --scenario goodput-collapse --speed 10 --seconds 60 --warmup 10",
-            "  overload-lab bench-ui --scenario modal-cold-starts --tab 0 --speed 10 --seconds 60"})
+            "  overload-lab bench-ui --scenario modal-cold-starts --tab 0 --speed 10 --seconds 60",
+            "  overload-lab bench-ui --scenario shuffle-sharding --tab queues --speed 10 --seconds 60"})
 public final class BenchUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,9 +39,9 @@ public final class BenchUiCommand implements Callable<Integer> {
             + "series drawn over side A's).")
     boolean ab;
 
-    @Option(names = "--tab", paramLabel = "KEY", description = "The chart tab showing, by its key: 1 (the overview, "
-            + "default) to 9, or 0 for the tenth (Platform or Queues, when the scenario has functions or queues).")
-    int tab = 1;
+    @Option(names = "--tab", paramLabel = "TAB", description = "Chart tab shown: its key, 1 (the overview, default) "
+            + "to 9 or 0 for the tenth (Platform or Queues), or the end of its title, e.g. queues, platform, operate.")
+    String tab = "";
 
     @Override
     public Integer call() throws Exception {
@@ -53,19 +54,32 @@ public final class BenchUiCommand implements Callable<Integer> {
         if (!(warmup >= 0 && warmup <= 600)) {
             throw new InputException("--warmup must be in [0, 600], was " + warmup);
         }
-        if (tab < 0 || tab > 9) {
-            throw new InputException("--tab must be a tab's key, 0 to 9, was " + tab);
-        }
         Scenario s = ScenarioSource.load(scenario);
-        if (tab == 0 && s.functions().isEmpty() && s.queues().isEmpty()) {
-            throw new InputException("--tab 0: the scenario has no tenth tab (Platform or Queues need functions or "
-                    + "queues)");
+        String byTitle = tab.trim();
+        java.util.function.Consumer<lab.overload.app.OverloadLabApp.Lab> pick = lab -> { };
+        if (byTitle.matches("\\d+")) {
+            int key = Integer.parseInt(byTitle);
+            if (key > 9) {
+                throw new InputException("--tab must be a tab's key, 0 to 9, was " + key);
+            }
+            if (key == 0 && s.functions().isEmpty() && s.queues().isEmpty()) {
+                throw new InputException("--tab 0: the scenario has no tenth tab (Platform or Queues need functions "
+                        + "or queues)");
+            }
+            int index = key == 0 ? 9 : key - 1;
+            pick = lab -> lab.view().chartsView().getSelectionModel().select(index);
+            byTitle = "";
         }
-        int index = tab == 0 ? 9 : tab - 1;
-        FrameBench.Result r = FrameBench.run(s, speed, seconds, warmup, lab -> {
-            lab.view().chartsView().getSelectionModel().select(index);
-            lab.vm().setAbSplit(ab);
-        });
+        java.util.function.Consumer<lab.overload.app.OverloadLabApp.Lab> select = pick;
+        FrameBench.Result r;
+        try {
+            r = FrameBench.run(s, speed, seconds, warmup, byTitle, lab -> {
+                select.accept(lab);
+                lab.vm().setAbSplit(ab);
+            });
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
         spec.commandLine().getOut().print(r.report());
         spec.commandLine().getOut().flush();
         return OverloadLabCli.EXIT_OK;

@@ -7,6 +7,7 @@ import lab.overload.engine.component.async.LaneChoice;
 import lab.overload.engine.component.async.OverlapTable;
 import lab.overload.engine.component.async.QueueStats;
 import lab.overload.engine.policy.ShuffleSharder;
+import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.LaneMapping;
 import lab.overload.models.scenario.QueueSpec;
 import lab.overload.models.scenario.Scenario;
@@ -15,7 +16,8 @@ import lab.overload.models.theory.ShardOverlap;
 /**
  * {@code overlap --scenario FILE}: runs the scenario and prints, for its first queue with hands (SHUFFLE_SHARD or
  * HASH), the exact overlap table next to the measured one: how the other tenants' hands overlap the busiest tenant's
- * hand, and what share of the tenants at each overlap that sent messages were impacted (a message more than 1 s old).
+ * hand, and what share of the tenants at each overlap that sent messages were impacted (a message older than the
+ * queue's {@code impactAgeMillis}).
  */
 final class OverlapMeasured {
     private OverlapMeasured() {
@@ -52,7 +54,8 @@ final class OverlapMeasured {
         out.print(t.render());
         out.println();
         out.println("measured %: the other tenants' hands by lanes shared with the busiest tenant's hand; impacted %: "
-                + "of those that sent messages, the share with a message more than 1 s old in a measured second.");
+                + "of those that sent messages, the share with a message more than "
+                + FieldDef.format(q.impactAgeMillis()) + " ms old in a measured second.");
         out.flush();
     }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code screenshots}: regenerates the window screenshots of every bundled preset, headless and reproducibly. */
 @Command(name = "screenshots", mixinStandardHelpOptions = true, version = OverloadLabCli.VERSION,
         description = {"Render the main window on each bundled preset at the end of its run (the preset's own seed, "
-            + "so the pictures are reproducible), plus two tipping-point curves and two windows in presenter mode at "
-            + "1280x720 (*-presenter.png), and write one PNG each. Needs no display."},
+            + "so the pictures are reproducible), plus two tipping-point curves, the Platform and Queues tabs, and three "
+            + "windows in presenter mode at 1280x720 (*-presenter.png), and write one PNG each. Needs no display."},
         footer = {"", "Example:", "  overload-lab screenshots --out screenshots"})
 public final class ScreenshotsCommand implements Callable<Integer> {
     @Spec

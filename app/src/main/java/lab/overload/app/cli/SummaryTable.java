@@ -120,6 +120,7 @@ final class SummaryTable {
         }
         out.append(t.render());
         out.append(FunctionTable.render(scenario, tree));
+        out.append(QueueTables.render(tree));
         String formula = scenario.lesson().formula();
         if (!formula.isBlank()) {
             out.append("\nLesson formula: ").append(Text.escape(formula)).append('\n');

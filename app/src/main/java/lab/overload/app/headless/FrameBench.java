@@ -87,18 +87,26 @@ public final class FrameBench {
      */
     public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds)
             throws InterruptedException {
-        return run(scenario, speed, wallSeconds, warmupSeconds, 0);
+        return run(scenario, speed, wallSeconds, warmupSeconds, "", lab -> { });
     }
 
-    /** As {@link #run(Scenario, double, double, double)}, with chart tab {@code tab} (from 0, the overview) showing. */
-    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds, int tab)
+    /**
+     * As above, showing the chart tab whose title ends with {@code tab} (ignoring case, e.g. "queues" or "overview";
+     * empty: the overview). Throws IllegalArgumentException naming the tabs when the scenario has no such tab.
+     */
+    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds, String tab)
             throws InterruptedException {
-        return run(scenario, speed, wallSeconds, warmupSeconds,
-                lab -> lab.view().chartsView().getSelectionModel().select(tab));
+        return run(scenario, speed, wallSeconds, warmupSeconds, tab, lab -> { });
     }
 
     /** As {@link #run(Scenario, double, double, double)}, with {@code setup} applied to the window first (FX thread). */
     public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds,
+                             java.util.function.Consumer<OverloadLabApp.Lab> setup) throws InterruptedException {
+        return run(scenario, speed, wallSeconds, warmupSeconds, "", setup);
+    }
+
+    /** As {@link #run(Scenario, double, double, double, String)}, with {@code setup} applied to the window first. */
+    public static Result run(Scenario scenario, double speed, double wallSeconds, double warmupSeconds, String tab,
                              java.util.function.Consumer<OverloadLabApp.Lab> setup) throws InterruptedException {
         HeadlessFx.start();
         double totalSeconds = warmupSeconds + wallSeconds;
@@ -111,16 +119,7 @@ public final class FrameBench {
         int[] counts = new int[2];
         AtomicLong last = new AtomicLong();
         double heapStart = heapAfterGc();
-        OverloadLabApp.Lab lab = HeadlessFx.onFx(() -> {
-            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(scenario.withDuration(1e5, 0), 1600, 960);
-            Stage stage = new Stage();
-            stage.setScene(l.scene());
-            stage.show();
-            setup.accept(l);
-            l.vm().setSpeed(speed);
-            l.vm().play();
-            return l;
-        });
+        OverloadLabApp.Lab lab = open(scenario, speed, tab, setup);
         AnimationTimer timer = HeadlessFx.onFx(() -> {
             AnimationTimer t = new AnimationTimer() {
                 @Override
@@ -190,6 +189,43 @@ public final class FrameBench {
     private static long[] between(long[] values, long[] at, int n, long from, long to) {
         return java.util.stream.IntStream.range(0, n).filter(i -> at[i] >= from && at[i] < to)
                 .mapToLong(i -> values[i]).toArray();
+    }
+
+    /** The window on the scenario, playing at {@code speed}, showing the chart tab named by {@code tab}. */
+    private static OverloadLabApp.Lab open(Scenario scenario, double speed, String tab,
+                                           java.util.function.Consumer<OverloadLabApp.Lab> setup) {
+        try {
+            return HeadlessFx.onFx(() -> {
+                OverloadLabApp.Lab l = OverloadLabApp.Lab.create(scenario.withDuration(1e5, 0), 1600, 960);
+                Stage stage = new Stage();
+                stage.setScene(l.scene());
+                stage.show();
+                if (!tab.isEmpty()) {
+                    var tabs = l.view().chartsView().getTabs();
+                    var pick = tabs.stream().filter(t -> t.getText().toLowerCase(java.util.Locale.ROOT)
+                            .endsWith(tab.toLowerCase(java.util.Locale.ROOT))).findFirst();
+                    if (pick.isEmpty()) {
+                        l.vm().close();
+                        stage.close();
+                        throw new IllegalArgumentException("--tab: no chart tab '" + tab
+                                + "' for this scenario; its tabs: "
+                                + tabs.stream().map(javafx.scene.control.Tab::getText).toList());
+                    }
+                    l.view().chartsView().getSelectionModel().select(pick.get());
+                }
+                setup.accept(l);
+                l.vm().setSpeed(speed);
+                l.vm().play();
+                return l;
+            });
+        } catch (IllegalStateException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException bad) {
+                    throw bad;
+                }
+            }
+            throw e;
+        }
     }
 
     private static double heapAfterGc() {

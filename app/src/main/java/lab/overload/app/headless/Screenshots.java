@@ -35,8 +35,9 @@ public final class Screenshots {
     public static final int STAGE_TAB = 9;
 
     /**
-     * The Platform tab of dependency-isolation, and the Queues tab of shuffle-sharding with its lesson's step 2
-     * (eight shuffle-sharded lanes, one poller each), so the lanes and the overlap table have something to show.
+     * The Platform tab of dependency-isolation, the Queues tab of shuffle-sharding with its lesson's step 2 (eight
+     * shuffle-sharded lanes, one poller each), so the lanes and the overlap table have something to show, also in
+     * presenter mode at 1280x720, and the Queues tab of queue-backlog.
      */
     static Map<String, Scenario> stageTabShots() {
         Scenario sharded = ParameterPaths.with(ParameterPaths.with(PresetCatalog.bundled("shuffle-sharding.json"),
@@ -44,6 +45,7 @@ public final class Screenshots {
         Map<String, Scenario> shots = new LinkedHashMap<>();
         shots.put("dependency-isolation-platform.png", PresetCatalog.bundled("dependency-isolation.json"));
         shots.put("shuffle-sharding-queues.png", sharded);
+        shots.put("queue-backlog-queues.png", PresetCatalog.bundled("queue-backlog.json"));
         return shots;
     }
 
@@ -98,6 +100,11 @@ public final class Screenshots {
             AtomicFiles.write(file, capture(s, at, 0, PRESENTER_WIDTH, PRESENTER_HEIGHT, true));
             written.add(file);
         }
+        Scenario sharded = stageTabShots().get("shuffle-sharding-queues.png");
+        Path queues = folder.resolve("shuffle-sharding-queues-presenter.png");
+        double at = simSeconds <= 0 ? sharded.durationSeconds() : Math.min(simSeconds, sharded.durationSeconds());
+        AtomicFiles.write(queues, capture(sharded, at, STAGE_TAB, PRESENTER_WIDTH, PRESENTER_HEIGHT, true));
+        written.add(queues);
         return written;
     }
 

@@ -29,4 +29,10 @@ public final class QueueStyles {
     public static final String SERIES_BACKLOG = "series-queue";
     public static final String SERIES_OLDEST = "series-oldest-age";
     public static final String SERIES_THROTTLED = "series-throttled";
+    public static final String SERIES_DEAD_LETTERED = "series-dead-lettered";
+    /** The most affected tenants' table, its caption, and the noisy tenant's row in it. */
+    public static final String TENANT_AGES_TABLE = "tenant-ages-table";
+    public static final String NOISY_ROW = "noisy-tenant-row";
+    /** The row of controls above the tab: the queue selector and the noisy-neighbour button. */
+    public static final String QUEUE_CONTROLS = "queue-controls";
 }

@@ -30,7 +30,10 @@ public final class ChartsView extends TabPane {
     private Tab operateTab;
     private lab.overload.app.operate.OperateView operateView;
 
-    ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint) {
+    private final lab.overload.app.queues.QueuesView queuesView;
+
+    ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint,
+               lab.overload.app.viewmodel.LabViewModel vm) {
         this.charts = charts;
         this.options = new ChartOptionsBar(charts.options());
         setId("charts");
@@ -61,7 +64,7 @@ public final class ChartsView extends TabPane {
         });
         charts.platformShown().addListener((o, was, shown) -> showTab(platformTab, shown));
         showTab(platformTab, charts.platformShown().get());
-        var queuesView = new lab.overload.app.queues.QueuesView(charts.queues);
+        queuesView = new lab.overload.app.queues.QueuesView(charts.queues, vm);
         Tab queuesTab = new Tab("Queues");
         queuesTab.setId("queues-tab");
         // in the scene only while selected, so its charts take no redraw turns from the charts on screen
@@ -126,6 +129,11 @@ public final class ChartsView extends TabPane {
     /** The Operate tab's content (traces, REPORT lines, Logs Insights). */
     public lab.overload.app.operate.OperateView operateView() {
         return operateView;
+    }
+
+    /** The Queues tab's content (in the scene only while that tab is selected). */
+    public lab.overload.app.queues.QueuesView queuesView() {
+        return queuesView;
     }
 
     /** The smoothing choice shown above the live charts. */

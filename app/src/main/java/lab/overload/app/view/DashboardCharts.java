@@ -30,8 +30,11 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries inSystem = series("inSystem", "requests in system (L)", "series-in-system");
     public final TimeSeries littles = series("littles", "\u03bb \u00d7 W", "series-little").setDashed(true);
     public final TimeSeries workers = series("workers", "workers", "series-capacity").setDashed(true);
-    public final TimeSeries queue = series("queue", "queue length", "series-queue");
-    public final TimeSeries oldestAge = series("oldestAge", "oldest queued age", "series-oldest-age");
+    public final TimeSeries queue = series("queue", "attempts in service queues", "series-queue");
+    public final TimeSeries oldestAge = series("oldestAge", "oldest queued attempt", "series-oldest-age");
+    /** The async queues' backlog (summed) and oldest message (the oldest of any queue), when the scenario has any. */
+    public final TimeSeries asyncBacklog = series("asyncBacklog", "messages in async queues", ChartStyles.SERIES_ASYNC);
+    public final TimeSeries asyncOldestAge = series("asyncOldestAge", "oldest async message", ChartStyles.SERIES_ASYNC);
     public final TimeSeries succeeded = series("succeeded", "succeeded", "series-succeeded");
     public final TimeSeries timedOut = series("timedOut", "failed: timed out", "series-timeout");
     public final TimeSeries shed = series("shed", "shed (attempts)", "series-shed");
@@ -54,7 +57,7 @@ public final class DashboardCharts implements ChartModel {
     public final LiveChart latencyChart = chart("Latency of successes", "ms", p50, p99, attemptLatency);
     public final LiveChart concurrencyChart = chart("Concurrency, Little's law", "requests",
             busy, inSystem, littles, workers);
-    public final LiveChart queueChart = chart("Queue length", "attempts", queue);
+    public final LiveChart queueChart = chart("Queue length", "waiting", queue);
     public final LiveChart ageChart = chart("Oldest queued age", "ms", oldestAge);
     public final LiveChart outcomesChart = chart("Outcomes per second by cause", "per s",
             succeeded, timedOut, shed, throttled, errors);
@@ -166,6 +169,9 @@ public final class DashboardCharts implements ChartModel {
         topContributors.clear();
         queues.reset(scenario);
         operate.reset(scenario);
+        asyncQueues = scenario.queues().stream().map(q -> "queues." + q.name() + ".").toList();
+        showAsync(queueChart, asyncBacklog);
+        showAsync(ageChart, asyncOldestAge);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
         ChartMarkers.timeline(platform.charts, scenario);
@@ -190,6 +196,7 @@ public final class DashboardCharts implements ChartModel {
         workers.add(t, s.workers());
         queue.add(t, s.queueLengthMean());
         oldestAge.add(t, s.oldestQueuedAgeMillis());
+        addAsync(s, t);
         double sec = s.seconds();
         succeeded.add(t, s.succeeded() / sec);
         timedOut.add(t, s.failedTimeout() / sec);
@@ -222,6 +229,31 @@ public final class DashboardCharts implements ChartModel {
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
+    }
+
+    private List<String> asyncQueues = List.of();
+
+    /** The async series is in its overview chart while the scenario has queues, and out of it otherwise. */
+    private void showAsync(LiveChart chart, TimeSeries async) {
+        chart.removeSeries(async);
+        async.clear();
+        if (!asyncQueues.isEmpty()) {
+            chart.addSeries(async);
+        }
+    }
+
+    private void addAsync(IntervalSnapshot s, double t) {
+        if (asyncQueues.isEmpty()) {
+            return;
+        }
+        double waiting = 0;
+        double oldest = 0;
+        for (String p : asyncQueues) {
+            waiting += s.policy().getOrDefault(p + "inQueue", 0.0);
+            oldest = Math.max(oldest, s.policy().getOrDefault(p + "oldestAgeMillis", 0.0));
+        }
+        asyncBacklog.add(t, waiting);
+        asyncOldestAge.add(t, oldest);
     }
 
     /**

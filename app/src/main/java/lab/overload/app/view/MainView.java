@@ -38,7 +38,7 @@ public final class MainView extends BorderPane {
         files = new FileActions(vm, toolbar, this);
         tippingPoint = new TippingPointView(vm);
         charts.attach(tippingPoint);
-        chartsView = new ChartsView(charts, tippingPoint);
+        chartsView = new ChartsView(charts, tippingPoint, vm);
         chartsView.operateView().setRateControl(vm.traceRate(), vm::sampleTraces);
         parameters = new ParameterPanel(vm);
         exports = new ExportActions(vm, chartsView, this);

@@ -56,9 +56,11 @@ class ValidateAndBenchCommandTest {
         Path out = dir.resolve("bench.txt");
         Cli.Result r = Cli.run("bench", "--requests", "2k", "--repetitions", "1", "--report", out.toString());
         assertEquals(0, r.code(), r.toString());
-        for (String c : new String[] {"mmc ", "mmc-timeout", "collapse", "platform ", "platform / mmc median req/s"}) {
+        for (String c : new String[] {"mmc ", "mmc-timeout", "collapse", "platform ", "platform / mmc, median req/s",
+                "lanes "}) {
             assertTrue(r.out().contains(c), r.out());
         }
+        assertTrue(r.out().contains("lanes / mmc, median req/s: "), "the lanes case's ratio: " + r.out());
         assertTrue(Files.readString(out).contains("mmc-timeout"));
     }
 

@@ -12,10 +12,12 @@ import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import lab.overload.app.OverloadLabApp;
 import lab.overload.app.chart.LiveChart;
+import lab.overload.app.chart.TimeSeries;
 import lab.overload.app.viewmodel.PresetCatalog;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.engine.metrics.LaneInterval;
 import lab.overload.engine.run.BatchRunner;
+import lab.overload.models.json.ScenarioCodec;
 import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.theory.ShardOverlap;
@@ -29,7 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Queues tab in the whole window: present only for a scenario with a queue, its overlap table's exact column
  * equal to the hypergeometric table and its measured column filled from the snapshots, and readable at 1280x720 in
- * presenter mode (every chart a plot and time numbers, bars a plot, the table every row).
+ * presenter mode (every chart a plot and time numbers, bars a plot, the table every row); the most affected tenants
+ * those of the newest second with the noisy tenant marked and highlighted; every queue of a scenario shown on request
+ * with its run so far, and the overview's queue charts counting the async backlog.
  */
 @ExtendWith(ApplicationExtension.class)
 class QueuesTabTest {
@@ -147,6 +151,20 @@ class QueuesTabTest {
                             c.getTitle(), c.getWidth(), c.getHeight(), c.plotHeight(), c.timeLabelsDrawn()));
                 }
             }
+            List<TenantAgeRow> ages = TenantAgeRow.of(last.tenantAges());
+            var agesTable = ((QueuesView) lab.scene().lookup("#queues")).agesTable();
+            if (ages.isEmpty() || !agesTable.getItems().equals(ages)) {
+                out.add("the most affected tenants are not the newest second's: " + agesTable.getItems());
+            }
+            List<TenantAgeRow> noisy = ages.stream().filter(TenantAgeRow::noisy).toList();
+            if (noisy.size() != 1 || noisy.get(0).tenant() != 7
+                    || !QueuesView.cellText(column(agesTable, QueuesView.TENANT), noisy.get(0)).equals("7 noisy")) {
+                out.add("the noisy tenant 7 is not marked once: " + noisy);
+            }
+            if (agesTable.lookupAll("." + QueueStyles.NOISY_ROW).size() != 1) {
+                out.add("the noisy tenant's row is not highlighted: "
+                        + agesTable.lookupAll("." + QueueStyles.NOISY_ROW).size() + " rows");
+            }
             if (q.bars.plot()[3] < MIN_PLOT_PX || q.bars.plot()[2] < 8 * 20) {
                 out.add("lane bars plot " + q.bars.plot()[2] + "x" + q.bars.plot()[3]);
             }
@@ -171,9 +189,73 @@ class QueuesTabTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static javafx.scene.control.TableColumn<OverlapRow, String> column(
-            javafx.scene.control.TableView<OverlapRow> table, String title) {
-        return (javafx.scene.control.TableColumn<OverlapRow, String>) table.getColumns().stream()
+    private static <R> javafx.scene.control.TableColumn<R, String> column(
+            javafx.scene.control.TableView<R> table, String title) {
+        return (javafx.scene.control.TableColumn<R, String>) table.getColumns().stream()
                 .filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    /** Two queues in front of one service: {@code a} overloaded (one poller, 60/s against 50/s), {@code b} light. */
+    static final Scenario TWO_QUEUES = ScenarioCodec.read("{\"name\": \"two queues\", "
+            + "\"seed\": 3, \"durationSeconds\": 20, \"warmupSeconds\": 0, \"clients\": [{\"name\": \"ca\", "
+            + "\"target\": \"a\", \"ratePerSecond\": 60, \"timeoutKind\": \"NONE\"}, {\"name\": \"cb\", "
+            + "\"target\": \"b\", \"ratePerSecond\": 10, \"timeoutKind\": \"NONE\"}], \"services\": [{\"name\": "
+            + "\"svc\", \"workersPerHost\": 8, \"serviceTimeMillis\": 20, \"serviceTimeDistribution\": "
+            + "\"CONSTANT\"}], \"queues\": [{\"name\": \"a\", \"target\": \"svc\", \"pollersPerLane\": 1}, "
+            + "{\"name\": \"b\", \"target\": \"svc\", \"pollersPerLane\": 2}]}");
+
+    private static double policy(IntervalSnapshot s, String key) {
+        return s.policy().get(key);
+    }
+
+    @Test
+    void everyQueueCanBeShownWithItsRunSoFarAndTheOverviewCountsTheAsyncBacklog() throws Exception {
+        List<IntervalSnapshot> run = BatchRunner.run(TWO_QUEUES, List.of(), true).intervals();
+        IntervalSnapshot end = run.get(run.size() - 1);
+        assertTrue(policy(end, "queues.a.inQueue") > 100, "queue a is overloaded: " + policy(end, "queues.a.inQueue"));
+        List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> out = new ArrayList<>();
+            lab.vm().load(TWO_QUEUES);
+            lab.charts().reset(TWO_QUEUES);
+            for (IntervalSnapshot s : run) {
+                lab.charts().add(s);
+            }
+            QueueCharts q = lab.charts().queues;
+            QueueControls controls = lab.view().chartsView().queuesView().controls();
+            if (!q.queueNames().equals(List.of("a", "b")) || !controls.selector().isVisible()) {
+                out.add("selector: " + q.queueNames() + " visible " + controls.selector().isVisible());
+            }
+            if (!q.queue().name().equals("a") || q.backlogChart.series().get(0).lastValue()
+                    != policy(end, "queues.a.inQueue")) {
+                out.add("first shown: " + q.queue().name() + " backlog " + q.backlogChart.series().get(0).lastValue());
+            }
+            controls.selector().setValue("b");
+            TimeSeries backlog = q.backlogChart.series().get(0);
+            if (!q.queue().name().equals("b") || backlog.lastValue() != policy(end, "queues.b.inQueue")
+                    || backlog.size() != run.size() || q.bars.lanes() != end.lanes().get("b")) {
+                out.add("after picking b: " + q.queue().name() + " backlog " + backlog.lastValue() + " over "
+                        + backlog.size() + " intervals, bars " + q.bars.lanes());
+            }
+            var charts = lab.charts();
+            double waiting = policy(end, "queues.a.inQueue") + policy(end, "queues.b.inQueue");
+            double oldest = Math.max(policy(end, "queues.a.oldestAgeMillis"), policy(end, "queues.b.oldestAgeMillis"));
+            if (!charts.queueChart.series().contains(charts.asyncBacklog)
+                    || charts.asyncBacklog.lastValue() != waiting) {
+                out.add("overview backlog: " + charts.queueChart.series() + " " + charts.asyncBacklog.lastValue()
+                        + " != " + waiting);
+            }
+            if (!charts.ageChart.series().contains(charts.asyncOldestAge)
+                    || charts.asyncOldestAge.lastValue() != oldest) {
+                out.add("overview oldest: " + charts.asyncOldestAge.lastValue() + " != " + oldest);
+            }
+            lab.vm().load(COLLAPSE);
+            lab.charts().reset(COLLAPSE);
+            if (charts.queueChart.series().contains(charts.asyncBacklog)
+                    || charts.ageChart.series().contains(charts.asyncOldestAge)) {
+                out.add("a scenario without queues lists no async series");
+            }
+            return out;
+        }).get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), problems);
     }
 }

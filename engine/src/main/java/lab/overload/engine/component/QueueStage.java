@@ -1,19 +1,22 @@
 package lab.overload.engine.component;
 
-import java.util.Arrays;
+import lab.overload.engine.component.async.AsyncRetries;
 import lab.overload.engine.component.async.Lane;
 import lab.overload.engine.component.async.LaneChoice;
 import lab.overload.engine.component.async.LaneSampler;
+import lab.overload.engine.component.async.LaneScan;
+import lab.overload.engine.component.async.LaneTotals;
+import lab.overload.engine.component.async.PollerPool;
+import lab.overload.engine.component.async.QueueBlocks;
+import lab.overload.engine.component.async.QueuePollers;
 import lab.overload.engine.component.async.QueueStats;
 import lab.overload.engine.component.async.TakenAges;
 import lab.overload.engine.core.EventHandler;
 import lab.overload.engine.core.Phase;
 import lab.overload.engine.core.Simulation;
 import lab.overload.engine.metrics.AttemptOutcome;
-import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.StageMetrics;
 import lab.overload.engine.metrics.WorkClass;
-import lab.overload.models.scenario.Discipline;
 import lab.overload.models.scenario.QueueSpec;
 import lab.overload.models.scenario.Scenario;
 
@@ -21,29 +24,25 @@ import lab.overload.models.scenario.Scenario;
  * A queue stage (asynchronous invocation): a producer's attempt ends at once, accepted (its message joins a lane) or
  * refused by backpressure (THROTTLED, answered as a rejection the producer may retry). Pollers, {@code pollersPerLane}
  * per lane, each take one message at a time in the lane's discipline, drop it when it is older than the time to live
- * ({@code EXPIRED}), or invoke the target with it synchronously and wait for the answer (processed, or failed to the
- * dead-letter count). A poll of an empty lane costs {@code pollCostMillis} before the next one; with no cost the
- * poller waits until a message arrives. Lanes and hands come from {@link LaneChoice}. The order inside a lane
- * (FIFO, LIFO, PRIORITY by the producer's class, and the low-priority queue of demoted messages) is {@link Lane}'s;
- * with a surge depth, a message finding its lane that deep joins the surge lane instead (the last of {@code lanes}),
- * which has {@code surgePollers} pollers of its own.
+ * ({@code EXPIRED}), or invoke the target with it synchronously and wait for the answer (processed; or failed or
+ * throttled, and then retried after a delay, dead-lettered or expired by {@link AsyncRetries}). A poll of an empty
+ * lane costs {@code pollCostMillis} before the next one; with no cost the poller waits until a message arrives. Lanes
+ * and hands come from {@link LaneChoice}, the pollers from {@link QueuePollers}. The order inside a lane (FIFO, LIFO,
+ * PRIORITY by the producer's class, and the low-priority queue of demoted messages) is {@link Lane}'s; a retried
+ * message keeps its class. With a surge depth, a message finding its lane that deep joins the surge lane instead (the
+ * last of {@code lanes}), which has {@code surgePollers} pollers of its own (a pool of one lane; they neither scale
+ * nor poll other lanes).
  *
  * <p>Metrics: the stage section counts the producers' attempts (accepted ones complete with no work); the messages are
- * in {@link QueueStats}, and per interval in counters {@code queues.NAME.enqueued}, {@code .processed},
- * {@code .expired}, {@code .deadLettered}, {@code .throttled}, {@code .emptyPolls}, {@code .demoted},
- * {@code .spilled} and gauges {@code .inQueue},
- * {@code .oldestAgeMillis}, {@code .ageMillis} (mean age of the messages taken in the interval, NaN when none was) and
- * {@code .impactedTenants} (tenants with a message taken or waiting older than 1 s in the last whole second), and
- * the ages by class and of the surge lane of {@link TakenAges}.
+ * in {@link QueueStats}, and per interval in {@link QueueCounters} and gauges {@code queues.NAME.inQueue},
+ * {@code .oldestAgeMillis}, {@code .ageMillis} (mean age of the messages taken in the interval, NaN when none was),
+ * {@code .impactedTenants} (tenants with a message taken or waiting older than {@code impactAgeMillis} in the last
+ * whole second), {@code .pollers}, and the ages by class and of the surge lane of {@link TakenAges}.
  */
 final class QueueStage extends EventHandler implements Target, Caller, Reconfigurable {
     private static final int POLL = 0;
     private static final int SECOND = 1;
-    /** A tenant is impacted in a second in which one of its messages is taken older than this. */
-    static final long IMPACT_AGE_MICROS = 1_000_000;
-    private static final int PARKED = 0;
-    private static final int POLLING = 1;
-    private static final int BUSY = 2;
+    private static final int REJOIN = 2;
 
     private final World world;
     QueueSpec spec;
@@ -52,29 +51,17 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     final QueueStats stats;
     final LaneChoice choice;
     final Lane[] lanes;
-    private final int pollersPerLane;
     private Target target;
     private final LaneSampler sampler;
-    private final int[] pollerState;
-    private final long[] pollerEnqueued;
-    private final int[] pollerTenant;
-    /** By lane: the parked pollers (a stack), at {@code lane * pollersPerLane}. */
-    private final int[] parked;
-    private final int[] parkedCount;
-    /** By attempt slot: the poller waiting for it. */
-    private int[] pollerBySlot = new int[64];
-    private final Counter enqueuedCount;
-    private final Counter processedCount;
-    private final Counter expiredCount;
-    private final Counter deadLetteredCount;
-    private final Counter throttledCount;
-    private final Counter emptyPollCount;
-    private final Counter demotedCount;
-    private final Counter spilledCount;
-    /** The surge lane's index in {@code lanes}, or -1 without a surge queue; its pollers follow the lanes' pollers. */
+    /** The lanes' and the surge lane's pollers; events name a poller by its code. */
+    final QueuePollers pollers;
+    /** The surge lane's index in {@code lanes}, or -1 without a surge queue. */
     private final int surgeLane;
-    private final int mainPollers;
+    private final AsyncRetries retries = new AsyncRetries();
+    private final LaneTotals laneTotals;
     private final TakenAges takenAges;
+    private final long impactAgeMicros;
+    private final QueueCounters counts;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
         this.world = world;
@@ -82,46 +69,36 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.stage(spec.name(), "queue", false, false);
         this.choice = new LaneChoice(spec, tenants, world.streams.stream("queues/" + spec.name() + "/hands"));
-        this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), IMPACT_AGE_MICROS);
+        this.impactAgeMicros = Math.round(spec.impactAgeMillis() * 1000);
+        this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), impactAgeMicros);
         this.surgeLane = spec.surgeDepth() > 0 ? choice.laneCount() : -1;
         this.lanes = new Lane[choice.laneCount() + (surgeLane >= 0 ? 1 : 0)];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
         }
-        this.pollersPerLane = spec.pollersPerLane();
-        this.mainPollers = choice.laneCount() * pollersPerLane;
-        int pollers = mainPollers + (surgeLane >= 0 ? spec.surgePollers() : 0);
-        pollerState = new int[pollers];
-        pollerEnqueued = new long[pollers];
-        pollerTenant = new int[pollers];
-        parked = new int[pollers];
-        parkedCount = new int[lanes.length];
+        this.laneTotals = new LaneTotals(lanes.length, world.scenario().warmupMicros());
+        this.pollers = new QueuePollers(spec, choice, surgeLane);
         String p = "queues." + spec.name() + ".";
-        enqueuedCount = world.recorder.counter(p + "enqueued");
-        processedCount = world.recorder.counter(p + "processed");
-        expiredCount = world.recorder.counter(p + "expired");
-        deadLetteredCount = world.recorder.counter(p + "deadLettered");
-        throttledCount = world.recorder.counter(p + "throttled");
-        emptyPollCount = world.recorder.counter(p + "emptyPolls");
-        demotedCount = world.recorder.counter(p + "demoted");
-        spilledCount = world.recorder.counter(p + "spilled");
+        counts = new QueueCounters(world.recorder, p);
         world.recorder.gauge(p + "inQueue", stats::backlog);
         world.recorder.gauge(p + "oldestAgeMillis", () -> oldestAgeMillis(world.sim.nowMicros()));
         world.recorder.gauge(p + "ageMillis", stats::takeIntervalAgeMeanMillis);
         world.recorder.gauge(p + "impactedTenants", stats::impactedLastSecond);
+        world.recorder.gauge(p + "pollers", pollers.lanes::activeTotal);
         metrics.detail(this::summaryBlocks);
-        takenAges = new TakenAges(world.recorder, world.scenario(), spec.name(), surge());
+        Lane surge = surgeLane >= 0 ? lanes[surgeLane] : null;
+        takenAges = new TakenAges(world.recorder, world.scenario(), spec.name(), surge);
         this.sampler = new LaneSampler(spec.name(), lanes, choice, stats);
         world.recorder.lanes(spec.name(), () -> sampler.sample(world.sim.nowMicros(), world.scenario()));
     }
 
-    /** Connects the target stage and starts the pollers (each polls once at time 0) and the per-second seal. */
+    /**
+     * Connects the target stage and starts the pollers (each of the lanes' first {@code pollersPerLane} polls once at
+     * time 0, lane by lane, then the surge lane's) and the per-second seal.
+     */
     void connect(Target stage) {
         this.target = stage;
-        for (int p = 0; p < pollerState.length; p++) {
-            pollerState[p] = POLLING;
-            world.sim.schedule(0, Phase.ARRIVAL, handlerId, POLL, p, 0);
-        }
+        pollers.startAll(code -> startPoller(code, 0));
         world.sim.schedule(1_000_000, Phase.SEAL, handlerId, SECOND, 0, 0);
     }
 
@@ -135,23 +112,16 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         a.stageMetrics = metrics;
         metrics.attemptArrived(a.measured);
         int tenant = a.request == null ? 0 : Math.min(a.request.tenant, stats.tenants() - 1);
-        int lane = choice.lane(tenant, lanes);
-        boolean spill = surgeLane >= 0 && lanes[lane].size() >= spec.surgeDepth();
-        if (spill) {
-            lane = surgeLane;
-        }
+        int lane = spill(choice.lane(tenant, lanes));
         boolean refused = spec.backpressureDepth() > 0 && lanes[lane].size() >= spec.backpressureDepth();
         if (refused) {
+            choice.taken(tenant);
             stats.throttled(tenant, now);
-            throttledCount.add(world.recorder.measuring(now));
+            counts.throttled.add(world.recorder.measuring(now));
         } else {
-            lanes[lane].add(now, tenant, a.size, a.requestId, a.priorityClass);
+            join(lane, tenant, a.size, a.requestId, a.priorityClass, now);
             stats.enqueued(tenant, now);
-            enqueuedCount.add(world.recorder.measuring(now));
-            if (spill) {
-                stats.spilled(now);
-                spilledCount.add(world.recorder.measuring(now));
-            }
+            counts.enqueued.add(world.recorder.measuring(now));
         }
         a.serverDone = true;
         AttemptOutcome outcome = refused ? AttemptOutcome.THROTTLED : AttemptOutcome.COMPLETED_USEFUL;
@@ -165,11 +135,50 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             a.caller.onAnswer(a, refused ? Caller.REJECTED : Caller.OK, now);
         }
         world.releaseAttemptIfDone(a);
-        if (!refused && parkedCount[lane] > 0) {
-            int p = parked[parkBase(lane) + --parkedCount[lane]];
-            pollerState[p] = POLLING;
-            world.sim.schedule(now, Phase.ARRIVAL, handlerId, POLL, p, 0);
+        if (!refused) {
+            wakeOne(lane, now);
         }
+    }
+
+    /** The lane a message chosen for {@code lane} joins: the surge lane when that lane holds {@code surgeDepth}. */
+    private int spill(int lane) {
+        return surgeLane >= 0 && lanes[lane].size() >= spec.surgeDepth() ? surgeLane : lane;
+    }
+
+    /** A message joins the lane's tail now (counted as spilled when that is the surge lane). */
+    private void join(int lane, int tenant, double size, long laneRequestId, int priorityClass, long now) {
+        lanes[lane].add(now, tenant, size, laneRequestId, priorityClass);
+        laneTotals.joined(lane, lanes[lane].size(), now);
+        if (lane == surgeLane) {
+            stats.spilled(now);
+            counts.spilled.add(world.recorder.measuring(now));
+        }
+    }
+
+    /** A message joined the lane: one of its parked pollers, if any, polls now. */
+    private void wakeOne(int lane, long now) {
+        startPoller(pollers.wake(lane), now);
+    }
+
+    /** Poller {@code code} (none at {@link QueuePollers#NONE}) polls at {@code atMicros}. */
+    private void startPoller(int code, long atMicros) {
+        if (code != QueuePollers.NONE) {
+            world.sim.schedule(atMicros, Phase.ARRIVAL, handlerId, POLL, code, 0);
+        }
+    }
+
+    /** A retried message's delay ended: it rejoins a lane of its tenant at the tail with its class (its age still
+     *  counts from its first enqueue). */
+    private void rejoin(int slot, long now) {
+        retries.rejoin(slot);
+        int tenant = retries.tenant(slot);
+        int lane = spill(choice.lane(tenant, lanes));
+        join(lane, tenant, retries.size(slot), AsyncRetries.laneId(slot), retries.priorityClass(slot), now);
+        stats.rejoined(now);
+        if (world.tracing()) {
+            world.traceMessage(spec.name(), "rejoined lane " + lane, retries.requestId(slot));
+        }
+        wakeOne(lane, now);
     }
 
     @Override
@@ -180,64 +189,70 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         } else if (type == SECOND) {
             sealSecond(now);
             world.sim.schedule(now + 1_000_000, Phase.SEAL, handlerId, SECOND, 0, 0);
+        } else if (type == REJOIN) {
+            rejoin(a, now);
         } else {
             throw new IllegalStateException("event type " + type);
         }
     }
 
-    /** Poller {@code p} polls its lane now: it drops expired messages, then takes one, or finds none. */
-    private void poll(int p, long now) {
-        Lane lane = lanes[laneOf(p)];
-        long ttlMicros = Math.round(spec.ttlSeconds() * 1e6);
+    /** The lane poller {@code code} takes from now: the surge lane for its pollers, else by {@link LaneChoice}. */
+    private Lane laneFor(int code) {
+        Lane lane = lanes[pollers.takeLane(code, lanes)];
         long demoteMicros = Math.round(spec.demoteAfterSeconds() * 1e6);
-        if (demoteMicros > 0) {
+        if (demoteMicros > 0 && lane.size() > 0) {
+            long now = world.sim.nowMicros();
             for (int n = lane.demoteEnqueuedBefore(now - demoteMicros, stats); n > 0; n--) {
-                demotedCount.add(world.recorder.measuring(now));
+                counts.demoted.add(world.recorder.measuring(now));
             }
         }
-        Discipline discipline = spec.discipline();
-        while (lane.size() > 0) {
-            int at = lane.take(discipline);
-            long enqueued = lane.enqueuedMicros(at);
+        return lane;
+    }
+
+    /**
+     * Poller {@code code} polls its lane now: it demotes the messages older than {@code demoteAfterSeconds}, drops
+     * expired messages, then takes one in the lane's discipline, or finds none.
+     */
+    private void poll(int code, long now) {
+        PollerPool pool = pollers.pool(code);
+        int p = QueuePollers.index(code);
+        if (!pool.stillActive(p)) {
+            return;
+        }
+        long ttlMicros = Math.round(spec.ttlSeconds() * 1e6);
+        Lane lane;
+        while ((lane = laneFor(code)).size() > 0) {
+            int at = lane.take(spec.discipline());
+            int slot = AsyncRetries.slotOf(lane.requestId(at));
+            long enqueued = slot < 0 ? lane.enqueuedMicros(at) : retries.firstMicros(slot);
             int tenant = lane.tenant(at);
+            choice.taken(tenant);
             stats.left(now);
             if (ttlMicros > 0 && now - enqueued > ttlMicros) {
                 stats.expired(tenant, enqueued);
-                expiredCount.add(world.recorder.measuring(now));
+                counts.expired.add(world.recorder.measuring(now));
+                if (slot >= 0) {
+                    retries.close(slot);
+                }
                 continue;
             }
             stats.started(tenant, enqueued, now);
-            takenAges.taken(lane.priorityClass(at), lane == surge(), now - enqueued);
-            invoke(p, lane, at, now);
+            takenAges.taken(lane.priorityClass(at), code < 0, now - enqueued);
+            invoke(code, lane, at, slot, enqueued, now);
             return;
         }
         stats.emptyPoll(now);
-        emptyPollCount.add(world.recorder.measuring(now));
+        pool.emptyPoll(p);
+        counts.emptyPolls.add(world.recorder.measuring(now));
         long costMicros = Math.round(spec.pollCostMillis() * 1000);
         if (costMicros > 0) {
-            world.sim.schedule(now + costMicros, Phase.ARRIVAL, handlerId, POLL, p, 0);
+            world.sim.schedule(now + costMicros, Phase.ARRIVAL, handlerId, POLL, code, 0);
         } else {
-            int l = laneOf(p);
-            pollerState[p] = PARKED;
-            parked[parkBase(l) + parkedCount[l]++] = p;
+            pool.park(p);
         }
     }
 
-    /** The lane poller {@code p} polls: the lanes' pollers by lane, then the surge lane's. */
-    private int laneOf(int p) {
-        return p < mainPollers ? p / pollersPerLane : surgeLane;
-    }
-
-    private Lane surge() {
-        return surgeLane >= 0 ? lanes[surgeLane] : null;
-    }
-
-    /** Where lane {@code l}'s parked pollers start in {@code parked}. */
-    private int parkBase(int l) {
-        return l == surgeLane ? mainPollers : l * pollersPerLane;
-    }
-
-    private void invoke(int p, Lane lane, int at, long now) {
+    private void invoke(int code, Lane lane, int at, int slot, long enqueued, long now) {
         Attempt c = world.takeAttempt();
         c.onward = true;
         c.parent = null;
@@ -246,7 +261,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.clientMetrics = null;
         c.request = null;
         c.size = lane.size(at);
-        c.requestId = lane.requestId(at);
+        c.requestId = slot < 0 ? lane.requestId(at) : retries.requestId(slot);
         c.priorityClass = lane.priorityClass(at);
         c.number = 1;
         c.retry = false;
@@ -254,87 +269,101 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.sentMicros = now;
         c.deadlineMicros = Long.MAX_VALUE;
         c.timeoutHandle = Simulation.NO_HANDLE;
-        pollerState[p] = BUSY;
-        pollerEnqueued[p] = lane.enqueuedMicros(at);
-        pollerTenant[p] = lane.tenant(at);
-        if (c.slot >= pollerBySlot.length) {
-            pollerBySlot = Arrays.copyOf(pollerBySlot, Math.max(c.slot + 1, pollerBySlot.length * 2));
-        }
-        pollerBySlot[c.slot] = p;
+        pollers.pool(code).busy(QueuePollers.index(code), enqueued, lane.tenant(at), slot);
+        pollers.invoked(c.slot, code);
         if (world.tracing()) {
             world.trace(null, spec.name(), "invoke " + target.name(), null, c);
         }
         target.accept(c, now);
     }
 
-    /** The target answered a poller's invocation; the poller polls again by an event now (never from inside it). */
+    /**
+     * The target answered a poller's invocation: the message is processed, or (failed or throttled) retried after its
+     * delay, dead-lettered or expired by {@link AsyncRetries}. The poller polls again by an event (never from inside
+     * the answer): now, or after a throttle the message's own backoff for the poller's consecutive throttles.
+     */
     @Override
     public void onAnswer(Attempt c, int answer, long now) {
         c.clientDone = true;
-        int p = pollerBySlot[c.slot];
+        int code = pollers.invoking(c.slot);
+        PollerPool pool = pollers.pool(code);
+        int p = QueuePollers.index(code);
+        double size = c.size;
+        long requestId = c.requestId;
+        int priorityClass = c.priorityClass;
         world.releaseAttemptIfDone(c);
-        boolean ok = answer == OK;
-        stats.finished(pollerTenant[p], pollerEnqueued[p], ok);
-        (ok ? processedCount : deadLetteredCount).add(world.recorder.measuring(now));
-        pollerState[p] = POLLING;
-        world.sim.schedule(now, Phase.COMPLETION, handlerId, POLL, p, 0);
+        int tenant = pool.tenant(p);
+        long first = pool.enqueuedMicros(p);
+        int slot = pool.retrySlot(p);
+        int throttles = pool.answered(p, answer == REJECTED);
+        boolean measuring = world.recorder.measuring(now);
+        if (answer == OK) {
+            stats.finished(tenant, first, true);
+            counts.processed.add(measuring);
+            if (slot >= 0) {
+                retries.close(slot);
+            }
+        } else {
+            slot = slot >= 0 ? slot : retries.open(first, tenant, size, requestId, priorityClass);
+            int decision = retries.answered(slot, answer == REJECTED, now, spec.asyncRetry());
+            if (decision == AsyncRetries.RETRY) {
+                counts.retried.add(measuring);
+                world.sim.schedule(retries.dueMicros(slot), Phase.ARRIVAL, handlerId, REJOIN, slot, 0);
+            } else {
+                if (decision == AsyncRetries.DEAD_LETTER) {
+                    stats.finished(tenant, first, false);
+                    counts.deadLettered.add(measuring);
+                } else {
+                    stats.expired(tenant, first);
+                    counts.expired.add(measuring);
+                }
+                retries.close(slot);
+            }
+            if (world.tracing()) {
+                world.traceMessage(spec.name(), decision == AsyncRetries.RETRY ? "retry at "
+                        + retries.dueMicros(slot) / 1e6 : decision == AsyncRetries.DEAD_LETTER ? "dead-lettered"
+                        : "expired", requestId);
+            }
+        }
+        pool.polling(p);
+        long backoff = throttles == 0 ? 0 : spec.asyncRetry().throttleBackoffMicros(throttles);
+        world.sim.schedule(now + backoff, Phase.COMPLETION, handlerId, POLL, code, 0);
     }
 
     /**
-     * Seals a second of per-tenant ages: messages still waiting older than the impact age count (only they are
-     * visited).
+     * Seals a second: per-tenant ages of the messages still waiting older than the impact age, AUTO_ISOLATE's rates,
+     * and the scaling step of each lane's pollers (the surge lane's do not scale).
      */
     private void sealSecond(long now) {
-        for (Lane l : lanes) {
-            l.reportOlderThan(now, IMPACT_AGE_MICROS, stats);
-        }
+        LaneScan.sealWaiting(lanes, stats, impactAgeMicros, now);
         stats.sealSecond(now);
         sampler.secondSealed();
+        choice.sealSecond();
+        pollers.scale(lanes, code -> startPoller(code, now));
     }
 
     /** The age of the oldest message waiting in any lane, in ms; 0 when none waits. */
     double oldestAgeMillis(long now) {
-        long oldest = Long.MAX_VALUE;
-        for (Lane l : lanes) {
-            if (l.size() > 0) {
-                oldest = Math.min(oldest, l.oldestMicros());
-            }
-        }
-        return oldest == Long.MAX_VALUE ? 0 : (now - oldest) / 1000.0;
+        return LaneScan.oldestAgeMillis(lanes, now);
     }
 
     /** The queue's blocks of {@code byStage.NAME} at the end of a run. */
     private java.util.Map<String, Object> summaryBlocks(long endMicros) {
-        return summary(endMicros).toMap();
+        return QueueBlocks.of(summary(endMicros), stats, choice, laneTotals, lanes, spec.impactAgeMillis());
     }
 
-    /** The messages over the measured period, those still waiting and in service counted from the lanes. */
+    /** The messages over the measured period, those still waiting, in service and in retry counted live. */
     lab.overload.engine.component.async.QueueSummary summary(long endMicros) {
-        long[] live = cohortInQueueAndService(world.scenario().warmupMicros());
-        return stats.summary(endMicros, live[0], live[1]);
-    }
-
-    /** Messages of the measured cohort still waiting, and those a poller is working on. */
-    long[] cohortInQueueAndService(long warmupMicros) {
-        long queued = 0;
-        for (Lane l : lanes) {
-            for (int k = 0; k < l.size(); k++) {
-                if (l.enqueuedMicros(l.position(k)) >= warmupMicros) {
-                    queued++;
-                }
-            }
-        }
-        long busy = 0;
-        for (int p = 0; p < pollerState.length; p++) {
-            if (pollerState[p] == BUSY && pollerEnqueued[p] >= warmupMicros) {
-                busy++;
-            }
-        }
-        return new long[] {queued, busy};
+        long warmupMicros = world.scenario().warmupMicros();
+        return stats.summary(endMicros, LaneScan.cohortWaiting(lanes, retries, warmupMicros),
+                pollers.busySince(warmupMicros),
+                retries.inRetry(warmupMicros));
     }
 
     @Override
     public void reconfigure(Scenario next, long nowMicros) {
         spec = next.queue(spec.name()); // discipline, TTL, demotion, poll cost and backpressure apply from now
+        choice.tune(spec);
+        pollers.limits(spec.pollersPerLane(), spec.maxPollersPerLane(), code -> startPoller(code, nowMicros));
     }
 }

@@ -300,6 +300,13 @@ public final class World extends EventHandler {
         }
     }
 
+    /** An event of a queued message (not of an attempt): the producer's request id, attempt 0. */
+    void traceMessage(String stage, String event, long requestId) {
+        if (requestId <= traceLast) {
+            trace.accept(new TraceEvent(sim.nowMicros(), stage, event, requestId, 0, null, stage, null));
+        }
+    }
+
     /** An event of a request at its client group; {@code outcome} when it ended. */
     void trace(String client, String event, String outcome, Request r) {
         boolean listen = trace != null && r.id <= traceLast;

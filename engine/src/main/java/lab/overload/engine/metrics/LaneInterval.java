@@ -7,13 +7,15 @@ import java.util.Arrays;
  * array, copied at the seal), the lanes of the noisy tenant's hand (the tenant with the highest rate multiplier above
  * 1; empty when there is none or the queue deals no hands), and the overlap table last measured (sealed once per
  * simulated second): for each number of lanes {@code m} shared with the noisy tenant's hand, the other tenants with
- * that overlap, those of them that sent messages, and those impacted (a message more than 1 s old in a second).
+ * that overlap, those of them that sent messages, and those impacted (a message more than 1 s old in a second); and
+ * the most affected tenants' message ages in the last sealed second ({@link TenantAgeTable}).
  */
 public final class LaneInterval {
     private final long[] depthsAndAges;
     private final int[] noisyHand;
     private final int noisyTenant;
     private final long[] overlap;
+    private final TenantAgeTable tenantAges;
 
     /**
      * @param depthsAndAges lane {@code i}'s depth at {@code i}, its oldest message's age (micros) at {@code n + i};
@@ -22,6 +24,13 @@ public final class LaneInterval {
      * @param overlap       rows of three (tenants, active, impacted) by overlap level, or empty (may be shared)
      */
     public LaneInterval(long[] depthsAndAges, int noisyTenant, int[] noisyHand, long[] overlap) {
+        this(depthsAndAges, noisyTenant, noisyHand, overlap, TenantAgeTable.EMPTY);
+    }
+
+    /** As above, with the most affected tenants' ages of the last sealed second. */
+    public LaneInterval(long[] depthsAndAges, int noisyTenant, int[] noisyHand, long[] overlap,
+                        TenantAgeTable tenantAges) {
+        this.tenantAges = tenantAges;
         this.depthsAndAges = depthsAndAges;
         this.noisyTenant = noisyTenant;
         this.noisyHand = noisyHand;
@@ -80,6 +89,11 @@ public final class LaneInterval {
     /** Of those, the ones impacted in at least one measured second. */
     public long overlapImpacted(int m) {
         return overlap[3 * m + 2];
+    }
+
+    /** The most affected tenants' ages in the last sealed second (empty before the first). */
+    public TenantAgeTable tenantAges() {
+        return tenantAges;
     }
 
     @Override

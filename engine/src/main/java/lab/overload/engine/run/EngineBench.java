@@ -32,7 +32,9 @@ import lab.overload.models.scenario.TimeoutKind;
  *       fire), i.e. schedule + cancel cost of one timer per request;</li>
  *   <li>{@code collapse} (c): an overloaded service with timeouts, retries and USL contention (the preset
  *       {@code goodput-collapse} when given, else a built-in equivalent);</li>
- *   <li>{@code platform} (d): a Lambda-shaped account of functions and worker managers ({@link PlatformBench}).</li>
+ *   <li>{@code platform} (d): a Lambda-shaped account of functions and worker managers ({@link PlatformBench});</li>
+ *   <li>{@code lanes} (e): a queue of 100 shuffle-sharded lanes for 10,000 tenants, one of them noisy, at about
+ *       20,000 messages per second ({@link LanesBench}).</li>
  * </ul>
  * Each case's duration is chosen so that it simulates about {@code requestsPerCase} requests. Every case runs one
  * untimed warm-up repetition (JIT), then {@code repetitions} timed ones with the same seed (identical work); the
@@ -166,6 +168,9 @@ public final class EngineBench {
         results.add(runCase("platform", PlatformBench.FUNCTIONS + " functions on " + PlatformBench.WORKER_MANAGERS
                         + " worker managers, ~2000 busy sandboxes, 1 s keep-alive, one function throttled",
                 PlatformBench.scenario(platformSeconds), repetitions));
+        double lanesSeconds = Math.min(requestsPerCase / LanesBench.MESSAGES_PER_SECOND, MAX_SECONDS);
+        results.add(runCase("lanes", "100 shuffle-sharded lanes, hands of 5, 10,000 tenants, one noisy, "
+                + "~20,000 messages/s", LanesBench.scenario(Math.max(0.001, lanesSeconds)), repetitions));
         return results;
     }
 
@@ -280,8 +285,15 @@ public final class EngineBench {
         BenchResult mmc = find(results, "mmc");
         BenchResult platform = find(results, "platform");
         if (mmc != null && platform != null) {
-            sb.append(String.format(Locale.ROOT, "platform / mmc median req/s: %.3f%n",
-                    platform.medianRequestsPerSecond() / mmc.medianRequestsPerSecond()));
+            sb.append(String.format(Locale.ROOT, "platform / mmc, median req/s: %.3f (req/cpu-s: %.3f)%n",
+                    platform.medianRequestsPerSecond() / mmc.medianRequestsPerSecond(),
+                    platform.medianRequestsPerCpuSecond() / mmc.medianRequestsPerCpuSecond()));
+        }
+        BenchResult lanes = find(results, "lanes");
+        if (mmc != null && lanes != null) {
+            sb.append(String.format(Locale.ROOT, "lanes / mmc, median req/s: %.3f (req/cpu-s: %.3f)%n",
+                    lanes.medianRequestsPerSecond() / mmc.medianRequestsPerSecond(),
+                    lanes.medianRequestsPerCpuSecond() / mmc.medianRequestsPerCpuSecond()));
         }
         return sb.toString();
     }

@@ -38,6 +38,9 @@ class QueueConservationTest {
         "ttl-and-backpressure, queues.inbox.backpressureDepth, 100",
         "surge-queue, queues.inbox.surgeDepth, 50",
         "surge-queue, queues.inbox.ttlSeconds, 5",
+        "shuffle-sharding, queues.events.mapping, FAIR",
+        "shuffle-sharding, queues.events.mapping, AUTO_ISOLATE",
+        "shuffle-sharding, queues.events.maxPollersPerLane, 20",
     })
     void everyMessageEndsInExactlyOneState(String preset, String path, String value) throws Exception {
         Scenario s = ScenarioCodec.read(Path.of("..", "presets", preset + ".json"));

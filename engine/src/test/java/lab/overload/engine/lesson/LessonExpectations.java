@@ -291,6 +291,10 @@ final class LessonExpectations {
     private static final Metric EVENTS_BACKLOG = queueMean("queues.events.inQueue");
     private static final Metric INBOX_PROCESSED = Metric.policy("queues.inbox.processed");
     private static final Metric EVENTS_PROCESSED = Metric.policy("queues.events.processed");
+    private static final Metric ASYNC_IMPACTED = queueMean("queues.async.impactedTenants");
+    private static final Metric ASYNC_BACKLOG = queueMean("queues.async.inQueue");
+    private static final Metric ASYNC_EMPTY_POLLS = Metric.policy("queues.async.emptyPolls");
+    private static final Metric ASYNC_PROCESSED = Metric.policy("queues.async.processed");
 
     static {
         preset("queue-backlog", List.of(
@@ -310,6 +314,14 @@ final class LessonExpectations {
                 step(risesTo(IMPACTED, 30, 60, 80))));
         story("shuffle-sharding", atMost(IMPACTED, 0, 20, 1), atLeast(IMPACTED, 30, 60, 300),
                 between(EVENTS_PROCESSED, 30, 60, 380, 410));
+        preset("lambda-async-under-the-hood", List.of(
+                step(atLeast(ASYNC_IMPACTED, 30, 60, 150), atLeast(ASYNC_BACKLOG, 59.9, 60, 3000),
+                        atMost(ASYNC_EMPTY_POLLS, 0, 20, 60)),
+                step(atMost(ASYNC_IMPACTED, 30, 60, 1.5), atLeast(ASYNC_EMPTY_POLLS, 30, 60, 1500)),
+                step(atMost(ASYNC_IMPACTED, 30, 60, 10), atMost(ASYNC_EMPTY_POLLS, 30, 60, 100)),
+                step(atMost(ASYNC_IMPACTED, 30, 60, 1))));
+        story("lambda-async-under-the-hood", atMost(ASYNC_IMPACTED, 0, 20, 0.5),
+                between(ASYNC_BACKLOG, 59.9, 60, 3400, 4400), between(ASYNC_PROCESSED, 30, 60, 190, 210));
         queueOrderLessons();
     }
 

@@ -57,6 +57,6 @@ class PlatformBenchTest {
                 .orElseThrow();
         assertTrue(platform.requests() >= 1500 && platform.requests() <= 2500, "about 2000 requests: "
                 + platform.requests());
-        assertTrue(EngineBench.format(results).contains("platform / mmc median req/s: "), EngineBench.format(results));
+        assertTrue(EngineBench.format(results).contains("platform / mmc, median req/s: "), EngineBench.format(results));
     }
 }

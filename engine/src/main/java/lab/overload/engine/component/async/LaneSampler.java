@@ -1,6 +1,7 @@
 package lab.overload.engine.component.async;
 
 import lab.overload.engine.metrics.LaneInterval;
+import lab.overload.engine.metrics.TenantAgeTable;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TenantSpec;
@@ -8,12 +9,15 @@ import lab.overload.models.scenario.TenantSpec;
 /**
  * Samples a queue's lanes for each interval's snapshot: depths and oldest ages in one new array per interval; the
  * noisy tenant (the highest rate multiplier above 1 among the client groups sending to the queue, as the scenario
- * stands now), its hand, and the measured overlap table around it (remade once per simulated second, when the queue
- * seals its per-tenant second). Arrays handed out are never changed afterwards. Simulation thread only.
+ * stands now), its hand, the measured overlap table around it and the table of the most affected tenants' ages (both
+ * remade once per simulated second, when the queue seals its per-tenant second). Arrays handed out are never changed
+ * afterwards. Simulation thread only.
  */
 public final class LaneSampler {
     private static final int[] NO_LANES = new int[0];
     private static final long[] NO_ROWS = new long[0];
+    /** Tenants listed in each second's table of the most affected ones (the noisy tenant may make one more). */
+    public static final int MOST_AFFECTED = 10;
 
     private final String queue;
     private final Lane[] lanes;
@@ -22,6 +26,7 @@ public final class LaneSampler {
     private int noisyTenant = -1;
     private int[] noisyHand = NO_LANES;
     private long[] overlapRows = NO_ROWS;
+    private TenantAgeTable tenantAges = TenantAgeTable.EMPTY;
 
     public LaneSampler(String queue, Lane[] lanes, LaneChoice choice, QueueStats stats) {
         this.queue = queue;
@@ -44,11 +49,15 @@ public final class LaneSampler {
             noisyHand = handOf(noisy);
             overlapRows = NO_ROWS;
         }
-        return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows);
+        return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows, tenantAges);
     }
 
-    /** A second of per-tenant ages was sealed: the overlap table is measured again (queues with hands only). */
+    /**
+     * A second of per-tenant ages was sealed: the table of the most affected tenants is made, and the overlap table is
+     * measured again (queues with hands only).
+     */
     public void secondSealed() {
+        tenantAges = stats.secondAges().seal(noisyTenant, MOST_AFFECTED);
         if (noisyTenant >= 0 && choice.sharder() != null) {
             overlapRows = OverlapTable.measure(stats, choice.sharder(), noisyTenant);
         }
@@ -72,14 +81,17 @@ public final class LaneSampler {
         return noisy;
     }
 
-    /** The lanes a tenant's messages may join: its hand; PER_TENANT its own lane, SHARED the one lane. */
+    /**
+     * The lanes a tenant's messages may join: its hand; PER_TENANT its own lane, SHARED the one lane, FAIR and
+     * AUTO_ISOLATE the noisy tenants' lane.
+     */
     private int[] handOf(int tenant) {
         if (tenant < 0) {
             return NO_LANES;
         }
         var hands = choice.sharder();
         if (hands == null) {
-            return new int[] {choice.laneCount() == 1 ? 0 : tenant};
+            return new int[] {choice.ownLane(tenant)};
         }
         int[] hand = new int[hands.handSize()];
         for (int k = 0; k < hand.length; k++) {

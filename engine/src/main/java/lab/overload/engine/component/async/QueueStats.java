@@ -7,8 +7,9 @@ import org.HdrHistogram.Histogram;
  * The measured-period record of one queue: its messages by cohort (enqueued after the warm-up) and end state, the
  * age of the messages taken, the backlog's time average, empty polls, and per-tenant counts in primitive arrays
  * (enqueued, processed, expired, throttled and the largest age, by tenant). The current second's per-tenant largest
- * age (of messages taken, and of those still waiting) is sealed once per second into {@link #impactedSeconds}, so
- * memory stays bounded whatever the run's length.
+ * age (of messages taken, and of those still waiting) is sealed once per second into {@link #impactedSeconds}, and the
+ * current second's ages by tenant are held in {@link TenantAgeHistograms}, so memory stays bounded whatever the run's
+ * length.
  * Single writer: the simulation thread.
  */
 public final class QueueStats {
@@ -44,6 +45,8 @@ public final class QueueStats {
     final int[] impactedSeconds;
     /** By tenant: the largest age taken in the current second (cleared when the second is sealed). */
     private final long[] secondAgeMax;
+    /** By tenant: the ages of the messages taken in the current second (sealed by the lane sampler). */
+    private final TenantAgeHistograms secondAges;
 
     /**
      * @param impactAgeMicros a tenant is impacted in a second when a message of it is taken older than this
@@ -58,6 +61,7 @@ public final class QueueStats {
         tenantAgeMax = new long[tenants];
         impactedSeconds = new int[tenants];
         secondAgeMax = new long[tenants];
+        secondAges = new TenantAgeHistograms(tenants);
         backlogSince = warmupMicros;
     }
 
@@ -101,6 +105,11 @@ public final class QueueStats {
         backlogChanged(now, -1);
     }
 
+    /** A retried message rejoined a lane now (it was counted when first enqueued). */
+    public void rejoined(long now) {
+        backlogChanged(now, 1);
+    }
+
     /** A message taken now was too old and is dropped. */
     public void expired(int tenant, long enqueuedMicros) {
         if (cohort(enqueuedMicros)) {
@@ -117,6 +126,7 @@ public final class QueueStats {
         if (a > secondAgeMax[tenant]) {
             secondAgeMax[tenant] = a;
         }
+        secondAges.add(tenant, a);
         if (cohort(enqueuedMicros)) {
             age.add(a);
             ageHistogram.recordValue(Math.min(a, MAX_AGE_MICROS));
@@ -169,6 +179,11 @@ public final class QueueStats {
             secondAgeMax[t] = 0;
         }
         impactedLastSecond = impacted;
+    }
+
+    /** The ages of the messages taken in the current second, by tenant (sealed once per second). */
+    public TenantAgeHistograms secondAges() {
+        return secondAges;
     }
 
     /** Tenants impacted in the last sealed second. */
@@ -233,8 +248,16 @@ public final class QueueStats {
         return tenantThrottled[tenant];
     }
 
-    /** The summary at {@code endMicros}, with the cohort's messages still waiting and in service counted live. */
+    /** The summary at {@code endMicros}, with no message in retry. */
     public QueueSummary summary(long endMicros, long inQueue, long inService) {
+        return summary(endMicros, inQueue, inService, 0);
+    }
+
+    /**
+     * The summary at {@code endMicros}, with the cohort's messages still waiting, in service and in retry (waiting
+     * out a retry delay) counted live.
+     */
+    public QueueSummary summary(long endMicros, long inQueue, long inService, long inRetry) {
         backlogChanged(endMicros, 0);
         double measured = Math.max(1, endMicros - warmupMicros);
         boolean any = ageHistogram.getTotalCount() > 0;
@@ -242,7 +265,7 @@ public final class QueueStats {
                 age.meanMillis(), any ? ageHistogram.getValueAtPercentile(50) / 1000.0 : Double.NaN,
                 any ? ageHistogram.getValueAtPercentile(99) / 1000.0 : Double.NaN,
                 any ? ageMax / 1000.0 : Double.NaN, backlogArea / measured, backlogMax, emptyPolls, tenants(),
-                tenantsImpacted(), demoted, spilled, age.stdDevMillis());
+                tenantsImpacted(), demoted, spilled, age.stdDevMillis(), inRetry);
     }
 
     /** Tenants impacted in at least one measured second. */

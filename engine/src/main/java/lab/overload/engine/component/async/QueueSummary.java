@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A queue's messages over the measured period, by cohort (the messages enqueued after the warm-up, and the producer
  * attempts refused in it), each in exactly one end state:
- * {@code enqueued = processed + deadLettered + expired + inQueue + inService}. Ages are from enqueue to the moment a
+ * {@code enqueued = processed + deadLettered + expired + inQueue + inService + inRetry} (in retry: waiting out an
+ * async retry's delay; dead-lettered: failed after its retries; expired: dropped by the time to live, or retried no
+ * longer past the maximum event age). Ages are from enqueue to the moment a
  * poller took the message (its latency), in milliseconds, over the messages taken for processing; backlog is the
  * number of messages waiting, time-averaged over the measured period. {@code tenantsImpacted} counts the tenants
  * impacted in at least one measured second (a message of theirs taken, or still waiting, more than 1 s old).
@@ -17,7 +19,7 @@ import java.util.Map;
 public record QueueSummary(long enqueued, long processed, long deadLettered, long expired, long throttled, long inQueue,
                            long inService, double ageMeanMillis, double ageP50Millis, double ageP99Millis,
                            double ageMaxMillis, double backlogMean, long backlogMax, long emptyPolls, int tenants,
-                           int tenantsImpacted, long demoted, long spilled, double ageStdDevMillis) {
+                           int tenantsImpacted, long demoted, long spilled, double ageStdDevMillis, long inRetry) {
 
     /** The summary JSON block of the queue (see docs/summary-format.md). */
     public Map<String, Object> toMap() {
@@ -32,6 +34,7 @@ public record QueueSummary(long enqueued, long processed, long deadLettered, lon
         messages.put("throttled", throttled);
         messages.put("inQueue", inQueue);
         messages.put("inService", inService);
+        messages.put("inRetry", inRetry);
         m.put("messages", messages);
         Map<String, Object> age = new LinkedHashMap<>();
         age.put("mean", ageMeanMillis);
@@ -53,11 +56,11 @@ public record QueueSummary(long enqueued, long processed, long deadLettered, lon
 
     /** Throws naming the imbalance unless every enqueued message is in exactly one end state. */
     public void checkConservation(String queue) {
-        long ends = processed + deadLettered + expired + inQueue + inService;
+        long ends = processed + deadLettered + expired + inQueue + inService + inRetry;
         if (ends != enqueued) {
             throw new IllegalStateException("queue " + queue + ": enqueued " + enqueued + " != processed " + processed
                     + " + dead-lettered " + deadLettered + " + expired " + expired + " + in queue " + inQueue
-                    + " + in service " + inService);
+                    + " + in service " + inService + " + in retry " + inRetry);
         }
     }
 }
