@@ -37,24 +37,7 @@ class OperateTabTest {
     @Test
     void theTabShowsTracesOfARunningPresetAndDrawsTheSelectedOnesSpans() throws Exception {
         Scenario preset = PresetCatalog.bundled("modal-cold-starts.json");
-        HeadlessFx.start();
-        OverloadLabApp.Lab lab = HeadlessFx.onFx(() -> {
-            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(preset, 1600, 960);
-            javafx.stage.Stage stage = new javafx.stage.Stage();
-            stage.setScene(l.scene());
-            stage.show();
-            var tabs = l.view().chartsView();
-            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
-            return l;
-        });
-        long target = 35_000_000L;
-        lab.vm().runner().runTo(target);
-        long deadline = System.nanoTime() + 120_000_000_000L; // a hang guard, not a speed claim
-        while (lab.vm().runner().status().simMicros() < target
-                || lab.vm().runner().ring().published() < target / 100_000) {
-            assertTrue(System.nanoTime() < deadline, "the engine did not reach 35 s");
-            Thread.sleep(20);
-        }
+        OverloadLabApp.Lab lab = openOnOperate(preset, 35_000_000L);
         List<String> seen = HeadlessFx.onFx(() -> {
             List<String> out = new ArrayList<>();
             lab.pulse();
@@ -82,6 +65,64 @@ class OperateTabTest {
         String[] rows = seen.get(4).split(" of ");
         assertEquals(rows[1], rows[0], "every span of a cold start (placement, init, work) is drawn: " + seen);
         assertTrue(Integer.parseInt(seen.get(5)) >= 30, "a Logs Insights row per second: " + seen);
+    }
+
+    /**
+     * Selecting a node on the service map lists only the traces through it: on dependency-isolation (shop calls
+     * storefront then checkout, find calls finder then search) the search function's traces are all find's.
+     */
+    @Test
+    void aSelectedServiceMapNodeFiltersTheTraces() throws Exception {
+        Scenario preset = PresetCatalog.bundled("dependency-isolation.json");
+        OverloadLabApp.Lab lab = openOnOperate(preset, 10_000_000L);
+        List<String> seen = HeadlessFx.onFx(() -> {
+            List<String> out = new ArrayList<>();
+            lab.pulse();
+            OperateView view = lab.view().chartsView().operateView();
+            view.refresh();
+            List<Trace> all = List.copyOf(view.traceList().getItems());
+            var map = lab.charts().serviceMap;
+            var search = map.map().node("functions", "search");
+            map.select(search);
+            List<Trace> through = List.copyOf(view.traceList().getItems());
+            out.add(all.stream().map(Trace::client).distinct().sorted().toList().toString());
+            out.add(through.stream().map(Trace::client).distinct().sorted().toList().toString());
+            out.add(String.valueOf(through.stream().allMatch(t -> t.spans().stream()
+                    .anyMatch(sp -> "search".equals(sp.stage())))));
+            map.select(search); // a second click clears the selection
+            out.add(view.traceList().getItems().size() + " of " + all.size());
+            lab.view().tippingPoint().close();
+            lab.vm().close();
+            ((javafx.stage.Stage) lab.scene().getWindow()).close();
+            return out;
+        });
+        assertEquals("[find, shop]", seen.get(0), "both client groups' requests are traced: " + seen);
+        assertEquals("[find]", seen.get(1), "only find's requests go through search: " + seen);
+        assertEquals("true", seen.get(2), "each listed trace has a span at search");
+        String[] again = seen.get(3).split(" of ");
+        assertEquals(again[1], again[0], "clearing the selection lists every trace again: " + seen);
+    }
+
+    /** A window on the preset showing the Operate tab, run (paused) to {@code targetMicros} of sim time. */
+    private static OverloadLabApp.Lab openOnOperate(Scenario preset, long targetMicros) throws Exception {
+        HeadlessFx.start();
+        OverloadLabApp.Lab lab = HeadlessFx.onFx(() -> {
+            OverloadLabApp.Lab l = OverloadLabApp.Lab.create(preset, 1600, 960);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(l.scene());
+            stage.show();
+            var tabs = l.view().chartsView();
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+            return l;
+        });
+        lab.vm().runner().runTo(targetMicros);
+        long deadline = System.nanoTime() + 120_000_000_000L; // a hang guard, not a speed claim
+        while (lab.vm().runner().status().simMicros() < targetMicros
+                || lab.vm().runner().ring().published() < targetMicros / 100_000) {
+            assertTrue(System.nanoTime() < deadline, "the engine did not reach " + targetMicros / 1e6 + " s");
+            Thread.sleep(20);
+        }
+        return lab;
     }
 
     /** The table is the query over exactly the lines the engine wrote, with the engine's concurrency beside it. */
