@@ -13,15 +13,14 @@ import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.models.scenario.Scenario;
 
 /**
- * The service map: the scenario's client groups and stages as boxes in columns by call depth, arrows for the calls
- * with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
+ * The service map (titled by the Operate tab's pane): the scenario's client groups and stages as boxes in columns by
+ * call depth, arrows for the calls with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
  * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share and
  * latency or utilisation. Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
  * {@code services.api}); clicking it again clears the selection (null). FX thread only.
  */
 public final class ServiceMapPane extends Region {
     static final String PANE = "service-map";
-    static final String TITLE = "map-title";
     static final String CAPTION = "map-caption";
     static final String NAME = "map-node-name";
     static final String TEXT = "map-node-text";
@@ -49,7 +48,7 @@ public final class ServiceMapPane extends Region {
             palette.boxFill(healthClass(h)); // probes made now, so the first draw has their CSS
         }
         palette.boxStroke(SELECTED);
-        for (String text : new String[] {TITLE, CAPTION, NAME, TEXT, EDGE_TEXT}) {
+        for (String text : new String[] {CAPTION, NAME, TEXT, EDGE_TEXT}) {
             palette.font(text);
         }
         canvas.setOnMouseClicked(e -> select(nodeAt(e.getX(), e.getY())));
@@ -114,13 +113,13 @@ public final class ServiceMapPane extends Region {
 
     /** A node's box in the pane: left, top, width, height. */
     public double[] box(ServiceMap.Node n) {
-        double top = PAD + 1.4 * palette.font(TITLE).getSize() + 1.5 * palette.font(CAPTION).getSize();
+        double top = PAD + 2.8 * palette.font(CAPTION).getSize();
         int columns = map.columns();
         double colW = (getWidth() - 2 * PAD) / columns;
         double w = Math.min(colW * 0.82, 26 * palette.font(TEXT).getSize());
         int rows = map.rows(n.column());
         double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
-        double h = Math.min(rowH * 0.8, 4.6 * palette.font(TEXT).getSize());
+        double h = Math.min(rowH * 0.85, 5.9 * palette.font(TEXT).getSize());
         double x = PAD + n.column() * colW + (colW - w) / 2;
         double y = top + n.row() * rowH + (rowH - h) / 2;
         return new double[] {x, y, w, h};
@@ -156,12 +155,13 @@ public final class ServiceMapPane extends Region {
         return "map-node-" + h.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The two lines of numbers under a node's name. */
+    /** The three lines of numbers under a node's name: rate, bad share, then latency or utilisation and wait. */
     static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
         boolean client = n.section().equals("clients");
         String rate = Double.isNaN(s.ratePerSecond()) ? "\u2013" : Ticks.formatValue(s.ratePerSecond());
-        String first = rate + (client ? " req/s" : " att/s") + (Double.isNaN(s.badShare()) ? ""
-                : String.format(Locale.ROOT, "  %.1f%% bad", 100 * s.badShare()));
+        String first = rate + (client ? " req/s" : " att/s");
+        String bad = Double.isNaN(s.badShare()) ? "nothing ended"
+                : String.format(Locale.ROOT, "%.1f%% bad", 100 * s.badShare());
         String second;
         if (client) {
             second = Double.isNaN(s.latencyMillis()) ? "no successes"
@@ -171,7 +171,7 @@ public final class ServiceMapPane extends Region {
                     100 * s.utilization())) + (Double.isNaN(s.latencyMillis()) || s.latencyMillis() == 0 ? ""
                     : "wait " + Ticks.formatValue(s.latencyMillis()) + " ms");
         }
-        return new String[] {first, second.strip()};
+        return new String[] {first, bad, second.strip()};
     }
 
     public void redraw() {
@@ -180,15 +180,13 @@ public final class ServiceMapPane extends Region {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(palette.font(TITLE));
-        g.setFill(palette.textFill(TITLE));
-        g.fillText("Service map", PAD, PAD);
         g.setFont(palette.font(CAPTION));
         g.setFill(palette.textFill(CAPTION));
-        g.fillText(String.format(Locale.ROOT, "last %.0f s \u00b7 bad = failed, shed, throttled, error, wasted \u00b7 "
-                + "healthy < %.0f%%, degraded < %.0f%%", ServiceMap.WINDOW_SECONDS, 100 * ServiceMap.DEGRADED_SHARE,
-                100 * ServiceMap.FAILING_SHARE),
-                PAD, PAD + 1.4 * palette.font(TITLE).getSize());
+        g.fillText(String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
+                ServiceMap.WINDOW_SECONDS), PAD, PAD);
+        g.fillText(String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
+                100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE), PAD,
+                PAD + 1.3 * palette.font(CAPTION).getSize());
         if (map == null) {
             return;
         }
@@ -229,7 +227,7 @@ public final class ServiceMapPane extends Region {
             }
             double x = b[0] + 8;
             double lh = palette.font(TEXT).getSize() * 1.25;
-            double y = b[1] + Math.max(4, (b[3] - palette.font(NAME).getSize() * 1.25 - 2 * lh) / 2);
+            double y = b[1] + Math.max(4, (b[3] - palette.font(NAME).getSize() * 1.25 - 3 * lh) / 2);
             g.setFont(palette.font(NAME));
             g.setFill(palette.textFill(NAME));
             g.fillText(fit(g, n.name() + "  (" + kind(n) + ")", b[2] - 16), x, y);
@@ -237,8 +235,9 @@ public final class ServiceMapPane extends Region {
             g.setFill(palette.textFill(TEXT));
             String[] lines = lines(n, s);
             y += palette.font(NAME).getSize() * 1.25;
-            g.fillText(fit(g, lines[0], b[2] - 16), x, y);
-            g.fillText(fit(g, lines[1], b[2] - 16), x, y + lh);
+            for (int i = 0; i < lines.length; i++) {
+                g.fillText(fit(g, lines[i], b[2] - 16), x, y + i * lh);
+            }
         }
     }
 

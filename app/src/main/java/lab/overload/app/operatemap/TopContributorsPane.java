@@ -13,8 +13,8 @@ import lab.overload.engine.metrics.IntervalSnapshot;
 import org.controlsfx.control.SegmentedButton;
 
 /**
- * The top contributors table: rank, client group, value and share of the total, for the chosen metric and window
- * (both picked above the table). Refreshed at most on {@link #refreshIfDirty()}. FX thread only.
+ * The top contributors table (titled by the Operate tab's pane): rank, client group, value and share of the total,
+ * for the chosen metric and window (both picked above the table). Refreshed at most on {@link #refreshIfDirty()}. FX thread only.
  */
 public final class TopContributorsPane extends VBox {
     public static final int TOP_N = 10;
@@ -29,8 +29,6 @@ public final class TopContributorsPane extends VBox {
         super(6);
         getStyleClass().add(PANE);
         setId("top-contributors");
-        Label title = new Label("Top contributors");
-        title.getStyleClass().add("top-title");
         SegmentedButton metrics = new SegmentedButton();
         for (TopContributors.Metric m : TopContributors.Metric.values()) {
             metrics.getButtons().add(toggle(m.name().toLowerCase(Locale.ROOT), m == metric, () -> {
@@ -50,7 +48,7 @@ public final class TopContributorsPane extends VBox {
         table.setHgap(18);
         table.setVgap(3);
         table.getStyleClass().add("top-table");
-        getChildren().addAll(title, pickers, table);
+        getChildren().addAll(pickers, table);
         refresh();
     }
 
