@@ -119,7 +119,7 @@ public final class ServiceMapPane extends Region {
         double w = Math.min(colW * 0.82, 26 * palette.font(TEXT).getSize());
         int rows = map.rows(n.column());
         double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
-        double h = Math.min(rowH * 0.85, 5.9 * palette.font(TEXT).getSize());
+        double h = Math.min(rowH * 0.88, 7.2 * palette.font(TEXT).getSize());
         double x = PAD + n.column() * colW + (colW - w) / 2;
         double y = top + n.row() * rowH + (rowH - h) / 2;
         return new double[] {x, y, w, h};
@@ -155,13 +155,18 @@ public final class ServiceMapPane extends Region {
         return "map-node-" + h.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The three lines of numbers under a node's name: rate, bad share, then latency or utilisation and wait. */
+    /**
+     * The four lines of numbers under a node's name: rate; bad share; its error and throttle (or, for a client group,
+     * rejected) shares; then latency, or utilisation and wait.
+     */
     static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
         boolean client = n.section().equals("clients");
         String rate = Double.isNaN(s.ratePerSecond()) ? "\u2013" : Ticks.formatValue(s.ratePerSecond());
         String first = rate + (client ? " req/s" : " att/s");
         String bad = Double.isNaN(s.badShare()) ? "nothing ended"
                 : String.format(Locale.ROOT, "%.1f%% bad", 100 * s.badShare());
+        String parts = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%% \u00b7 %s %.1f%%",
+                100 * s.errorShare(), client ? "rej" : "thr", 100 * s.throttleShare());
         String second;
         if (client) {
             second = Double.isNaN(s.latencyMillis()) ? "no successes"
@@ -171,7 +176,7 @@ public final class ServiceMapPane extends Region {
                     100 * s.utilization())) + (Double.isNaN(s.latencyMillis()) || s.latencyMillis() == 0 ? ""
                     : "wait " + Ticks.formatValue(s.latencyMillis()) + " ms");
         }
-        return new String[] {first, bad, second.strip()};
+        return new String[] {first, bad, parts, second.strip()};
     }
 
     public void redraw() {
@@ -227,7 +232,7 @@ public final class ServiceMapPane extends Region {
             }
             double x = b[0] + 8;
             double lh = palette.font(TEXT).getSize() * 1.25;
-            double y = b[1] + Math.max(4, (b[3] - palette.font(NAME).getSize() * 1.25 - 3 * lh) / 2);
+            double y = b[1] + Math.max(4, (b[3] - palette.font(NAME).getSize() * 1.25 - 4 * lh) / 2);
             g.setFont(palette.font(NAME));
             g.setFill(palette.textFill(NAME));
             g.fillText(fit(g, n.name() + "  (" + kind(n) + ")", b[2] - 16), x, y);
