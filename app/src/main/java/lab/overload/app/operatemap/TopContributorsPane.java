@@ -6,21 +6,23 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import lab.overload.app.chart.Ticks;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import org.controlsfx.control.SegmentedButton;
 
 /**
- * The top contributors table (titled by the Operate tab's pane): rank, client group, value and share of the total,
- * for the chosen metric and window (both picked above the table). Refreshed at most on {@link #refreshIfDirty()}. FX thread only.
+ * The top contributors table (titled by the Operate tab's pane): rank, client group or tenant, value and share of
+ * the total, for the chosen kind of contributor, metric and window (all picked above the table). Refreshed at most on
+ * {@link #refreshIfDirty()}. FX thread only.
  */
 public final class TopContributorsPane extends VBox {
     public static final int TOP_N = 10;
     static final String PANE = "top-contributors";
     private final TopContributors data = new TopContributors();
     private final GridPane table = new GridPane();
+    private TopContributors.By by = TopContributors.By.CLIENT_GROUPS;
     private TopContributors.Metric metric = TopContributors.Metric.REQUESTS;
     private TopContributors.Window window = TopContributors.Window.LAST_10_S;
     private boolean dirty = true;
@@ -29,6 +31,14 @@ public final class TopContributorsPane extends VBox {
         super(6);
         getStyleClass().add(PANE);
         setId("top-contributors");
+        SegmentedButton kinds = new SegmentedButton();
+        kinds.setId("top-by");
+        for (TopContributors.By b : TopContributors.By.values()) {
+            kinds.getButtons().add(toggle(b.label(), b == by, () -> {
+                by = b;
+                refresh();
+            }));
+        }
         SegmentedButton metrics = new SegmentedButton();
         for (TopContributors.Metric m : TopContributors.Metric.values()) {
             metrics.getButtons().add(toggle(m.name().toLowerCase(Locale.ROOT), m == metric, () -> {
@@ -43,7 +53,8 @@ public final class TopContributorsPane extends VBox {
                 refresh();
             }));
         }
-        HBox pickers = new HBox(10, metrics, windows);
+        // wraps in a narrow pane (the Operate tab puts it beside the service map)
+        FlowPane pickers = new FlowPane(10, 4, kinds, metrics, windows);
         pickers.setAlignment(Pos.CENTER_LEFT);
         table.setHgap(18);
         table.setVgap(3);
@@ -77,6 +88,16 @@ public final class TopContributorsPane extends VBox {
         return data;
     }
 
+    /** Chooses client groups or tenants (as the first picker does). */
+    public void show(TopContributors.By b) {
+        by = b;
+        refresh();
+    }
+
+    public TopContributors.By by() {
+        return by;
+    }
+
     /** Chooses what is ranked and over which window (as the pickers do). */
     public void show(TopContributors.Metric m, TopContributors.Window w) {
         metric = m;
@@ -96,7 +117,7 @@ public final class TopContributorsPane extends VBox {
 
     /** The rows shown now. */
     public List<TopContributors.Row> rows() {
-        return data.top(metric, window, TOP_N);
+        return data.top(by, metric, window, TOP_N);
     }
 
     /** Rebuilds the table now (for snapshots). */
@@ -104,7 +125,7 @@ public final class TopContributorsPane extends VBox {
         dirty = false;
         lastRefreshNanos = System.nanoTime();
         table.getChildren().clear();
-        String[] head = {"#", "client group", metric.label() + " (" + window.label() + ")", "share"};
+        String[] head = {"#", by == TopContributors.By.TENANTS ? "tenant" : "client group", metric.label() + " (" + window.label() + ")", "share"};
         for (int c = 0; c < head.length; c++) {
             Label l = new Label(head[c]);
             l.getStyleClass().add("top-head");
@@ -119,7 +140,8 @@ public final class TopContributorsPane extends VBox {
                     : String.format(Locale.ROOT, "%.1f%%", 100 * r.share())), 3, r.rank());
         }
         if (rows.isEmpty()) {
-            table.add(new Label("nothing yet: press play"), 0, 1, 4, 1);
+            table.add(new Label(by == TopContributors.By.TENANTS && !data.isEmpty()
+                    ? "no client group stands for more than one tenant" : "nothing yet: press play"), 0, 1, 4, 1);
         }
     }
 }

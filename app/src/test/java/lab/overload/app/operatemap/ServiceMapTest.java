@@ -102,4 +102,65 @@ class ServiceMapTest {
         assertEquals(rows.get(0).value() * 10 / 15, last10.get(0).value(), 0.05 * last10.get(0).value(),
                 "Poisson at a constant rate: 10 s hold about 10/15 of 15 s");
     }
+
+    /**
+     * Shuffle-sharding with its noisy tenant on from the start (tenant 7 at 4,000 times the rate: 400 of the group's
+     * about 500 requests per second). Ranked by tenant, tenant 7 leads, its count is the group's requests that ended
+     * minus the other tenants' (the tables' totals cover every tenant, the group's own counts the same requests), and
+     * its share is within Poisson noise of 400 / 499.9.
+     */
+    @Test
+    void topContributorsRankTenantsAndTheNoisyOneLeads() {
+        Scenario s = lab.overload.models.scenario.ParameterPaths.with(PresetCatalog.bundled("shuffle-sharding.json"),
+                "clients.apps.tenants.overrides.7.rateMultiplier", "4000");
+        TopContributors top = new TopContributors();
+        List<IntervalSnapshot> intervals = run(s, 30);
+        intervals.forEach(top::add);
+        long ended = 0;
+        long others = 0;
+        for (IntervalSnapshot snap : intervals) {
+            var r = snap.byClient().get("apps").requests();
+            ended += r.succeeded() + r.failedTimeout() + r.failedRejected() + r.failedError() + r.expired();
+            for (var t : snap.tenantTops().get("apps")) {
+                others += t.total(lab.overload.engine.metrics.TenantTopTable.Metric.REQUESTS)
+                        - t.value(t.rowOf(7), lab.overload.engine.metrics.TenantTopTable.Metric.REQUESTS);
+            }
+        }
+        List<TopContributors.Row> rows = top.top(TopContributors.By.TENANTS, TopContributors.Metric.REQUESTS,
+                TopContributors.Window.RUN, 10);
+        assertEquals("apps/tenant 7", rows.get(0).key(), "rows: " + rows);
+        assertEquals(ended - others, rows.get(0).value(), 0, "the group's requests minus the other tenants'");
+        double n = rows.get(0).value();
+        double p = 400 / 499.9;
+        assertEquals(p, rows.get(0).share(), 4 * Math.sqrt(p * (1 - p) / ended), "binomial, 4 sigma");
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i).value() < n / 100, "a quiet tenant: " + rows.get(i));
+        }
+        double shares = top.top(TopContributors.By.TENANTS, TopContributors.Metric.REQUESTS,
+                TopContributors.Window.RUN, Integer.MAX_VALUE).stream().mapToDouble(TopContributors.Row::share).sum();
+        assertTrue(shares <= 1 + 1e-9, "the listed tenants are at most the total: " + shares);
+        List<TopContributors.Row> last10 = top.top(TopContributors.By.TENANTS, TopContributors.Metric.REQUESTS,
+                TopContributors.Window.LAST_10_S, 10);
+        assertEquals("apps/tenant 7", last10.get(0).key());
+        assertEquals(4000, last10.get(0).value(), 4 * Math.sqrt(4000), "Poisson: 10 s at 400 / s");
+        assertEquals(List.of(), top.top(TopContributors.By.TENANTS, TopContributors.Metric.ERRORS,
+                TopContributors.Window.RUN, 10), "the queue answers no errors");
+    }
+
+    /** With every tenant listed in every second, the tenants' shares add to 100 %; one-tenant groups rank none. */
+    @Test
+    void tenantSharesAddUpToOneWhenTheTablesListEveryTenant() {
+        Scenario few = lab.overload.models.scenario.ParameterPaths.with(PresetCatalog.bundled("shuffle-sharding.json"),
+                "clients.apps.tenants.count", "5");
+        TopContributors top = new TopContributors();
+        run(few, 10).forEach(top::add);
+        List<TopContributors.Row> rows = top.top(TopContributors.By.TENANTS, TopContributors.Metric.REQUESTS,
+                TopContributors.Window.RUN, 10);
+        assertEquals(5, rows.size(), "rows: " + rows);
+        assertEquals(1.0, rows.stream().mapToDouble(TopContributors.Row::share).sum(), 1e-9);
+        TopContributors single = new TopContributors();
+        run(PresetCatalog.bundled("dependency-isolation.json"), 5).forEach(single::add);
+        assertEquals(List.of(), single.top(TopContributors.By.TENANTS, TopContributors.Metric.REQUESTS,
+                TopContributors.Window.RUN, 10), "no group stands for more than one tenant");
+    }
 }

@@ -121,4 +121,28 @@ class OperatePanesTest {
         });
         assertNull(fx(map::selected), "a second click clears the selection");
     }
+
+    /** The "by" picker: tenants of shuffle-sharding's one group, headed "tenant"; client groups again on the other. */
+    @Test
+    void theByPickerRanksTenantsOrClientGroups() throws Exception {
+        Scenario s = lab.overload.models.scenario.ParameterPaths.with(Ui.preset("shuffle-sharding.json"),
+                "clients.apps.tenants.overrides.7.rateMultiplier", "4000");
+        List<IntervalSnapshot> intervals = run(s, 5);
+        List<String> keys = fx(() -> {
+            TopContributorsPane top = new TopContributorsPane();
+            intervals.forEach(top::add);
+            List<String> k = new ArrayList<>();
+            top.refresh();
+            k.add(top.rows().get(0).key());
+            var by = (org.controlsfx.control.SegmentedButton) top.lookup("#top-by");
+            by.getButtons().get(1).fire();
+            k.add(top.by().label());
+            k.add(top.rows().get(0).key());
+            k.add(((javafx.scene.control.Label) top.lookupAll(".top-head").toArray()[1]).getText());
+            by.getButtons().get(0).fire();
+            k.add(top.rows().get(0).key());
+            return k;
+        });
+        assertEquals(List.of("apps", "tenants", "apps/tenant 7", "tenant", "apps"), keys);
+    }
 }

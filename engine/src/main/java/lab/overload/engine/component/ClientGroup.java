@@ -10,6 +10,7 @@ import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.ClientMetrics;
 import lab.overload.engine.metrics.Counter;
 import lab.overload.engine.metrics.RequestOutcome;
+import lab.overload.engine.metrics.TenantCounts;
 import lab.overload.engine.policy.AdaptiveThrottle;
 import lab.overload.engine.policy.Backoff;
 import lab.overload.engine.policy.CircuitBreaker;
@@ -81,6 +82,8 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     /** The tenant draws ({@code clients/NAME/tenants}), used only when the group stands for more than one tenant. */
     private final SplittableRandom tenantDraws;
     private TenantDraw tenantDraw;
+    /** Its counts by tenant (the Top contributors' tenants), null when it stands for one tenant. */
+    private TenantCounts tenantCounts;
     private final LongSupplier clock;
     private RetryBudget budget;
     private AdaptiveThrottle throttle;
@@ -130,6 +133,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         ratePerSecond = rate(s);
         meanGapMicros = 1e6 / ratePerSecond;
         tenantDraw = s.tenants().count() > 1 ? new TenantDraw(s.tenants()) : null;
+        tenantCounts = metrics.tenants(s.tenants().count());
         backoffBaseMicros = Math.round(s.retry().backoffBaseMillis() * 1000);
     }
 
@@ -340,6 +344,9 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         r.attemptsMade++;
         metrics.attemptSent(false, measured);
         metrics.attemptEnded(AttemptOutcome.THROTTLED, measured, now);
+        if (tenantCounts != null) {
+            tenantCounts.throttled(r.tenant, now);
+        }
         endRequest(r, RequestOutcome.FAILED_REJECTED, now);
     }
 
@@ -395,6 +402,13 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
             if (budget != null) {
                 budget.onFailure();
             }
+            if (tenantCounts != null) {
+                if (kind == ERROR) {
+                    tenantCounts.error(r.tenant, now);
+                } else {
+                    tenantCounts.throttled(r.tenant, now);
+                }
+            }
             retryOrFail(r, kind == ERROR ? RequestOutcome.FAILED_ERROR : RequestOutcome.FAILED_REJECTED, now);
         }
     }
@@ -435,6 +449,9 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
             world.trace(spec.name(), outcome.name(), outcome.name(), r);
         }
         world.recorder.requestEnded(metrics, outcome, now - r.arrivedMicros, r.measured, now);
+        if (tenantCounts != null) {
+            tenantCounts.requestEnded(tenant, outcome == RequestOutcome.SUCCEEDED, now - r.arrivedMicros, now);
+        }
         world.recorder.inSystemChanged(now, -1);
         int slot = r.slot;
         boolean nextPage = outcome == RequestOutcome.SUCCEEDED && pagination.hasNext(slot);

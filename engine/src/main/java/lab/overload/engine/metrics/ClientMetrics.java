@@ -41,6 +41,8 @@ public final class ClientMetrics {
     /** Successes and completions in the measured window (by event time, whenever their requests arrived). */
     long sSucceededInWindow;
     long sCompletedInWindow;
+    /** Its counts by tenant, or null when it stands for one tenant. */
+    TenantCounts tenants;
 
     ClientMetrics(String name, int index, long warmupMicros) {
         this.name = name;
@@ -55,6 +57,19 @@ public final class ClientMetrics {
     /** Its position among its kind of section, from 0 in registration order. */
     public int index() {
         return index;
+    }
+
+    /**
+     * Counts by tenant for a group standing for {@code count} tenants (kept while the count stays the same), or none
+     * when it stands for one. Returns the counts, or null.
+     */
+    public TenantCounts tenants(int count) {
+        if (count <= 1) {
+            tenants = null;
+        } else if (tenants == null || tenants.tenants() != count) {
+            tenants = new TenantCounts(count);
+        }
+        return tenants;
     }
 
     public void requestArrived(boolean measured) {

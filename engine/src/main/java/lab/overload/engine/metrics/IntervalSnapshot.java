@@ -13,7 +13,10 @@ package lab.overload.engine.metrics;
  * totals above are their sums (requests and attempts over the client groups, work over the stages). {@code lanes}
  * holds each queue stage's lanes at the end of the interval, by name (empty without queues). {@code platform} holds
  * the account's sandboxes by worker manager, function and state at the end of the interval, and the invokes that ended
- * in it, warm and cold ({@link PlatformInterval#NONE} without functions).
+ * in it, warm and cold ({@link PlatformInterval#NONE} without functions). {@code tenantTops} holds, for each client
+ * group standing for more than one tenant, the {@link TenantTopTable}s of the simulated seconds that ended by the end
+ * of the interval and were not in an earlier snapshot, oldest first (a second's table comes once; empty list when no
+ * second ended; no entry for a group with one tenant).
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -32,7 +35,8 @@ public record IntervalSnapshot(
         double busyClientWaitingMean, double busyClientGoneMean, double rejectingMean,
         java.util.Map<String, Double> policy, java.util.Set<String> policyCounters,
         java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage,
-        java.util.Map<String, LaneInterval> lanes, PlatformInterval platform) {
+        java.util.Map<String, LaneInterval> lanes, PlatformInterval platform,
+        java.util.Map<String, java.util.List<TenantTopTable>> tenantTops) {
 
     /** Each client group's section, by name in the scenario's order. */
     @Override

@@ -283,7 +283,7 @@ public final class Recorder {
                 requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                sealedClients, sealedStages, sealLanes(), platformSampler.get());
+                sealedClients, sealedStages, sealLanes(), platformSampler.get(), sealTenants(nowMicros));
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;
@@ -303,6 +303,20 @@ public final class Recorder {
         busyClientGone.resetInterval(nowMicros);
         rejecting.resetInterval(nowMicros);
         return s;
+    }
+
+    /** The per-second top-tenant tables sealed by now, by client group (groups with one tenant have none). */
+    private Map<String, List<TenantTopTable>> sealTenants(long nowMicros) {
+        Map<String, List<TenantTopTable>> out = null;
+        for (ClientMetrics c : clients) {
+            if (c.tenants != null) {
+                if (out == null) {
+                    out = new LinkedHashMap<>();
+                }
+                out.put(c.name, c.tenants.drain(nowMicros));
+            }
+        }
+        return out == null ? Map.of() : Collections.unmodifiableMap(out);
     }
 
     /** The sections of the interval being sealed (set by {@link #sealSections}, handed to the snapshot). */
