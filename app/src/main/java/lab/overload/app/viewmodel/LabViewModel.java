@@ -153,7 +153,10 @@ public final class LabViewModel implements AutoCloseable {
                 formulaValues.set(LessonFormulas.describe(st.scenario(), window));
             }
         }
-        scenario.set(st.scenario());
+        if (st.generation() >= minGeneration) {
+            // until the runner has started the run just loaded or reset, its status still holds the old scenario
+            scenario.set(st.scenario());
+        }
         if (textDue) {
             // Text changes repaint their nodes; four times a second is enough to read and spares the renderer.
             lastTextNanos = wall;
