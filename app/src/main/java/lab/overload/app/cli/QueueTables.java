@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The queue part of {@code run}'s report, read from the summary tree: for each queue stage its lanes (joined, largest
- * depth, depth at the end; the deepest {@link #LANES_SHOWN} when there are more), the overlap of the other tenants'
+ * depth, depth at the end, busy pollers' time-mean and empty polls over the measured period; the deepest {@link #LANES_SHOWN} when there are more), the overlap of the other tenants'
  * hands with the noisy tenant's (queues with hands), and the most impacted tenants. With replications the lane
  * numbers are means and the tenant lists are the first replication's.
  */
@@ -49,11 +49,14 @@ final class QueueTables {
                 ids.sort(Comparator.comparingInt(Integer::parseInt));
             }
             t.section("Queue " + name + ": " + count + (count == 1 ? " lane" : " lanes")
-                    + (some ? " (the " + ids.size() + " deepest shown)" : ""), "joined", "max depth", "at end");
+                    + (some ? " (the " + ids.size() + " deepest shown)" : ""), "joined", "max depth", "at end",
+                    "busy pollers (mean)", "empty polls");
             for (String id : ids) {
                 Map<?, ?> row = (Map<?, ?>) lanes.get(id);
                 t.row("lane " + id, SummaryTable.num(number(row.get("joined"))),
-                        SummaryTable.num(number(row.get("depthMax"))), SummaryTable.num(number(row.get("depthEnd"))));
+                        SummaryTable.num(number(row.get("depthMax"))), SummaryTable.num(number(row.get("depthEnd"))),
+                        SummaryTable.num(number(row.get("busyPollersMean"))),
+                        SummaryTable.num(number(row.get("emptyPolls"))));
             }
         }
         if (stage.get("tenants") instanceof Map<?, ?> tenants) {

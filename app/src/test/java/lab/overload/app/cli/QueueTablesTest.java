@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code run} prints each queue's lane table, the overlap with the noisy tenant's hand and the most impacted
+ * {@code run} prints each queue's lane table (with each lane's busy pollers and empty polls), the overlap with the noisy tenant's hand and the most impacted
  * tenants; a scenario without queues prints none of them.
  */
 class QueueTablesTest {
@@ -19,8 +19,12 @@ class QueueTablesTest {
         assertEquals(0, r.code(), r.toString());
         String out = r.out();
         assertTrue(out.contains("Queue events: 8 lanes"), out);
-        List<String> lanes = out.lines().filter(l -> l.matches("  lane \\d+ +\\d+ +\\d+ +\\d+")).toList();
+        assertTrue(out.contains("busy pollers (mean)") && out.contains("empty polls"), out);
+        List<String> lanes = out.lines().filter(l -> l.matches("  lane \\d+ +\\d+ +\\d+ +\\d+ +[\\d.]+ +\\d+"))
+                .toList();
         assertEquals(8, lanes.size(), out);
+        double busy = lanes.stream().mapToDouble(l -> Double.parseDouble(l.trim().split(" +")[5])).sum();
+        assertTrue(busy > 0 && busy <= 8, "one poller per lane, some of them busy: " + out);
         assertTrue(out.contains("Lanes shared with noisy tenant 7"), out);
         List<String> overlap = out.lines().filter(l -> l.matches("  [012] lanes +\\d+ +\\d+")).toList();
         assertEquals(3, overlap.size(), out);

@@ -88,7 +88,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         metrics.detail(this::summaryBlocks);
         Lane surge = surgeLane >= 0 ? lanes[surgeLane] : null;
         takenAges = new TakenAges(world.recorder, world.scenario(), spec.name(), surge);
-        this.sampler = new LaneSampler(spec.name(), lanes, choice, stats);
+        this.sampler = new LaneSampler(spec.name(), lanes, choice, stats, laneTotals);
         world.recorder.lanes(spec.name(), () -> sampler.sample(world.sim.nowMicros(), world.scenario()));
     }
 
@@ -196,9 +196,11 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         }
     }
 
-    /** The lane poller {@code code} takes from now: the surge lane for its pollers, else by {@link LaneChoice}. */
-    private Lane laneFor(int code) {
-        Lane lane = lanes[pollers.takeLane(code, lanes)];
+    /** The lane poller {@code code} takes from now (an index of {@code lanes}): the surge lane for its pollers, else
+     *  by {@link LaneChoice}. */
+    private int laneFor(int code) {
+        int index = pollers.takeLane(code, lanes);
+        Lane lane = lanes[index];
         long demoteMicros = Math.round(spec.demoteAfterSeconds() * 1e6);
         if (demoteMicros > 0 && lane.size() > 0) {
             long now = world.sim.nowMicros();
@@ -206,7 +208,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
                 counts.demoted.add(world.recorder.measuring(now));
             }
         }
-        return lane;
+        return index;
     }
 
     /**
@@ -221,7 +223,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         }
         long ttlMicros = Math.round(spec.ttlSeconds() * 1e6);
         Lane lane;
-        while ((lane = laneFor(code)).size() > 0) {
+        int index;
+        while ((lane = lanes[index = laneFor(code)]).size() > 0) {
             int at = lane.take(spec.discipline());
             int slot = AsyncRetries.slotOf(lane.requestId(at));
             long enqueued = slot < 0 ? lane.enqueuedMicros(at) : retries.firstMicros(slot);
@@ -238,9 +241,10 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             }
             stats.started(tenant, enqueued, now);
             takenAges.taken(lane.priorityClass(at), code < 0, now - enqueued);
-            invoke(code, lane, at, slot, enqueued, now);
+            invoke(code, lane, index, at, slot, enqueued, now);
             return;
         }
+        laneTotals.emptyPoll(index, now);
         stats.emptyPoll(now);
         pool.emptyPoll(p);
         counts.emptyPolls.add(world.recorder.measuring(now));
@@ -252,7 +256,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         }
     }
 
-    private void invoke(int code, Lane lane, int at, int slot, long enqueued, long now) {
+    private void invoke(int code, Lane lane, int index, int at, int slot, long enqueued, long now) {
         Attempt c = world.takeAttempt();
         c.onward = true;
         c.parent = null;
@@ -269,7 +273,8 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         c.sentMicros = now;
         c.deadlineMicros = Long.MAX_VALUE;
         c.timeoutHandle = Simulation.NO_HANDLE;
-        pollers.pool(code).busy(QueuePollers.index(code), enqueued, lane.tenant(at), slot);
+        pollers.pool(code).busy(QueuePollers.index(code), enqueued, lane.tenant(at), slot, index);
+        laneTotals.busy(index, 1, now);
         pollers.invoked(c.slot, code);
         if (world.tracing()) {
             world.trace(null, spec.name(), "invoke " + target.name(), null, c);
@@ -296,6 +301,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         long first = pool.enqueuedMicros(p);
         int slot = pool.retrySlot(p);
         int throttles = pool.answered(p, answer == REJECTED);
+        laneTotals.busy(pool.fromLane(p), -1, now);
         boolean measuring = world.recorder.measuring(now);
         if (answer == OK) {
             stats.finished(tenant, first, true);
@@ -349,6 +355,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
 
     /** The queue's blocks of {@code byStage.NAME} at the end of a run. */
     private java.util.Map<String, Object> summaryBlocks(long endMicros) {
+        laneTotals.advanceTo(endMicros);
         return QueueBlocks.of(summary(endMicros), stats, choice, laneTotals, lanes, spec.impactAgeMillis());
     }
 

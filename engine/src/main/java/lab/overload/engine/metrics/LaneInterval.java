@@ -8,7 +8,9 @@ import java.util.Arrays;
  * 1; empty when there is none or the queue deals no hands), and the overlap table last measured (sealed once per
  * simulated second): for each number of lanes {@code m} shared with the noisy tenant's hand, the other tenants with
  * that overlap, those of them that sent messages, and those impacted (a message more than 1 s old in a second); and
- * the most affected tenants' message ages in the last sealed second ({@link TenantAgeTable}).
+ * the most affected tenants' message ages in the last sealed second ({@link TenantAgeTable}); and each lane's pollers
+ * over the interval: the time-mean of those busy invoking the target with its messages, and its empty polls (absent,
+ * NaN and 0, when built without them).
  */
 public final class LaneInterval {
     private final long[] depthsAndAges;
@@ -16,6 +18,10 @@ public final class LaneInterval {
     private final int noisyTenant;
     private final long[] overlap;
     private final TenantAgeTable tenantAges;
+    private final double[] busyPollersMean;
+    private final long[] emptyPolls;
+    private static final double[] NO_MEANS = new double[0];
+    private static final long[] NO_COUNTS = new long[0];
 
     /**
      * @param depthsAndAges lane {@code i}'s depth at {@code i}, its oldest message's age (micros) at {@code n + i};
@@ -30,6 +36,19 @@ public final class LaneInterval {
     /** As above, with the most affected tenants' ages of the last sealed second. */
     public LaneInterval(long[] depthsAndAges, int noisyTenant, int[] noisyHand, long[] overlap,
                         TenantAgeTable tenantAges) {
+        this(depthsAndAges, noisyTenant, noisyHand, overlap, tenantAges, NO_MEANS, NO_COUNTS);
+    }
+
+    /**
+     * As above, with each lane's pollers over the interval.
+     *
+     * @param busyPollersMean lane {@code i}'s time-mean of busy pollers at {@code i} (owned from now on)
+     * @param emptyPolls      lane {@code i}'s empty polls in the interval at {@code i} (owned from now on)
+     */
+    public LaneInterval(long[] depthsAndAges, int noisyTenant, int[] noisyHand, long[] overlap,
+                        TenantAgeTable tenantAges, double[] busyPollersMean, long[] emptyPolls) {
+        this.busyPollersMean = busyPollersMean;
+        this.emptyPolls = emptyPolls;
         this.tenantAges = tenantAges;
         this.depthsAndAges = depthsAndAges;
         this.noisyTenant = noisyTenant;
@@ -49,6 +68,16 @@ public final class LaneInterval {
     /** The age of the oldest message waiting in lane {@code i} (ms; 0 when it is empty). */
     public double oldestAgeMillis(int lane) {
         return depthsAndAges[laneCount() + lane] / 1000.0;
+    }
+
+    /** Pollers busy invoking the target with lane {@code i}'s messages, time-mean over the interval (NaN: absent). */
+    public double busyPollersMean(int lane) {
+        return lane < busyPollersMean.length ? busyPollersMean[lane] : Double.NaN;
+    }
+
+    /** Polls that found lane {@code i} empty in the interval (0 when absent). */
+    public long emptyPolls(int lane) {
+        return lane < emptyPolls.length ? emptyPolls[lane] : 0;
     }
 
     /** The noisy tenant's index, or -1 when no tenant's rate multiplier is above 1. */

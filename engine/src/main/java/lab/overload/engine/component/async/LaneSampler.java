@@ -7,7 +7,8 @@ import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TenantSpec;
 
 /**
- * Samples a queue's lanes for each interval's snapshot: depths and oldest ages in one new array per interval; the
+ * Samples a queue's lanes for each interval's snapshot: depths and oldest ages in one new array per interval (and,
+ * given the {@link LaneTotals}, each lane's busy-poller mean and empty polls over the interval); the
  * noisy tenant (the highest rate multiplier above 1 among the client groups sending to the queue, as the scenario
  * stands now), its hand, the measured overlap table around it and the table of the most affected tenants' ages (both
  * remade once per simulated second, when the queue seals its per-tenant second). Arrays handed out are never changed
@@ -23,12 +24,19 @@ public final class LaneSampler {
     private final Lane[] lanes;
     private final LaneChoice choice;
     private final QueueStats stats;
+    private final LaneTotals totals;
     private int noisyTenant = -1;
     private int[] noisyHand = NO_LANES;
     private long[] overlapRows = NO_ROWS;
     private TenantAgeTable tenantAges = TenantAgeTable.EMPTY;
 
     public LaneSampler(String queue, Lane[] lanes, LaneChoice choice, QueueStats stats) {
+        this(queue, lanes, choice, stats, null);
+    }
+
+    /** As above, sealing each interval's busy pollers and empty polls per lane from {@code totals} (null: none). */
+    public LaneSampler(String queue, Lane[] lanes, LaneChoice choice, QueueStats stats, LaneTotals totals) {
+        this.totals = totals;
         this.queue = queue;
         this.lanes = lanes;
         this.choice = choice;
@@ -49,7 +57,13 @@ public final class LaneSampler {
             noisyHand = handOf(noisy);
             overlapRows = NO_ROWS;
         }
-        return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows, tenantAges);
+        if (totals == null) {
+            return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows, tenantAges);
+        }
+        double[] busyMean = new double[n];
+        long[] empty = new long[n];
+        totals.sealInterval(nowMicros, busyMean, empty);
+        return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows, tenantAges, busyMean, empty);
     }
 
     /**

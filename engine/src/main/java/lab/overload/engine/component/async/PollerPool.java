@@ -28,8 +28,9 @@ public final class PollerPool {
     private int min;
     private int max;
     private int[] state;
-    /** By poller, while busy: the message's first enqueue time, tenant and retry slot (-1: never retried). */
+    /** By poller, while busy: the message's first enqueue time, tenant, retry slot (-1: never retried), queue lane. */
     private long[] enqueuedMicros;
+    private int[] fromLane;
     private int[] tenant;
     private int[] retrySlot;
     /** By poller: consecutive throttled answers. */
@@ -52,6 +53,7 @@ public final class PollerPool {
         this.backingOff = new int[laneCount];
         this.state = new int[0];
         this.enqueuedMicros = new long[0];
+        this.fromLane = new int[0];
         this.tenant = new int[0];
         this.retrySlot = new int[0];
         this.throttles = new int[0];
@@ -73,6 +75,7 @@ public final class PollerPool {
             state = Arrays.copyOf(state, n);
             Arrays.fill(state, old, n, RETIRED);
             enqueuedMicros = Arrays.copyOf(enqueuedMicros, n);
+            fromLane = Arrays.copyOf(fromLane, n);
             tenant = Arrays.copyOf(tenant, n);
             retrySlot = Arrays.copyOf(retrySlot, n);
             throttles = Arrays.copyOf(throttles, n);
@@ -195,6 +198,17 @@ public final class PollerPool {
         enqueuedMicros[p] = firstEnqueuedMicros;
         tenant[p] = tenantIndex;
         retrySlot[p] = slot;
+    }
+
+    /** As {@link #busy(int, long, int, int)}, with the message taken from queue lane {@code queueLane}. */
+    public void busy(int p, long firstEnqueuedMicros, int tenantIndex, int slot, int queueLane) {
+        busy(p, firstEnqueuedMicros, tenantIndex, slot);
+        fromLane[p] = queueLane;
+    }
+
+    /** The queue lane (an index of the queue's lanes, not a poller lane) of the message poller {@code p} invokes. */
+    public int fromLane(int p) {
+        return fromLane[p];
     }
 
     public long enqueuedMicros(int p) {

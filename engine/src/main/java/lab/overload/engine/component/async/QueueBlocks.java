@@ -49,6 +49,8 @@ public final class QueueBlocks {
             row.put("joined", lanes.joined(i));
             row.put("depthMax", lanes.depthMax(i));
             row.put("depthEnd", live[i].size());
+            row.put("busyPollersMean", lanes.busyPollersMean(i));
+            row.put("emptyPolls", lanes.emptyPolls(i));
             l.put(Integer.toString(i), row);
         }
         m.put("lanes", l);
