@@ -43,13 +43,22 @@ public final class LogsPane {
     private final TableView<LogsInsights.Row> table = new TableView<>();
     private final VBox reportBox;
     private final VBox insightsBox;
+    private final javafx.scene.control.ChoiceBox<String> functionChoice = new javafx.scene.control.ChoiceBox<>();
 
     LogsPane(OperateModel model) {
         this.model = model;
         text.getStyleClass().add(OperateStyles.REPORT_TEXT);
         Button export = new Button("Export lines...");
         export.setOnAction(e -> chooseAndExport());
-        HBox bar = new HBox(8, export, status);
+        functionChoice.setTooltip(new javafx.scene.control.Tooltip("The function whose REPORT lines and Logs Insights"
+                + " table are shown"));
+        functionChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(model.function())) {
+                model.show(b);
+                refresh();
+            }
+        });
+        HBox bar = new HBox(8, functionChoice, export, status);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         reportBox = new VBox(4, text, bar);
         VBox.setVgrow(text, Priority.ALWAYS);
@@ -105,7 +114,18 @@ public final class LogsPane {
         return b.toString();
     }
 
+    /** The choice of the function whose lines are shown. */
+    public javafx.scene.control.ChoiceBox<String> functionChoice() {
+        return functionChoice;
+    }
+
     void refresh() {
+        if (!functionChoice.getItems().equals(model.functions())) {
+            functionChoice.getItems().setAll(model.functions());
+        }
+        functionChoice.setValue(model.function());
+        functionChoice.setVisible(model.functions().size() > 1);
+        functionChoice.setManaged(model.functions().size() > 1);
         if (model.function() == null) {
             text.getItems().setAll(NO_FUNCTION);
             table.getItems().clear();

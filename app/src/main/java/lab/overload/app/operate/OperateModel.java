@@ -17,7 +17,8 @@ import lab.overload.models.scenario.Scenario;
 
 /**
  * What the Operate tab shows, fed from the live frames: the latest sampled traces, the latest REPORT lines of the
- * scenario's first function, and that function's true concurrency per second (for the Logs Insights table).
+ * run's functions, each apart, and each function's true concurrency per second (for the Logs Insights table); one
+ * function is shown at a time ({@link #show}).
  * Bounded: {@link #MAX_TRACES} traces, {@link #MAX_LINES} lines, {@link #MAX_SECONDS} seconds. {@link #version()}
  * moves on with every change, so views redraw only when something arrived. FX thread only.
  */
@@ -27,8 +28,12 @@ public final class OperateModel {
     public static final int MAX_SECONDS = 600;
 
     private final ArrayDeque<Trace> traces = new ArrayDeque<>();
-    private final ArrayDeque<ReportLine> lines = new ArrayDeque<>();
-    private final SecondMeans trueConcurrency = new SecondMeans(MAX_SECONDS);
+    /** By function: its REPORT lines and its true concurrency per second (each bounded as below). */
+    private final java.util.Map<String, ArrayDeque<ReportLine>> linesBy = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, SecondMeans> concurrencyBy = new java.util.LinkedHashMap<>();
+    private ArrayDeque<ReportLine> lines = new ArrayDeque<>();
+    private SecondMeans trueConcurrency = new SecondMeans(MAX_SECONDS);
+    private List<String> functions = List.of();
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
     private String function;
     private double sampleRate;
@@ -44,20 +49,42 @@ public final class OperateModel {
         view.accept(force);
     }
 
-    /** A new run of {@code scenario}: clears everything and picks the function whose lines are shown. */
+    /**
+     * A new run of {@code scenario}: clears everything; every function's lines are kept apart, and the shown one
+     * stays the same when the scenario still has it (else the first).
+     */
     public void reset(Scenario scenario) {
         traces.clear();
-        lines.clear();
-        trueConcurrency.clear();
-        function = scenario.functions().isEmpty() ? null : scenario.functions().get(0).name();
+        linesBy.clear();
+        concurrencyBy.clear();
+        functions = scenario.functions().stream().map(f -> f.name()).toList();
+        for (String f : functions) {
+            linesBy.put(f, new ArrayDeque<>());
+            concurrencyBy.put(f, new SecondMeans(MAX_SECONDS));
+        }
+        show(functions.contains(function) ? function : functions.isEmpty() ? null : functions.get(0));
+    }
+
+    /** The functions of the run, in the scenario's order. */
+    public List<String> functions() {
+        return functions;
+    }
+
+    /** Shows this function's lines and Logs Insights table (a name the run does not have shows none). */
+    public void show(String name) {
+        function = name != null && linesBy.containsKey(name) ? name : null;
+        lines = function == null ? new ArrayDeque<>() : linesBy.get(function);
+        trueConcurrency = function == null ? new SecondMeans(MAX_SECONDS) : concurrencyBy.get(function);
         version.set(version.get() + 1);
     }
 
-    /** One interval's numbers: the function's time-weighted concurrency. */
+    /** One interval's numbers: each function's time-weighted concurrency. */
     public void add(IntervalSnapshot s) {
-        StageInterval st = function == null ? null : s.byStage().get(function);
-        if (st != null) {
-            trueConcurrency.add(s.startMicros(), s.endMicros(), st.concurrencyMean());
+        for (var e : concurrencyBy.entrySet()) {
+            StageInterval st = s.byStage().get(e.getKey());
+            if (st != null) {
+                e.getValue().add(s.startMicros(), s.endMicros(), st.concurrencyMean());
+            }
         }
     }
 
@@ -74,10 +101,11 @@ public final class OperateModel {
             }
         }
         for (ReportLine l : data.reports()) {
-            if (l.function().equals(function)) {
-                lines.addLast(l);
-                if (lines.size() > MAX_LINES) {
-                    lines.removeFirst();
+            ArrayDeque<ReportLine> held = linesBy.get(l.function());
+            if (held != null) {
+                held.addLast(l);
+                if (held.size() > MAX_LINES) {
+                    held.removeFirst();
                 }
             }
         }
@@ -103,7 +131,7 @@ public final class OperateModel {
         return List.copyOf(lines);
     }
 
-    /** The function whose lines are shown (the scenario's first), or null without functions. */
+    /** The function whose lines are shown (the first, until another is chosen), or null without functions. */
     public String function() {
         return function;
     }

@@ -125,6 +125,55 @@ class OperateTabTest {
         return lab;
     }
 
+    /**
+     * With two functions (dependency-isolation: checkout and search), the pane offers both; each shows exactly its own
+     * lines and its own Logs Insights table, and the choice survives a new run of the same scenario.
+     */
+    @Test
+    void eachFunctionsLinesAndTableCanBeShown() {
+        Scenario s = PresetCatalog.bundled("dependency-isolation.json").withDuration(5, 0);
+        World w = new World(s);
+        w.recordReports(200_000);
+        List<ReportLine> all = new ArrayList<>();
+        List<Object[]> frames = new ArrayList<>();
+        w.onInterval(i -> {
+            List<ReportLine> lines = w.reportLog().drain();
+            all.addAll(lines);
+            frames.add(new Object[] {i, new OperateData(List.of(), lines, 0)});
+        });
+        w.runUntil(s.durationMicros());
+        long search = all.stream().filter(l -> l.function().equals("search")).count();
+        long checkout = all.stream().filter(l -> l.function().equals("checkout")).count();
+        assertTrue(search > 1000 && checkout > 1000, "both functions ran: " + search + ", " + checkout);
+        HeadlessFx.start();
+        List<String> seen = HeadlessFx.onFx(() -> {
+            DashboardCharts charts = new DashboardCharts();
+            OperateView view = new OperateView(charts.operate);
+            charts.reset(s);
+            for (Object[] f : frames) {
+                charts.add((lab.overload.engine.metrics.IntervalSnapshot) f[0]);
+                charts.addOperate((OperateData) f[1]);
+            }
+            view.refresh();
+            List<String> out = new ArrayList<>();
+            out.add(view.logs().functionChoice().getItems().toString());
+            out.add(view.logs().functionChoice().getValue());
+            out.add(String.valueOf(view.logs().table().getItems().stream().mapToLong(LogsInsights.Row::count).sum()));
+            view.logs().functionChoice().setValue("search");
+            out.add(String.valueOf(view.logs().table().getItems().stream().mapToLong(LogsInsights.Row::count).sum()));
+            out.add(String.valueOf(charts.operate.lines().stream().allMatch(l -> l.function().equals("search"))));
+            charts.reset(s);
+            out.add(charts.operate.function());
+            return out;
+        });
+        assertEquals("[checkout, search]", seen.get(0));
+        assertEquals("checkout", seen.get(1), "the first function is shown first");
+        assertEquals(String.valueOf(checkout), seen.get(2), "checkout's table counts exactly its lines");
+        assertEquals(String.valueOf(search), seen.get(3), "search's table counts exactly its lines");
+        assertEquals("true", seen.get(4), "only search's lines are shown");
+        assertEquals("search", seen.get(5), "a new run of the same scenario keeps the choice");
+    }
+
     /** The table is the query over exactly the lines the engine wrote, with the engine's concurrency beside it. */
     @Test
     void theTableMatchesTheEnginesLines(@org.junit.jupiter.api.io.TempDir Path dir) {
