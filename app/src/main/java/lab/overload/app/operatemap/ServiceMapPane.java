@@ -3,10 +3,9 @@ package lab.overload.app.operatemap;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
+import lab.overload.app.chart.CanvasPane;
 import lab.overload.app.chart.ChartPalette;
 import lab.overload.app.chart.Ticks;
 import lab.overload.engine.metrics.IntervalSnapshot;
@@ -19,7 +18,7 @@ import lab.overload.models.scenario.Scenario;
  * latency or utilisation. Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
  * {@code services.api}); clicking it again clears the selection (null). FX thread only.
  */
-public final class ServiceMapPane extends Region {
+public final class ServiceMapPane extends CanvasPane {
     static final String PANE = "service-map";
     static final String CAPTION = "map-caption";
     static final String NAME = "map-node-name";
@@ -29,20 +28,14 @@ public final class ServiceMapPane extends Region {
     static final String SELECTED = "map-node-selected";
     private static final double PAD = 10;
 
-    private final Canvas canvas = new Canvas();
-    private final ChartPalette palette = new ChartPalette(this::markDirty);
     private ServiceMap map;
     private ServiceMap.Node selected;
     private Consumer<String> onSelect = owner -> { };
-    private boolean dirty = true;
 
     public ServiceMapPane() {
         getStyleClass().add(PANE);
-        getChildren().addAll(canvas, palette.probes());
         setMinSize(240, 160);
         setPrefSize(800, 360);
-        widthProperty().addListener(o -> markDirty());
-        heightProperty().addListener(o -> markDirty());
         palette.prepare(EDGE);
         for (ServiceMap.Health h : ServiceMap.Health.values()) {
             palette.boxFill(healthClass(h)); // probes made now, so the first draw has their CSS
@@ -88,28 +81,9 @@ public final class ServiceMapPane extends Region {
         return selected;
     }
 
-    public void markDirty() {
-        dirty = true;
-    }
 
-    public boolean isDirty() {
-        return dirty;
-    }
 
-    public boolean redrawIfDirty() {
-        if (!dirty || getScene() == null) {
-            return false;
-        }
-        redraw();
-        return true;
-    }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
 
     /** A node's box in the pane: left, top, width, height. */
     public double[] box(ServiceMap.Node n) {
@@ -179,10 +153,8 @@ public final class ServiceMapPane extends Region {
         return new String[] {first, bad, parts, second.strip()};
     }
 
-    public void redraw() {
-        dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    @Override
+    protected void draw(GraphicsContext g) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(palette.font(CAPTION));

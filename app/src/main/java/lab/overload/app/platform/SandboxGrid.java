@@ -2,10 +2,9 @@ package lab.overload.app.platform;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
+import lab.overload.app.chart.CanvasPane;
 import lab.overload.app.chart.ChartPalette;
 import lab.overload.engine.metrics.PlatformInterval;
 
@@ -18,7 +17,7 @@ import lab.overload.engine.metrics.PlatformInterval;
  * run, so cells do not jump every interval. One canvas, redrawn only for a new snapshot or a new size; colours from
  * CSS through a {@link ChartPalette}. FX thread only.
  */
-public final class SandboxGrid extends Region {
+public final class SandboxGrid extends CanvasPane {
     /** How it draws the sandboxes. */
     public enum Mode { CELLS, BARS }
 
@@ -29,11 +28,8 @@ public final class SandboxGrid extends Region {
     private static final double PAD = 8;
     private static final int[] ORDER = GridLegend.ORDER;
 
-    private final Canvas canvas = new Canvas();
-    private final ChartPalette palette = new ChartPalette(this::markDirty);
     private PlatformInterval shown = PlatformInterval.NONE;
     private long scale = 10;
-    private boolean dirty = true;
     private Mode mode = Mode.CELLS;
     private double cell;
     /** What the last redraw drew: sandboxes per worker manager and state, {@code [wm * 3 + state]}. */
@@ -41,11 +37,8 @@ public final class SandboxGrid extends Region {
 
     public SandboxGrid() {
         getStyleClass().add(PlatformStyles.SANDBOX_GRID);
-        getChildren().addAll(canvas, palette.probes());
         setMinSize(200, 120);
         setPrefSize(600, 300);
-        widthProperty().addListener(o -> markDirty());
-        heightProperty().addListener(o -> markDirty());
     }
 
     /** Shows these sandboxes at the next redraw ({@link PlatformInterval#NONE}: a new run, nothing yet). */
@@ -84,29 +77,9 @@ public final class SandboxGrid extends Region {
         return 3 * wm + state < drawn.length ? drawn[3 * wm + state] : 0;
     }
 
-    public void markDirty() {
-        dirty = true;
-    }
 
-    public boolean isDirty() {
-        return dirty;
-    }
 
-    /** Redraws when the data or the size changed and the view is on screen; true when it drew. */
-    public boolean redrawIfDirty() {
-        if (!dirty || getScene() == null) {
-            return false;
-        }
-        redraw();
-        return true;
-    }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
 
     private double labelSize() {
         return palette.font(PlatformStyles.LABEL).getSize();
@@ -127,10 +100,8 @@ public final class SandboxGrid extends Region {
         return new double[] {left, top, Math.max(0, getWidth() - PAD - left), Math.max(0, getHeight() - PAD - top)};
     }
 
-    public void redraw() {
-        dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    @Override
+    protected void draw(GraphicsContext g) {
         int wms = shown.workerManagers();
         drawn = new int[3 * wms];
         double[] p = plot();

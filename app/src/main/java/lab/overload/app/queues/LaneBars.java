@@ -2,10 +2,9 @@ package lab.overload.app.queues;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
+import lab.overload.app.chart.CanvasPane;
 import lab.overload.app.chart.ChartPalette;
 import lab.overload.engine.metrics.LaneInterval;
 
@@ -15,25 +14,19 @@ import lab.overload.engine.metrics.LaneInterval;
  * jump every interval. Past {@link #MAX_BARS} lanes the first ones are drawn and the title says so. Colours come from
  * CSS through a {@link ChartPalette}. FX thread only.
  */
-public final class LaneBars extends Region {
+public final class LaneBars extends CanvasPane {
     /** Lanes drawn at most (a PER_TENANT queue may have thousands). */
     public static final int MAX_BARS = 100;
     private static final double PAD = 8;
 
-    private final Canvas canvas = new Canvas();
-    private final ChartPalette palette = new ChartPalette(this::markDirty);
     private String title = "Lanes";
     private LaneInterval lanes;
-    private boolean dirty = true;
     private long scale = 10;
 
     public LaneBars() {
         getStyleClass().add(QueueStyles.LANE_BARS);
-        getChildren().addAll(canvas, palette.probes());
         setMinSize(200, 120);
         setPrefSize(600, 300);
-        widthProperty().addListener(o -> markDirty());
-        heightProperty().addListener(o -> markDirty());
     }
 
     public void setTitle(String title) {
@@ -75,29 +68,9 @@ public final class LaneBars extends Region {
         return lanes;
     }
 
-    public void markDirty() {
-        dirty = true;
-    }
 
-    public boolean isDirty() {
-        return dirty;
-    }
 
-    /** Redraws when the data or the size changed and the view is on screen; true when it drew. */
-    public boolean redrawIfDirty() {
-        if (!dirty || getScene() == null) {
-            return false;
-        }
-        redraw();
-        return true;
-    }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
 
     /** The line under the title: which tenant is noisy and which lanes its hand holds. */
     static String noisyText(LaneInterval lanes) {
@@ -128,10 +101,8 @@ public final class LaneBars extends Region {
         return new double[] {p[0] + i * slot + slot * 0.12, p[1] + p[3] - h, slot * 0.76, h};
     }
 
-    public void redraw() {
-        dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    @Override
+    protected void draw(GraphicsContext g) {
         double[] p = plot();
         g.setFill(palette.boxFill(QueueStyles.LANE_PLOT));
         g.fillRect(p[0], p[1], p[2], p[3]);
