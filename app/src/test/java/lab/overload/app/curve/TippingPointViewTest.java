@@ -231,7 +231,7 @@ class TippingPointViewTest {
             }
         });
         try {
-            return f.get(30, TimeUnit.SECONDS);
+            return f.get(90, TimeUnit.SECONDS); // a hang guard, not a speed claim
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -61,7 +61,7 @@ class QueuesTabTest {
         WaitForAsyncUtils.asyncFx(() -> {
             lab.view().tippingPoint().close();
             lab.vm().close();
-        }).get(30, TimeUnit.SECONDS);
+        }).get(90, TimeUnit.SECONDS); // a hang guard, not a speed claim
     }
 
     private List<String> tabTitles() {
@@ -78,7 +78,7 @@ class QueuesTabTest {
             lab.vm().load(COLLAPSE);
             out.add(tabTitles());
             return out;
-        }).get(30, TimeUnit.SECONDS);
+        }).get(90, TimeUnit.SECONDS); // a hang guard, not a speed claim
         assertFalse(titles.get(0).contains("Queues"), "goodput-collapse: " + titles.get(0));
         assertTrue(titles.get(1).contains("Queues"), "shuffle-sharding: " + titles.get(1));
         assertFalse(titles.get(2).contains("Queues"), "back to goodput-collapse: " + titles.get(2));
@@ -93,7 +93,7 @@ class QueuesTabTest {
             for (int i = 0; i < 3; i++) {
                 lab.pulse();
             }
-        }).get(30, TimeUnit.SECONDS);
+        }).get(90, TimeUnit.SECONDS); // a hang guard, not a speed claim
         List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
             lab.charts().reset(SHARDED);
@@ -184,7 +184,7 @@ class QueuesTabTest {
                 }
             }
             return out;
-        }).get(60, TimeUnit.SECONDS);
+        }).get(90, TimeUnit.SECONDS); // a hang guard, not a speed claim
         assertEquals(List.of(), problems);
     }
 
@@ -255,7 +255,7 @@ class QueuesTabTest {
                 out.add("a scenario without queues lists no async series");
             }
             return out;
-        }).get(60, TimeUnit.SECONDS);
+        }).get(90, TimeUnit.SECONDS); // a hang guard, not a speed claim
         assertEquals(List.of(), problems);
     }
 }

@@ -74,21 +74,7 @@ final class Api implements Target, Caller, Reconfigurable {
         a.startedMicros = now;
         metrics.busyChanged(now, 1);
         Attempt call = world.takeAttempt();
-        call.onward = true;
-        call.parent = a;
-        call.caller = this;
-        call.clientMetrics = null;
-        call.request = null;
-        call.size = a.size;
-        call.requestId = a.requestId;
-        call.priorityClass = a.priorityClass;
-        call.number = a.number;
-        call.retry = false;
-        call.measured = a.measured;
-        call.sentMicros = now;
-        call.deadlineMicros = a.deadlineMicros;
-        call.timeoutHandle = lab.overload.engine.core.Simulation.NO_HANDLE;
-        a.child = call;
+        call.sendAsOnwardCall(a, this, a.measured, now);
         if (world.tracing()) {
             world.trace(World.clientOf(a), spec.name(), "call " + target.name(), null, call);
         }

@@ -94,4 +94,27 @@ final class Attempt {
     long token() {
         return (gen << 20) | (epoch & 0xfffff);
     }
+
+    /**
+     * Makes this fresh attempt the onward call a stage sends now for {@code parent} (an API to its target, a service's
+     * dependency call to a stage): it carries the parent's request id, size, priority class, attempt number and
+     * deadline, is answered to {@code caller}, and becomes the parent's child.
+     */
+    void sendAsOnwardCall(Attempt parent, Caller caller, boolean measured, long now) {
+        onward = true;
+        this.parent = parent;
+        this.caller = caller;
+        clientMetrics = null;
+        request = null;
+        size = parent.size;
+        requestId = parent.requestId;
+        priorityClass = parent.priorityClass;
+        number = parent.number;
+        retry = false;
+        this.measured = measured;
+        sentMicros = now;
+        deadlineMicros = parent.deadlineMicros;
+        timeoutHandle = lab.overload.engine.core.Simulation.NO_HANDLE;
+        parent.child = this;
+    }
 }

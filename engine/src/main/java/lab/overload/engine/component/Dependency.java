@@ -110,21 +110,7 @@ final class Dependency implements Caller {
     private void callStage(Attempt a, long now) {
         World world = service.world();
         Attempt call = world.takeAttempt();
-        call.onward = true;
-        call.parent = a;
-        call.caller = this;
-        call.clientMetrics = null;
-        call.request = null;
-        call.size = a.size;
-        call.requestId = a.requestId;
-        call.priorityClass = a.priorityClass;
-        call.number = a.number;
-        call.retry = false;
-        call.measured = world.recorder.measuring(now);
-        call.sentMicros = now;
-        call.deadlineMicros = a.deadlineMicros;
-        call.timeoutHandle = lab.overload.engine.core.Simulation.NO_HANDLE;
-        a.child = call;
+        call.sendAsOnwardCall(a, this, world.recorder.measuring(now), now);
         if (world.tracing()) {
             world.trace(World.clientOf(a), service.stageName(), "call " + stage.name(), null, call);
         }
