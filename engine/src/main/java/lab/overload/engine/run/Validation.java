@@ -3,14 +3,11 @@ package lab.overload.engine.run;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleBiFunction;
 import java.util.stream.IntStream;
 import lab.overload.engine.component.TraceEvent;
 import lab.overload.engine.component.World;
 import lab.overload.engine.core.RandomStreams;
-import lab.overload.engine.metrics.Stats;
 import lab.overload.engine.metrics.Summary;
 import lab.overload.models.scenario.ArrivalKind;
 import lab.overload.models.scenario.Balancer;
@@ -18,7 +15,6 @@ import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.Discipline;
 import lab.overload.models.scenario.Distribution;
 import lab.overload.models.scenario.ExpiredWork;
-import lab.overload.models.scenario.Jitter;
 import lab.overload.models.scenario.Lesson;
 import lab.overload.models.scenario.LoopKind;
 import lab.overload.models.scenario.RetrySpec;
@@ -26,7 +22,6 @@ import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.ServiceSpec;
 import lab.overload.models.scenario.TimeoutKind;
 import lab.overload.models.theory.ErlangA;
-import lab.overload.models.theory.LittlesLaw;
 import lab.overload.models.theory.MG1;
 import lab.overload.models.theory.MMc;
 import lab.overload.models.theory.MMcK;
@@ -95,12 +90,6 @@ public final class Validation {
     public static final int QUICK_REPLICATIONS = 5;
     public static final double QUICK_SCALE = 0.05;
 
-    /** Two-sided 99% Student-t quantiles t(0.995, df) for df = 1..30. */
-    private static final double[] T995 = {63.656741, 9.924843, 5.840909, 4.604095, 4.032143, 3.707428, 3.499483,
-        3.355387, 3.249836, 3.169273, 3.105807, 3.054540, 3.012276, 2.976843, 2.946713, 2.920782, 2.898231,
-        2.878440, 2.860935, 2.845340, 2.831360, 2.818756, 2.807336, 2.796940, 2.787436, 2.778715, 2.770683,
-        2.763262, 2.756386, 2.749996};
-
     private Validation() {
     }
 
@@ -134,17 +123,17 @@ public final class Validation {
             throw new IllegalArgumentException("durationScale must be in (0, 100], was " + durationScale);
         }
         List<ValidationResult> out = new ArrayList<>();
-        List<Experiment> experiments = experiments();
+        List<ValidationCases.Experiment> experiments = ValidationCases.all();
         for (int k = 0; k < experiments.size(); k++) {
-            Experiment e = experiments.get(k);
+            ValidationCases.Experiment e = experiments.get(k);
             long experimentSeed = RandomStreams.mix(seed + 0x632be59bd9b4e019L * (k + 1)) >>> 11;
-            Scenario base = scaled(e.scenario, durationScale);
+            Scenario base = scaled(e.scenario(), durationScale);
             List<Observation> runs = IntStream.range(0, replications).parallel()
-                    .mapToObj(i -> observe(base.withSeed(RandomStreams.replicationSeed(experimentSeed, i)), e.trace))
+                    .mapToObj(i -> observe(base.withSeed(RandomStreams.replicationSeed(experimentSeed, i)), e.trace()))
                     .toList();
-            for (Metric m : e.metrics) {
-                double[] xs = runs.stream().mapToDouble(o -> m.measure.applyAsDouble(o.summary, o.probe)).toArray();
-                out.add(evaluate(m, xs));
+            for (ValidationCases.Metric m : e.metrics()) {
+                double[] xs = runs.stream().mapToDouble(o -> m.measure().applyAsDouble(o.summary, o.probe)).toArray();
+                out.add(m.evaluate(xs));
             }
         }
         return List.copyOf(out);
@@ -161,174 +150,22 @@ public final class Validation {
      * statement of the pass rule.
      */
     public static String report(List<ValidationResult> results) {
-        StringBuilder b = new StringBuilder();
-        b.append("| case | theory | simulated ± hw95 | criterion | pass |\n");
-        b.append("|---|---:|---:|---|:---:|\n");
-        for (ValidationResult r : results) {
-            String unit = r.unit().isEmpty() ? "" : " " + r.unit();
-            String hw = Double.isNaN(r.halfWidth95()) ? "" : " ± " + fmt(r.halfWidth95());
-            String ci = Double.isNaN(r.halfWidth99()) ? "" : "99% CI " + fmt(r.halfWidth99()) + ", ";
-            b.append("| ").append(r.name()).append(" (").append(r.source()).append(")")
-                    .append(" | ").append(fmt(r.theory())).append(unit)
-                    .append(" | ").append(fmt(r.simulated())).append(hw).append(unit)
-                    .append(" | Δ ").append(fmt(Math.abs(r.difference())))
-                    .append(r.pass() ? " ≤ max(" : " > max(").append(ci)
-                    .append("tol ").append(fmt(r.tolerance())).append(")")
-                    .append(" | ").append(r.pass() ? "yes" : "**NO**").append(" |\n");
-        }
-        int n = results.isEmpty() ? 0 : results.get(0).replications();
-        long passed = results.stream().filter(ValidationResult::pass).count();
-        b.append('\n').append(passed).append(" of ").append(results.size()).append(" cases pass (").append(n)
-                .append(" replications each). A case passes when |simulated − theory| ≤ max(99% Student-t")
-                .append(" half-width of the replication mean, stated tolerance for edge effects and rounding).\n");
-        return b.toString();
+        return ValidationReport.table(results);
     }
 
-    /** Two-sided 99% Student-t quantile: tabulated to df 30, then the Cornish-Fisher expansion. */
+    /** Two-sided 99% Student-t quantile t(0.995, df): tabulated to df 30, then the Cornish-Fisher expansion. */
     public static double t995(int df) {
-        if (df < 1) {
-            throw new IllegalArgumentException("df must be at least 1, was " + df);
-        }
-        if (df <= T995.length) {
-            return T995[df - 1];
-        }
-        double z = 2.5758293035489;
-        double z3 = z * z * z;
-        double z5 = z3 * z * z;
-        double z7 = z5 * z * z;
-        double g1 = (z3 + z) / 4;
-        double g2 = (5 * z5 + 16 * z3 + 3 * z) / 96;
-        double g3 = (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / 384;
-        double d = df;
-        return z + g1 / d + g2 / (d * d) + g3 / (d * d * d);
+        return StudentT.t995(df);
     }
 
     /** Student-t 99% half-width of the mean of xs; NaN for fewer than two values. */
     public static double halfWidth99(double[] xs) {
-        if (xs.length < 2) {
-            return Double.NaN;
-        }
-        return t995(xs.length - 1) * Stats.stdDev(xs) / Math.sqrt(xs.length);
-    }
-
-    private static ValidationResult evaluate(Metric m, double[] xs) {
-        double mean = Stats.mean(xs);
-        double hw95 = Stats.halfWidth95(xs);
-        double hw99 = halfWidth99(xs);
-        double tol = m.tolerance;
-        double allowed = Double.isNaN(hw99) ? tol : Math.max(hw99, tol);
-        boolean pass = Double.isFinite(mean) && Math.abs(mean - m.theory) <= allowed;
-        return new ValidationResult(m.name, m.unit, m.theory, mean, hw95, hw99, tol, xs.length, m.source, pass);
+        return StudentT.halfWidth99(xs);
     }
 
     private static Scenario scaled(Scenario s, double scale) {
         double measured = (s.durationSeconds() - s.warmupSeconds()) * scale;
         return s.withDuration(s.warmupSeconds() + measured, s.warmupSeconds());
-    }
-
-    // ---------------------------------------------------------------------------------------------- experiments
-
-    /** A quantity measured on every replication of an experiment. */
-    private record Metric(String name, String unit, double theory, double tolerance, String source,
-                          ToDoubleBiFunction<Summary, Probe> measure) {
-    }
-
-    /** A scenario (at scale 1, base seed) and what is measured on it. */
-    private record Experiment(Scenario scenario, boolean trace, List<Metric> metrics) {
-    }
-
-    /** Relative tolerance of means of waits and counts in system (see the class comment). */
-    private static final double WAIT_TOL = 0.005;
-    /** Relative tolerance of probabilities, rates and attempts per request. */
-    private static final double RATE_TOL = 0.002;
-
-    private static List<Experiment> experiments() {
-        List<Experiment> list = new ArrayList<>();
-
-        // M/M/1 rho = 0.8
-        double l1 = 8;
-        double mu1 = 10;
-        double wq1 = MMc.meanWaitInQueue(1, l1, mu1) * 1000;
-        list.add(new Experiment(mmc("mm1", 1, l1, mu1, 20_000, 500), false, List.of(
-                new Metric("M/M/1 ρ=0.8: mean wait Wq", "ms", wq1, WAIT_TOL * wq1, "summary queueWaitMean",
-                        (s, p) -> s.queueWaitMean()))));
-
-        // M/M/10 rho = 0.9
-        double l10 = 90;
-        double mu10 = 10;
-        double wq10 = MMc.meanWaitInQueue(10, l10, mu10) * 1000;
-        double pw10 = MMc.probabilityOfWaiting(10, l10, mu10);
-        double lsys10 = MMc.meanNumberInSystem(10, l10, mu10);
-        list.add(new Experiment(mmc("mm10", 10, l10, mu10, 2_000, 200), true, List.of(
-                new Metric("M/M/10 ρ=0.9: mean wait Wq (Erlang C)", "ms", wq10, WAIT_TOL * wq10,
-                        "summary queueWaitMean", (s, p) -> s.queueWaitMean()),
-                new Metric("M/M/10 ρ=0.9: P(wait) (Erlang C)", "", pw10, RATE_TOL * pw10,
-                        "trace: enqueued / sent", (s, p) -> p.probabilityOfWaiting()),
-                new Metric("M/M/10 ρ=0.9: mean number in system L", "", lsys10, WAIT_TOL * lsys10,
-                        "summary inSystemMean", (s, p) -> s.inSystemMean()),
-                new Metric("Little's law L / (λW), M/M/10 sample path", "", 1.0, 0.005,
-                        "summary littlesLaw fields", (s, p) -> littleRatio(s)))));
-
-        // Erlang A: M/M/10+M
-        double la = 100;
-        double mua = 10;
-        double patienceMillis = 250;
-        double theta = 1000 / patienceMillis;
-        double pab = ErlangA.probabilityOfAbandonment(10, la, mua, theta);
-        double served = ErlangA.servedThroughput(10, la, mua, theta);
-        double wqa = ErlangA.meanWaitInQueue(10, la, mua, theta) * 1000;
-        Scenario erlangA = scenario("erlang-a", 2_000, 100,
-                client(la, TimeoutKind.EXPONENTIAL, patienceMillis, RetrySpec.NONE),
-                service(10, 10_000_000, Distribution.EXPONENTIAL, 1000 / mua, ExpiredWork.DROP_AT_DEQUEUE, 0));
-        list.add(new Experiment(erlangA, true, List.of(
-                new Metric("Erlang A (c=10, λ=100/s, μ=10/s, θ=4/s): P(abandon)", "", pab, RATE_TOL * pab,
-                        "summary abandonedByServer / attempts",
-                        (s, p) -> (double) s.abandonedByServer() / s.attemptsTotal()),
-                new Metric("Erlang A: served throughput", "1/s", served, RATE_TOL * served,
-                        "summary completed attempts / s", (s, p) -> s.throughputPerSecond()),
-                new Metric("Erlang A: mean wait over all arrivals E[Wq] = Lq/λ", "ms", wqa, WAIT_TOL * wqa,
-                        "trace: send to start or abandonment", (s, p) -> p.meanWaitMillis()))));
-
-        // M/D/1 rho = 0.8
-        double ld = 8;
-        double sd = 0.1;
-        double wqd = MG1.meanWaitInQueue(ld, sd, 0) * 1000;
-        list.add(new Experiment(scenario("md1", 10_000, 500,
-                client(ld, TimeoutKind.NONE, 1000, RetrySpec.NONE),
-                service(1, 10_000_000, Distribution.CONSTANT, sd * 1000, ExpiredWork.PROCESS, 0)), false, List.of(
-                new Metric("M/D/1 ρ=0.8: mean wait Wq (Pollaczek–Khinchine)", "ms", wqd, WAIT_TOL * wqd,
-                        "summary queueWaitMean", (s, p) -> s.queueWaitMean()))));
-
-        // Retry amplification p = 0.3, 4 attempts
-        double perr = 0.3;
-        double amp = RetryAmplification.expectedAttempts(perr, 3);
-        double fail = RetryAmplification.finalFailureProbability(perr, 3);
-        list.add(new Experiment(scenario("retry", 1_000, 10,
-                client(50, TimeoutKind.NONE, 1000, new RetrySpec(4, 10, 1000, Jitter.FULL)),
-                service(200, 10_000_000, Distribution.EXPONENTIAL, 100, ExpiredWork.PROCESS, perr)), false, List.of(
-                new Metric("Retries p=0.3, 4 attempts: attempts per request", "", amp, RATE_TOL * amp,
-                        "summary attempts / requests", (s, p) -> (double) s.attemptsTotal() / s.requestsTotal()),
-                new Metric("Retries p=0.3, 4 attempts: final failure share p⁴", "", fail, RATE_TOL * fail,
-                        "summary failedError / requests",
-                        (s, p) -> (double) s.failedError() / s.requestsTotal()))));
-
-        // M/M/1/K, K = 5
-        double lk = 9;
-        double muk = 10;
-        int k = 5;
-        double block = MMcK.blockingProbability(1, k, lk, muk);
-        list.add(new Experiment(scenario("mm1k", 5_000, 50,
-                client(lk, TimeoutKind.NONE, 1000, RetrySpec.NONE),
-                service(1, k - 1, Distribution.EXPONENTIAL, 1000 / muk, ExpiredWork.PROCESS, 0)), false, List.of(
-                new Metric("M/M/1/5 ρ=0.9: blocking (shed share)", "", block, RATE_TOL * block,
-                        "summary shed / attempts", (s, p) -> (double) s.shed() / s.attemptsTotal()))));
-        return list;
-    }
-
-    /** Sample-path Little's law: time-average number in system over arrival rate times mean time in system. */
-    static double littleRatio(Summary s) {
-        double lambda = s.requestsTotal() / s.measuredSeconds();
-        return s.inSystemMean() / LittlesLaw.meanNumberInSystem(lambda, s.requestMeanTimeMillis() / 1000);
     }
 
     // ---------------------------------------------------------------------------------------------- scenarios
@@ -445,19 +282,5 @@ public final class Validation {
         public double probabilityOfWaiting() {
             return (double) enqueued / sent;
         }
-    }
-
-    private static String fmt(double x) {
-        if (Double.isNaN(x)) {
-            return "n/a";
-        }
-        double a = Math.abs(x);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.3e", x);
-        }
-        if (a >= 1000) {
-            return String.format(Locale.ROOT, "%.1f", x);
-        }
-        return String.format(Locale.ROOT, "%.4g", x);
     }
 }
