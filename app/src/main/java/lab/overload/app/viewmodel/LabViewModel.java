@@ -2,9 +2,6 @@ package lab.overload.app.viewmodel;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -15,13 +12,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import lab.overload.engine.run.AbSide;
-import lab.overload.engine.run.ControlChange;
-import lab.overload.engine.run.LiveFrame;
 import lab.overload.engine.run.LiveRunner;
 import lab.overload.engine.run.LiveStatus;
 import lab.overload.models.json.ScenarioCodec;
-import lab.overload.models.scenario.ParameterPaths;
 import lab.overload.models.scenario.Scenario;
 
 /**
@@ -47,33 +40,25 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper formulaValues = new ReadOnlyStringWrapper(this, "formulaValues", "");
     private final ReadOnlyStringWrapper triggerStatus = new ReadOnlyStringWrapper(this, "triggerStatus", "");
     private final RecordReplay recordReplay = new RecordReplay();
-    /** The run's snapshots for the metastability check (bounded: the first 20 minutes of sim time). */
-    private final java.util.List<lab.overload.engine.metrics.IntervalSnapshot> history = new java.util.ArrayList<>();
-    private static final int HISTORY_LIMIT = 12_000;
+    private final TriggerWatch triggers = new TriggerWatch();
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyObjectWrapper<Scenario> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(this, "generation");
     private final ChartModel charts;
     private final RollingWindow window = new RollingWindow(10);
-    /** Changes waiting for the next pulse, by side and path (latest value wins). */
-    private final Map<String, PendingChange> pending = new LinkedHashMap<>();
     private final AbState ab = new AbState();
+    private final FrameFeed feed;
+    private final PendingChanges pending;
     private LiveRunner runner;
-    /** The scenario the current run started from at t = 0 (its control log holds the changes made since). */
-    private Scenario runStart;
-    private long nextSequence;
-    private long nextSequenceB;
-    private int frameGeneration = -1;
-    /** Frames of older runs still in the ring after a reset or load are skipped. */
-    private int minGeneration;
     private static final long TEXT_REFRESH_NANOS = 250_000_000L;
     private long lastTextNanos;
     private boolean framesSinceText;
 
     public LabViewModel(Scenario initial, ChartModel charts) {
         this.charts = charts;
+        this.feed = new FrameFeed(charts, window, triggers, ab);
+        this.pending = new PendingChanges(initial);
         this.runner = new LiveRunner(initial, 8192);
-        this.runStart = initial;
         loaded.set(initial);
         scenario.set(initial);
         charts.reset(initial);
@@ -110,30 +95,9 @@ public final class LabViewModel implements AutoCloseable {
      */
     public boolean pulse() {
         sendPending();
-        List<LiveFrame> frames = runner.ring().since(nextSequence);
-        for (LiveFrame f : frames) {
-            nextSequence = f.sequence() + 1;
-            if (f.generation() < minGeneration) {
-                continue;
-            }
-            if (f.generation() != frameGeneration) {
-                frameGeneration = f.generation();
-                history.clear();
-                window.clear();
-                charts.reset(runner.status().scenario());
-            }
-            charts.add(f.snapshot());
-            charts.addOperate(f.operate());
-            if (history.size() < HISTORY_LIMIT) {
-                history.add(f.snapshot());
-            }
-            for (ControlChange c : f.changes()) {
-                charts.addUserMarker(c.atMicros() / 1e6, ab.markerPrefix(c.path()) + c.path() + " = " + c.value());
-            }
-            window.add(f.snapshot());
-        }
-        boolean framesB = ab.onProperty().get() && drainB();
-        if (!frames.isEmpty() || framesB) {
+        boolean framesA = feed.drainA(runner);
+        boolean framesB = ab.onProperty().get() && feed.drainB(runner);
+        if (framesA || framesB) {
             charts.markDirty();
             framesSinceText = true;
         }
@@ -142,18 +106,18 @@ public final class LabViewModel implements AutoCloseable {
         if (framesSinceText && textDue) {
             framesSinceText = false;
             formulaValues.set(LessonFormulas.describe(scenario.get(), window));
-            triggerStatus.set(describeTriggers());
+            triggerStatus.set(triggers.describe(scenario.get()));
         }
         LiveStatus st = runner.status();
         if (st.generation() != generation.get()) {
             generation.set(st.generation());
-            if (frames.isEmpty()) {
+            if (!framesA) {
                 window.clear();
                 charts.reset(st.scenario());
                 formulaValues.set(LessonFormulas.describe(st.scenario(), window));
             }
         }
-        if (st.generation() >= minGeneration) {
+        if (st.generation() >= feed.minGeneration()) {
             // until the runner has started the run just loaded or reset, its status still holds the old scenario
             scenario.set(st.scenario());
         }
@@ -175,31 +139,6 @@ public final class LabViewModel implements AutoCloseable {
             ab.update(runner.scenarioB());
         }
         return textDue;
-    }
-
-    /**
-     * Feeds side B's frames to the charts, up to side A's newest run (B publishes each interval just after A, so a
-     * B frame of a newer run than A's shown one waits for the next pulse). Returns whether any arrived.
-     */
-    private boolean drainB() {
-        boolean any = false;
-        for (LiveFrame f : runner.ringB().since(nextSequenceB)) {
-            if (f.generation() > frameGeneration) {
-                break;
-            }
-            nextSequenceB = f.sequence() + 1;
-            if (f.generation() < frameGeneration || f.generation() < minGeneration) {
-                continue;
-            }
-            charts.addB(f.snapshot());
-            for (ControlChange c : f.changes()) {
-                if (ab.sideOf(c.path()) == AbSide.B) { // a change made on both sides is marked once, from side A
-                    charts.addUserMarker(c.atMicros() / 1e6, "B: " + c.path() + " = " + c.value());
-                }
-            }
-            any = true;
-        }
-        return any;
     }
 
     /** Traces this share of the requests from now on (in [0, 1]); not a change of the scenario. */
@@ -261,9 +200,8 @@ public final class LabViewModel implements AutoCloseable {
 
     /** Back to t = 0 with the scenario as loaded (live changes are dropped), paused. */
     public void reset() {
-        pending.clear();
+        pending.restart(loaded.get());
         endSplit();
-        runStart = loaded.get();
         startNewRun(loaded.get());
         runner.reset();
         running.set(false);
@@ -293,18 +231,8 @@ public final class LabViewModel implements AutoCloseable {
      * the next pulse (latest value per path wins).
      */
     public void requestChange(String path, String value) {
-        AbSide side = ab.onProperty().get() ? ab.sideProperty().get() : AbSide.A;
-        if (side != AbSide.A && ab.scenarioB() != null) {
-            ParameterPaths.with(ab.scenarioB(), path, value);
-        }
-        if (side != AbSide.B || ab.scenarioB() == null) {
-            ParameterPaths.with(scenario.get(), path, value);
-        }
-        pending.put(side + " " + path, new PendingChange(path, value, side));
+        pending.request(path, value, ab, scenario.get());
         error.set("");
-    }
-
-    private record PendingChange(String path, String value, AbSide side) {
     }
 
     /** The split ends with a reset or load (the runner drops side B then). */
@@ -322,9 +250,8 @@ public final class LabViewModel implements AutoCloseable {
 
     /** Loads a scenario and restarts from t = 0, keeping play/pause. */
     public void load(Scenario next) {
-        pending.clear();
+        pending.restart(next);
         endSplit();
-        runStart = next;
         loaded.set(next);
         scenario.set(next);
         startNewRun(next);
@@ -334,54 +261,15 @@ public final class LabViewModel implements AutoCloseable {
         confirmation.set("");
     }
 
-    /**
-     * For each trigger of the scenario (a timeline spike that ends): once it has ended and the grace time passed,
-     * whether the system recovered or is still degraded (a metastable failure), from the run's snapshots.
-     */
-    private String describeTriggers() {
-        Scenario s = scenario.get();
-        if (s.timeline().stream().noneMatch(c -> c.holdSeconds() > 0) || history.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        var report = lab.overload.engine.run.MetastabilityDetector.analyze(s, history,
-                lab.overload.engine.run.MetastabilityDetector.Settings.DEFAULTS);
-        for (var t : report.triggers()) {
-            String what = t.trigger().label().isEmpty() ? t.trigger().path() + " = " + t.trigger().value()
-                    : t.trigger().label();
-            String verdict = switch (t.verdict()) {
-                case STILL_DEGRADED -> String.format(java.util.Locale.ROOT,
-                        "STILL DEGRADED after it ended: goodput %.0f/s vs %.0f/s before (metastable)", t.after(),
-                        t.baseline());
-                case RECOVERED -> String.format(java.util.Locale.ROOT, "recovered%s: goodput %.0f/s vs %.0f/s before",
-                        t.hasRecoveryTime() ? String.format(java.util.Locale.ROOT, " %.1f s after it ended",
-                                t.recoverySeconds()) : "", t.after(), t.baseline());
-                default -> "watching...";
-            };
-            sb.append(sb.length() == 0 ? "" : "\n").append("Trigger '").append(what).append("': ").append(verdict);
-        }
-        return sb.toString();
-    }
-
     private void sendPending() {
-        if (!pending.isEmpty()) {
-            Scenario after = scenario.get();
-            for (PendingChange c : pending.values()) {
-                ab.sent(c.path(), c.side());
-                runner.change(c.path(), c.value(), c.side());
-                if (c.side() != AbSide.B) {
-                    after = trackRunStart(after, c.path(), c.value());
-                }
-            }
-            pending.clear();
-        }
+        pending.send(runner, ab, scenario.get());
     }
 
     /** Clears what the old run showed and ignores its frames still in flight. */
     private void startNewRun(Scenario next) {
-        history.clear();
+        triggers.clear();
         triggerStatus.set("");
-        minGeneration = runner.status().generation() + 1;
+        feed.skipRunsBefore(runner.status().generation() + 1);
         window.clear();
         charts.reset(next);
         formulaValues.set(LessonFormulas.describe(next, window));
@@ -418,32 +306,11 @@ public final class LabViewModel implements AutoCloseable {
      * whether it saved.
      */
     public boolean saveAs(String name, Path file) {
-        try {
-            String trimmed = name == null ? "" : name.strip();
-            if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException("name must be 1 to 200 printable characters");
-            }
-            boolean recorded = recordReplay.recordingProperty().get();
-            Scenario s = recorded ? runner.recording().toScenario(trimmed, runner.status().furthestMicros())
-                    : scenario.get();
-            Scenario named = lab.overload.models.scenario.Records.with(s, "name", trimmed);
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) {
-                java.nio.file.Files.createDirectories(folder);
-            }
-            ScenarioCodec.writeAtomically(named, file);
-            confirmation.set((recorded ? "Saved the recording '" + trimmed + "' (" + RecordReplay.kept(
-                    runner.controlLog().size()) + ")" : "Saved '" + trimmed + "'") + " to " + file
-                    + "; it is in the preset picker.");
-            error.set("");
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            confirmation.set("");
-            String reason = e instanceof java.nio.file.FileSystemException f
-                    ? (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) : e.getMessage();
-            error.set("Could not save " + file + ": " + reason + " (the file was left as it was)");
-            return false;
-        }
+        ScenarioSaver.Outcome outcome = ScenarioSaver.saveAs(name, file, recordReplay.recordingProperty().get(),
+                runner, scenario.get());
+        confirmation.set(outcome.confirmation());
+        error.set(outcome.error());
+        return outcome.saved();
     }
 
     /**
@@ -451,20 +318,7 @@ public final class LabViewModel implements AutoCloseable {
      * (the runner restarts with it), the scenario with that change. With the runner's control log it replays the run.
      */
     public Scenario runStart() {
-        return runStart;
-    }
-
-    /** The scenario after one change sent to the runner; a change that restarts the run starts a new run from it. */
-    private Scenario trackRunStart(Scenario before, String path, String value) {
-        try {
-            Scenario after = ParameterPaths.with(before, path, value);
-            if (!ParameterPaths.def(before, path).live()) {
-                runStart = after;
-            }
-            return after;
-        } catch (IllegalArgumentException e) {
-            return before; // the runner reports it
-        }
+        return pending.runStart();
     }
 
     /** Tells the user something went well (an export), in the confirmation bar. */
@@ -481,7 +335,6 @@ public final class LabViewModel implements AutoCloseable {
     public ReadOnlyStringProperty confirmationProperty() {
         return confirmation.getReadOnlyProperty();
     }
-
 
     public LiveRunner runner() {
         return runner;
