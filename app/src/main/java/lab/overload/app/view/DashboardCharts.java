@@ -1,21 +1,33 @@
 package lab.overload.app.view;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import lab.overload.app.chart.ChartStyles;
 import lab.overload.app.chart.LiveChart;
 import lab.overload.app.chart.TimeSeries;
+import lab.overload.app.curve.TippingPointView;
+import lab.overload.app.operate.OperateModel;
+import lab.overload.app.operatemap.ServiceMapPane;
+import lab.overload.app.operatemap.TopContributorsPane;
+import lab.overload.app.queues.QueueCharts;
 import lab.overload.app.viewmodel.ChartModel;
 import lab.overload.app.viewmodel.ChartOptions;
 import lab.overload.app.viewmodel.RollingWindow;
 import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.engine.operate.OperateData;
 import lab.overload.models.scenario.Scenario;
 
 /**
  * The dashboard's charts and the series behind them, fed from interval snapshots. Every chart shares the time axis
  * and the markers (timeline changes, where their holds and ramps end, and the user's own changes, one marker per
  * slider drag). Series colours follow the outcome, the same in every chart, and differ within a chart (see
- * assets/chart.css). Legend values and read-outs follow the smoothing of {@link #options()}.
+ * assets/chart.css). Legend values and read-outs follow the smoothing of {@link #options()}. The policy charts
+ * ({@link PolicyCharts}), the async queues' overview series ({@link AsyncOverview}), side B of an A/B split
+ * ({@link AbSeries}) and the Platform, Queues and Operate tabs' models are parts it feeds.
  */
 public final class DashboardCharts implements ChartModel {
     public final TimeSeries offered = series("offered", "offered", "series-offered");
@@ -32,9 +44,10 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries workers = series("workers", "workers", "series-capacity").setDashed(true);
     public final TimeSeries queue = series("queue", "attempts in service queues", "series-queue");
     public final TimeSeries oldestAge = series("oldestAge", "oldest queued attempt", "series-oldest-age");
+    private final AsyncOverview async = new AsyncOverview();
     /** The async queues' backlog (summed) and oldest message (the oldest of any queue), when the scenario has any. */
-    public final TimeSeries asyncBacklog = series("asyncBacklog", "messages in async queues", ChartStyles.SERIES_ASYNC);
-    public final TimeSeries asyncOldestAge = series("asyncOldestAge", "oldest async message", ChartStyles.SERIES_ASYNC);
+    public final TimeSeries asyncBacklog = async.backlog;
+    public final TimeSeries asyncOldestAge = async.oldestAge;
     public final TimeSeries succeeded = series("succeeded", "succeeded", "series-succeeded");
     public final TimeSeries timedOut = series("timedOut", "failed: timed out", "series-timeout");
     public final TimeSeries shed = series("shed", "shed (attempts)", "series-shed");
@@ -45,9 +58,8 @@ public final class DashboardCharts implements ChartModel {
     public final TimeSeries rejectionWork = series("rejectionWork", "rejecting", "series-rejection-work");
 
     /** The Operate tab's service map and top contributors, fed every interval. */
-    public final lab.overload.app.operatemap.ServiceMapPane serviceMap = new lab.overload.app.operatemap.ServiceMapPane();
-    public final lab.overload.app.operatemap.TopContributorsPane topContributors =
-            new lab.overload.app.operatemap.TopContributorsPane();
+    public final ServiceMapPane serviceMap = new ServiceMapPane();
+    public final TopContributorsPane topContributors = new TopContributorsPane();
 
     /** Side B of an A/B split: its series, drawn dashed over side A's while the split is on. */
     final AbSeries b = new AbSeries();
@@ -64,46 +76,43 @@ public final class DashboardCharts implements ChartModel {
     public final LiveChart workChart = chart("Busy workers: whom they serve", "workers",
             usefulWork, wastedWork, rejectionWork);
 
+    private final PolicyCharts policy = new PolicyCharts();
     /** Policy state (token buckets, limits, breaker state) and policy events, one series per entry, made lazily. */
-    public final LiveChart policyStateChart = new LiveChart("Policy state", "value");
-    public final LiveChart policyEventsChart = new LiveChart("Policy events", "per s");
-    private final java.util.Map<String, TimeSeries> policySeries = new java.util.LinkedHashMap<>();
+    public final LiveChart policyStateChart = policy.state;
+    public final LiveChart policyEventsChart = policy.events;
 
     /** The Platform tab's charts, shown while the scenario has functions ({@link #platformShown()}). */
     public final PlatformCharts platform = new PlatformCharts();
-    private final javafx.beans.property.BooleanProperty platformShown =
-            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty platformShown = new SimpleBooleanProperty(false);
     /** The Queues tab's charts, lane bars and overlap table (shown when the scenario has a queue). */
-    public final lab.overload.app.queues.QueueCharts queues = new lab.overload.app.queues.QueueCharts();
+    public final QueueCharts queues = new QueueCharts();
     /** The Operate tab's traces, REPORT lines and per-second concurrency. */
-    public final lab.overload.app.operate.OperateModel operate = new lab.overload.app.operate.OperateModel();
+    public final OperateModel operate = new OperateModel();
 
     private final List<LiveChart> charts = List.of(goodputChart, latencyChart, concurrencyChart, queueChart, ageChart,
             outcomesChart, workChart, policyStateChart, policyEventsChart, queues.backlogChart, queues.ageChart,
             queues.dropsChart);
     /** The dashboard's charts, the Queues tab's and the Platform tab's: those drawn, marked and windowed. */
-    private final List<LiveChart> all = java.util.stream.Stream.concat(charts.stream(), platform.charts.stream())
-            .toList();
+    private final List<LiveChart> all = Stream.concat(charts.stream(), platform.charts.stream()).toList();
+    /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
+    static final int REDRAWS_PER_PULSE = 1;
+    /** The charts on screen, then the sandbox grid, each redrawn in turn when its data changed. */
+    private final RedrawTurns redraws = new RedrawTurns(
+            Stream.concat(all.stream().map(DashboardCharts::redrawOnScreen),
+                    Stream.of((BooleanSupplier) platform.grid::redrawIfDirty)).toList(), REDRAWS_PER_PULSE);
     private final RollingWindow window = new RollingWindow(10);
     private final ChartOptions options = new ChartOptions();
-    private lab.overload.app.curve.TippingPointView tippingPoint;
-    /** Sim time of the run's start and of the newest interval in which a request succeeded. */
-    private double runStartSeconds = Double.NaN;
-    private double lastSuccessSeconds = Double.NaN;
-    private boolean anySnapshot;
+    private TippingPointView tippingPoint;
 
     /** The latency chart says there were no successes once there were none for this long. */
     public static final double NO_SUCCESS_NOTICE_SECONDS = 1;
-    static final String POLICIES_NOT_YET = "Policy state appears here with the first interval: press play.";
-    static final String NO_POLICIES = "Nothing to show: this scenario uses no policy that reports state (retry budgets,"
-            + " adaptive concurrency limits, circuit breakers, a dependency). Presets such as retry-budgets and"
-            + " adaptive-concurrency fill these charts.";
+    private final LatencyNotice noSuccesses = new LatencyNotice(latencyChart, NO_SUCCESS_NOTICE_SECONDS);
+    static final String POLICIES_NOT_YET = PolicyCharts.NOT_YET;
+    static final String NO_POLICIES = PolicyCharts.NONE;
 
     public DashboardCharts() {
         options.smoothingProperty().addListener((o, a, b) -> applySmoothing());
         applySmoothing();
-        policyStateChart.setEmptyText(POLICIES_NOT_YET);
-        policyEventsChart.setEmptyText(POLICIES_NOT_YET);
     }
 
     @Override
@@ -121,12 +130,12 @@ public final class DashboardCharts implements ChartModel {
     }
 
     /** True while the scenario has functions: the Platform tab is shown then. */
-    public javafx.beans.property.ReadOnlyBooleanProperty platformShown() {
+    public ReadOnlyBooleanProperty platformShown() {
         return platformShown;
     }
 
     /** Feeds the tipping-point view the same runs and intervals as the time-series charts. */
-    public void attach(lab.overload.app.curve.TippingPointView view) {
+    public void attach(TippingPointView view) {
         tippingPoint = view;
     }
 
@@ -149,17 +158,10 @@ public final class DashboardCharts implements ChartModel {
     @Override
     public void reset(Scenario scenario) {
         window.clear();
-        runStartSeconds = Double.NaN;
-        lastSuccessSeconds = Double.NaN;
-        anySnapshot = false;
-        latencyChart.setNotice("");
-        policyStateChart.setEmptyText(POLICIES_NOT_YET);
-        policyEventsChart.setEmptyText(POLICIES_NOT_YET);
+        noSuccesses.reset();
+        policy.reset();
         if (tippingPoint != null) {
             tippingPoint.reset(scenario);
-        }
-        for (TimeSeries ts : policySeries.values()) {
-            ts.clear();
         }
         for (LiveChart c : charts) {
             c.clearData();
@@ -169,9 +171,7 @@ public final class DashboardCharts implements ChartModel {
         topContributors.clear();
         queues.reset(scenario);
         operate.reset(scenario);
-        asyncQueues = scenario.queues().stream().map(q -> "queues." + q.name() + ".").toList();
-        showAsync(queueChart, asyncBacklog);
-        showAsync(ageChart, asyncOldestAge);
+        async.reset(scenario, queueChart, ageChart);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
         ChartMarkers.timeline(platform.charts, scenario);
@@ -188,7 +188,7 @@ public final class DashboardCharts implements ChartModel {
         p50.add(t, s.latencyP50Millis());
         p99.add(t, s.latencyP99Millis());
         attemptLatency.add(t, s.attemptLatencyMeanMillis());
-        noteSuccesses(s, t);
+        noSuccesses.add(s, t);
         busy.add(t, s.concurrencyMean());
         inSystem.add(t, s.inSystemMean());
         window.add(s);
@@ -196,7 +196,7 @@ public final class DashboardCharts implements ChartModel {
         workers.add(t, s.workers());
         queue.add(t, s.queueLengthMean());
         oldestAge.add(t, s.oldestQueuedAgeMillis());
-        addAsync(s, t);
+        async.add(s, t);
         double sec = s.seconds();
         succeeded.add(t, s.succeeded() / sec);
         timedOut.add(t, s.failedTimeout() / sec);
@@ -206,21 +206,7 @@ public final class DashboardCharts implements ChartModel {
         usefulWork.add(t, s.busyClientWaitingMean());
         wastedWork.add(t, s.busyClientGoneMean());
         rejectionWork.add(t, s.rejectingMean());
-        if (!anySnapshot) {
-            anySnapshot = true;
-            policyStateChart.setEmptyText(NO_POLICIES);
-            policyEventsChart.setEmptyText(NO_POLICIES);
-        }
-        for (var e : s.policy().entrySet()) {
-            boolean count = s.isPolicyCounter(e.getKey());
-            TimeSeries ts = policySeries.computeIfAbsent(e.getKey(), k -> {
-                TimeSeries n = new TimeSeries(k, k,
-                        ChartStyles.SERIES_POLICY_PREFIX + policySeries.size() % ChartStyles.POLICY_HUES);
-                (count ? policyEventsChart : policyStateChart).addSeries(n);
-                return n;
-            });
-            ts.add(t, count ? e.getValue() / sec : e.getValue());
-        }
+        policy.add(s, t);
         platform.add(s, t);
         serviceMap.add(s);
         topContributors.add(s);
@@ -229,48 +215,6 @@ public final class DashboardCharts implements ChartModel {
         if (tippingPoint != null) {
             tippingPoint.onSnapshot(s);
         }
-    }
-
-    private List<String> asyncQueues = List.of();
-
-    /** The async series is in its overview chart while the scenario has queues, and out of it otherwise. */
-    private void showAsync(LiveChart chart, TimeSeries async) {
-        chart.removeSeries(async);
-        async.clear();
-        if (!asyncQueues.isEmpty()) {
-            chart.addSeries(async);
-        }
-    }
-
-    private void addAsync(IntervalSnapshot s, double t) {
-        if (asyncQueues.isEmpty()) {
-            return;
-        }
-        double waiting = 0;
-        double oldest = 0;
-        for (String p : asyncQueues) {
-            waiting += s.policy().getOrDefault(p + "inQueue", 0.0);
-            oldest = Math.max(oldest, s.policy().getOrDefault(p + "oldestAgeMillis", 0.0));
-        }
-        asyncBacklog.add(t, waiting);
-        asyncOldestAge.add(t, oldest);
-    }
-
-    /**
-     * When no request has succeeded for a while, the latency chart says so instead of going blank, and points to
-     * the attempts' latency at the server (sent to answered, queue wait included), which it still draws.
-     */
-    private void noteSuccesses(IntervalSnapshot s, double t) {
-        if (Double.isNaN(runStartSeconds)) {
-            runStartSeconds = s.startMicros() / 1e6;
-        }
-        if (s.succeeded() > 0) {
-            lastSuccessSeconds = t;
-        }
-        double since = t - (Double.isNaN(lastSuccessSeconds) ? runStartSeconds : lastSuccessSeconds);
-        latencyChart.setNotice(since >= NO_SUCCESS_NOTICE_SECONDS - 1e-9 ? String.format(Locale.ROOT,
-                "no successes in the last %.0f s (dashed: the attempts' latency at the server)",
-                Math.floor(since + 1e-9)) : "");
     }
 
     @Override
@@ -284,7 +228,7 @@ public final class DashboardCharts implements ChartModel {
     }
 
     @Override
-    public void addOperate(lab.overload.engine.operate.OperateData data) {
+    public void addOperate(OperateData data) {
         operate.add(data);
     }
 
@@ -303,33 +247,13 @@ public final class DashboardCharts implements ChartModel {
         platform.grid.markDirty();
     }
 
-    /** Charts redrawn per pulse at most: spreads the software renderer's work evenly over frames. */
-    static final int REDRAWS_PER_PULSE = 1;
-    private int nextRedraw;
-
     /**
      * Redraws charts whose data changed, at most {@link #REDRAWS_PER_PULSE} per pulse in turn (so each chart still
      * refreshes several times a second even with all nine on screen; the Platform tab's sandbox grid takes its turn
-     * like a chart); charts not on screen are skipped. The turn
-     * passes to the chart after the last one drawn, so a chart that follows charts off screen gets no extra turns.
+     * like a chart); charts not on screen are skipped ({@link RedrawTurns}).
      */
     public void redrawIfDirty() {
-        int drawn = 0;
-        int n = all.size() + 1; // the charts, then the sandbox grid, which takes its turn like a chart
-        for (int i = 0; i < n && drawn < REDRAWS_PER_PULSE; i++) {
-            int k = (nextRedraw + i) % n;
-            boolean drew;
-            if (k == all.size()) {
-                drew = platform.grid.redrawIfDirty();
-            } else {
-                LiveChart c = all.get(k);
-                drew = c.getScene() != null && c.isDirty() && c.redrawIfDirty();
-            }
-            if (drew) {
-                drawn++;
-                nextRedraw = (k + 1) % n;
-            }
-        }
+        redraws.redraw();
         queues.bars.redrawIfDirty();
         operate.refreshView(false);
         serviceMap.redrawIfDirty();
@@ -346,6 +270,10 @@ public final class DashboardCharts implements ChartModel {
         operate.refreshView(true);
         serviceMap.redraw();
         topContributors.refresh();
+    }
+
+    private static BooleanSupplier redrawOnScreen(LiveChart c) {
+        return () -> c.getScene() != null && c.isDirty() && c.redrawIfDirty();
     }
 
     public void setWindowSeconds(double seconds) {
