@@ -58,6 +58,8 @@ public final class ChartStyles {
     public static final String SERIES_OLDEST_AGE = "series-oldest-age";
     /** The async queues' backlog and oldest message in the overview's queue charts (dashed). */
     public static final String SERIES_ASYNC = "series-async-queue";
+    /** The async queues' processed messages and message age, next to goodput and the latency percentiles. */
+    public static final String SERIES_ASYNC_MESSAGES = "series-async-messages";
     public static final String SERIES_SUCCEEDED = "series-succeeded";
     public static final String SERIES_TIMEOUT = "series-timeout";
     public static final String SERIES_SHED = "series-shed";

@@ -48,6 +48,9 @@ public final class DashboardCharts implements ChartModel {
     /** The async queues' backlog (summed) and oldest message (the oldest of any queue), when the scenario has any. */
     public final TimeSeries asyncBacklog = async.backlog;
     public final TimeSeries asyncOldestAge = async.oldestAge;
+    /** The async queues' processed messages per second (summed) and the mean age of the messages taken. */
+    public final TimeSeries asyncProcessed = async.processed;
+    public final TimeSeries asyncAge = async.age;
     public final TimeSeries succeeded = series("succeeded", "succeeded", "series-succeeded");
     public final TimeSeries timedOut = series("timedOut", "failed: timed out", "series-timeout");
     public final TimeSeries shed = series("shed", "shed (attempts)", "series-shed");
@@ -171,7 +174,7 @@ public final class DashboardCharts implements ChartModel {
         topContributors.clear();
         queues.reset(scenario);
         operate.reset(scenario);
-        async.reset(scenario, queueChart, ageChart);
+        async.reset(scenario, goodputChart, latencyChart, queueChart, ageChart);
         ChartMarkers.timeline(charts, scenario);
         platform.reset();
         ChartMarkers.timeline(platform.charts, scenario);

@@ -213,6 +213,8 @@ class QueuesTabTest {
         List<IntervalSnapshot> run = BatchRunner.run(TWO_QUEUES, List.of(), true).intervals();
         IntervalSnapshot end = run.get(run.size() - 1);
         assertTrue(policy(end, "queues.a.inQueue") > 100, "queue a is overloaded: " + policy(end, "queues.a.inQueue"));
+        assertTrue(policy(end, "queues.a.processed") > 0 && policy(end, "queues.a.ageMillis") > 1000,
+                "queue a's one poller is busy and its messages are old: " + end.policy());
         List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
             lab.vm().load(TWO_QUEUES);
@@ -248,10 +250,21 @@ class QueuesTabTest {
                     || charts.asyncOldestAge.lastValue() != oldest) {
                 out.add("overview oldest: " + charts.asyncOldestAge.lastValue() + " != " + oldest);
             }
+            double processed = (policy(end, "queues.a.processed") + policy(end, "queues.b.processed")) / end.seconds();
+            if (!charts.goodputChart.series().contains(charts.asyncProcessed)
+                    || charts.asyncProcessed.lastValue() != processed) {
+                out.add("overview processed: " + charts.asyncProcessed.lastValue() + " != " + processed);
+            }
+            double age = Math.max(policy(end, "queues.a.ageMillis"), policy(end, "queues.b.ageMillis"));
+            if (!charts.latencyChart.series().contains(charts.asyncAge) || charts.asyncAge.lastValue() != age) {
+                out.add("overview message age: " + charts.asyncAge.lastValue() + " != " + age);
+            }
             lab.vm().load(COLLAPSE);
             lab.charts().reset(COLLAPSE);
             if (charts.queueChart.series().contains(charts.asyncBacklog)
-                    || charts.ageChart.series().contains(charts.asyncOldestAge)) {
+                    || charts.ageChart.series().contains(charts.asyncOldestAge)
+                    || charts.goodputChart.series().contains(charts.asyncProcessed)
+                    || charts.latencyChart.series().contains(charts.asyncAge)) {
                 out.add("a scenario without queues lists no async series");
             }
             return out;
