@@ -78,6 +78,8 @@ public final class Recorder {
     /** The section of a new client group (in the order of the scenario). */
     public ClientMetrics client(String name) {
         ClientMetrics c = new ClientMetrics(name, clients.size(), warmupMicros);
+        boolean soleStage = stages.size() == 1 && stages.get(0).sole;
+        c.latencies = soleStage ? null : new SecondLatencies();
         clients.add(c);
         clientNames = clients.stream().map(x -> x.name).toList();
         return c;
@@ -92,6 +94,9 @@ public final class Recorder {
             throw new IllegalStateException("stage " + name + " is not alone");
         }
         StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone, sole);
+        if (sole) {
+            clients.forEach(c -> c.latencies = null); // built from the totals' latencies (see SectionLatencies)
+        }
         stages.add(s);
         stageNames = stages.stream().map(x -> x.name).toList();
         List<String> kinds = stages.stream().map(x -> x.kind).toList();
@@ -283,7 +288,8 @@ public final class Recorder {
                 requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                sealedClients, sealedStages, sealLanes(), platformSampler.get(), sealTenants(nowMicros));
+                sealedClients, sealedStages, sealLanes(), platformSampler.get(), sealTenants(nowMicros),
+                sealLatencies(nowMicros));
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;
@@ -319,6 +325,58 @@ public final class Recorder {
         return out == null ? Map.of() : Collections.unmodifiableMap(out);
     }
 
+    /** The sole client group's (and stage's) latencies by second, built from the interval's (see feedSole...). */
+    private SecondLatencies soleLatencies;
+
+    /**
+     * One client group calling its only stage: the interval's successes (kept for its percentiles) go into the
+     * second that holds the interval's end, so the sections record nothing extra per request.
+     */
+    private void feedSoleLatencies(long nowMicros) {
+        if (soleLatencies == null) {
+            soleLatencies = new SecondLatencies();
+        }
+        long at = nowMicros - 1;
+        if (intervalInHistogram) {
+            for (org.HdrHistogram.HistogramIterationValue v : intervalLatency.recordedValues()) {
+                soleLatencies.record(v.getValueIteratedTo(), v.getCountAtValueIteratedTo(), at);
+            }
+        } else {
+            for (int i = 0; i < intervalCount; i++) {
+                soleLatencies.record(intervalValues[i], at);
+            }
+        }
+    }
+
+    /** The per-second latency histograms sealed by now, by section (see {@link SectionLatencies}). */
+    private SectionLatencies sealLatencies(long nowMicros) {
+        if (isSole()) {
+            List<LatencyHistogram> l = soleLatencies.drain(nowMicros);
+            String stage = stageNames.get(0);
+            return l.isEmpty() ? SectionLatencies.NONE
+                    : new SectionLatencies(Map.of(clientNames.get(0), l), Map.of(stage, l), stage);
+        }
+        Map<String, List<LatencyHistogram>> byClient = null;
+        Map<String, List<LatencyHistogram>> byStage = null;
+        for (ClientMetrics c : clients) {
+            List<LatencyHistogram> l = c.latencies == null ? List.of() : c.latencies.drain(nowMicros);
+            if (!l.isEmpty()) {
+                byClient = byClient == null ? new LinkedHashMap<>() : byClient;
+                byClient.put(c.name, l);
+            }
+        }
+        for (StageMetrics st : stages) {
+            List<LatencyHistogram> l = st.latencies == null ? List.of() : st.latencies.drain(nowMicros);
+            if (!l.isEmpty()) {
+                byStage = byStage == null ? new LinkedHashMap<>() : byStage;
+                byStage.put(st.name, l);
+            }
+        }
+        return byClient == null && byStage == null ? SectionLatencies.NONE
+                : new SectionLatencies(byClient == null ? Map.of() : Collections.unmodifiableMap(byClient),
+                        byStage == null ? Map.of() : Collections.unmodifiableMap(byStage), null);
+    }
+
     /** The sections of the interval being sealed (set by {@link #sealSections}, handed to the snapshot). */
     private Map<String, ClientInterval> sealedClients;
     private Map<String, StageInterval> sealedStages;
@@ -338,6 +396,7 @@ public final class Recorder {
                 sole = new SoleSections(clients.get(0).name, st.name, st.kind);
             }
             clients.get(0).sealInto(t, 0);
+            feedSoleLatencies(nowMicros);
             st.closeLevels(nowMicros);
             st.sealWork(w);
             sealedClients = sole.clients;

@@ -44,6 +44,13 @@ public final class StageMetrics {
     long sWaited;
     long sCompletedInWindow;
 
+    /**
+     * Response times in the current second (see {@link SectionLatencies}), or null for a {@link #sole} stage; for a
+     * queue ({@link #messageAges}) the ages of the messages taken instead.
+     */
+    final SecondLatencies latencies;
+    private boolean messageAges;
+
     private long workers;
     private long workersChangedAt;
     private double intervalWorkerMicros;
@@ -58,6 +65,7 @@ public final class StageMetrics {
         this.index = index;
         this.warmupMicros = warmupMicros;
         this.ownLevels = !alone;
+        this.latencies = sole ? null : new SecondLatencies();
         if (alone) {
             busy = totals.busy;
             queue = totals.queue;
@@ -98,10 +106,11 @@ public final class StageMetrics {
 
     /**
      * An attempt ended here, with the work it cost (worker-microseconds) in the given class. {@code client} is the
-     * group that sent it, or null when another stage did (an onward call counts here but not in the totals).
+     * group that sent it, or null when another stage did (an onward call counts here but not in the totals);
+     * {@code sentMicros}: when it reached the stage (a useful completion's response time runs from then).
      */
     public void attemptEnded(ClientMetrics client, AttemptOutcome outcome, WorkClass workClass, long workMicros,
-                             boolean measured, long nowMicros) {
+                             boolean measured, long nowMicros, long sentMicros) {
         boolean completedInWindow = nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
                 || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR);
         if (client != null) {
@@ -120,6 +129,21 @@ public final class StageMetrics {
         attOut[outcome.ordinal()]++;
         if (measured) {
             sAttOut[outcome.ordinal()]++;
+        }
+        if (outcome == AttemptOutcome.COMPLETED_USEFUL && !messageAges) {
+            latencies.record(nowMicros - sentMicros, nowMicros);
+        }
+    }
+
+    /** The stage is a queue: its response time is a message's age when a poller takes it ({@link #messageTaken}). */
+    public void responseIsMessageAge() {
+        messageAges = true;
+    }
+
+    /** A poller took a message of that age (taken minus its first enqueue) now. */
+    public void messageTaken(long ageMicros, long nowMicros) {
+        if (latencies != null) {
+            latencies.record(ageMicros, nowMicros);
         }
     }
 

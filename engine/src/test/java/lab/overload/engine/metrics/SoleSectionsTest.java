@@ -68,7 +68,7 @@ class SoleSectionsTest {
                     }
                     case 2 -> {
                         if (o != AttemptOutcome.THROTTLED) {
-                            stages[k].attemptEnded(clients[k], o, w, x, measured, now);
+                            stages[k].attemptEnded(clients[k], o, w, x, measured, now, 0);
                         }
                     }
                     case 3 -> stages[k].queueWait(clients[k], queued, queued ? x : 0, measured);
