@@ -19,13 +19,13 @@ final class SecondLatencies {
     private long secondEndMicros = SECOND_MICROS;
     private List<LatencyHistogram> sealed = new ArrayList<>();
 
-    /** A value of {@code micros} at time {@code nowMicros}. */
-    void record(long micros, long nowMicros) {
-        record(micros, 1, nowMicros);
+    /** A value of {@code micros} at time {@code nowMicros}; returns its bucket. */
+    int record(long micros, long nowMicros) {
+        return record(micros, 1, nowMicros);
     }
 
-    /** {@code count} values of {@code micros} at time {@code nowMicros}. */
-    void record(long micros, long count, long nowMicros) {
+    /** {@code count} values of {@code micros} at time {@code nowMicros}; returns their bucket. */
+    int record(long micros, long count, long nowMicros) {
         if (nowMicros >= secondEndMicros) {
             roll(nowMicros);
         }
@@ -33,6 +33,7 @@ final class SecondLatencies {
         counts[b] += count;
         lowest = Math.min(lowest, b);
         highest = Math.max(highest, b);
+        return b;
     }
 
     /** The histograms of the seconds that ended by {@code nowMicros} and were not drained yet, oldest first. */

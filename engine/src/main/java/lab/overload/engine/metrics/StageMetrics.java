@@ -50,6 +50,11 @@ public final class StageMetrics {
      */
     final SecondLatencies latencies;
     private boolean messageAges;
+    /**
+     * Response times of the measured cohort's useful answers by {@link LatencyHistogram} bucket (the summary's
+     * {@code responseMillis}), or null for a {@link #sole} stage.
+     */
+    private final long[] sResponse;
 
     private long workers;
     private long workersChangedAt;
@@ -66,6 +71,7 @@ public final class StageMetrics {
         this.warmupMicros = warmupMicros;
         this.ownLevels = !alone;
         this.latencies = sole ? null : new SecondLatencies();
+        this.sResponse = sole ? null : new long[LatencyHistogram.BUCKETS];
         if (alone) {
             busy = totals.busy;
             queue = totals.queue;
@@ -131,7 +137,10 @@ public final class StageMetrics {
             sAttOut[outcome.ordinal()]++;
         }
         if (outcome == AttemptOutcome.COMPLETED_USEFUL && !messageAges) {
-            latencies.record(nowMicros - sentMicros, nowMicros);
+            int bucket = latencies.record(nowMicros - sentMicros, nowMicros);
+            if (measured) {
+                sResponse[bucket]++;
+            }
         }
     }
 
@@ -339,7 +348,23 @@ public final class StageMetrics {
                 busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measuredMicros,
                 queue.summaryMax(endMicros), sWait.meanMillis(), sWait.stdDevMillis(),
                 started == 0 ? Double.NaN : (double) sWaited / started, WorkLedger.ofMicros(sWork),
-                detail.apply(endMicros));
+                withResponse(detail.apply(endMicros)));
+    }
+
+    /**
+     * The stage's own blocks, after a {@code responseMillis} block (p50, p90, p99, p99.9 of its useful answers'
+     * response times) unless it is {@link #sole} or a queue (whose ages are its own blocks).
+     */
+    private java.util.Map<String, Object> withResponse(java.util.Map<String, Object> blocks) {
+        if (sole || messageAges) {
+            return blocks;
+        }
+        LatencyHistogram h = LatencyHistogram.of(Long.MIN_VALUE, sResponse, 0, LatencyHistogram.BUCKETS - 1);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("responseMillis", Summary.ordered("p50", h.percentileMillis(50), "p90", h.percentileMillis(90),
+                "p99", h.percentileMillis(99), "p999", h.percentileMillis(99.9)));
+        out.putAll(blocks);
+        return out;
     }
 
     /** The summary blocks of the stage's own kind at an end time (none unless the stage sets them). */

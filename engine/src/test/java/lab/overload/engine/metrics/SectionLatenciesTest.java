@@ -108,6 +108,12 @@ class SectionLatenciesTest {
                 "a waits for b and then works: " + a.percentileMillis(99) + " ms against b's " + b.percentileMillis(99));
         assertEquals(run.summary().byStage().get("b").attempts().completedUseful(), b.count(),
                 "every answer of b is in exactly one second");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> response = (java.util.Map<String, Object>) run.summary().byStage().get("b")
+                .toMap().get("responseMillis");
+        assertEquals(b.percentileMillis(99), (double) response.get("p99"), 0,
+                "with no warm-up the summary's run-long p99 is that of the merged seconds");
+        assertEquals(b.percentileMillis(50), (double) response.get("p50"), 0);
         assertNull(run.intervals().get(0).latencies().derivedStage(), "recorded, not derived");
     }
 
