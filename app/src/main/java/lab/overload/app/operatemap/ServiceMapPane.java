@@ -155,8 +155,8 @@ public final class ServiceMapPane extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(palette.font(CAPTION));
         g.setFill(palette.textFill(CAPTION));
-        g.fillText(String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted"
-                + " \u00b7 p99: successes, useful answers, message age", ServiceMap.WINDOW_SECONDS), PAD, PAD);
+        g.fillText(String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
+                ServiceMap.WINDOW_SECONDS), PAD, PAD);
         g.fillText(String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
                 100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE), PAD,
                 PAD + 1.3 * palette.font(CAPTION).getSize());

@@ -122,6 +122,18 @@ public final class LatencyHistogram {
         return new LatencyHistogram(startMicros, b, c);
     }
 
+    /** Equal when they cover the same second with the same counts in the same buckets. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LatencyHistogram h && h.startMicros == startMicros && Arrays.equals(h.buckets, buckets)
+                && Arrays.equals(h.counts, counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(startMicros) + Arrays.hashCode(buckets)) + Arrays.hashCode(counts);
+    }
+
     @Override
     public String toString() {
         return "LatencyHistogram[start=" + startMicros + ", count=" + total + ", buckets=" + Arrays.toString(buckets)
