@@ -45,7 +45,7 @@ public final class ClientMetrics {
     TenantCounts tenants;
     /**
      * Its successes' latencies in the current second, or null when it is the sole group calling the only stage (the
-     * recorder then builds them from the totals').
+     * recorder then builds them from the totals') and while the recorder makes none ({@link Recorder#secondLatencies}).
      */
     SecondLatencies latencies;
 

@@ -79,7 +79,7 @@ public final class Recorder {
     public ClientMetrics client(String name) {
         ClientMetrics c = new ClientMetrics(name, clients.size(), warmupMicros);
         boolean soleStage = stages.size() == 1 && stages.get(0).sole;
-        c.latencies = soleStage ? null : new SecondLatencies();
+        c.latencies = soleStage || !secondLatencies ? null : new SecondLatencies();
         clients.add(c);
         clientNames = clients.stream().map(x -> x.name).toList();
         return c;
@@ -94,6 +94,7 @@ public final class Recorder {
             throw new IllegalStateException("stage " + name + " is not alone");
         }
         StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone, sole);
+        s.latencies = sole || !secondLatencies ? null : new SecondLatencies();
         if (sole) {
             clients.forEach(c -> c.latencies = null); // built from the totals' latencies (see SectionLatencies)
         }
@@ -289,7 +290,7 @@ public final class Recorder {
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
                 sealedClients, sealedStages, sealLanes(), platformSampler.get(), sealTenants(nowMicros),
-                sealLatencies(nowMicros));
+                sealedLatencies);
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;
@@ -327,12 +328,37 @@ public final class Recorder {
 
     /** The sole client group's (and stage's) latencies by second, built from the interval's (see feedSole...). */
     private SecondLatencies soleLatencies;
+    /** Whether the sections' per-second latency histograms are made (see {@link #secondLatencies}). */
+    private boolean secondLatencies;
+
+    /**
+     * Makes the per-second latency histograms of every section from now on ({@link IntervalSnapshot#latencies()}), or
+     * stops making them: they are made only for someone who reads the interval snapshots (a run whose snapshots go
+     * nowhere, a sweep or a benchmark, pays nothing for them).
+     */
+    public void secondLatencies(boolean on) {
+        if (on == secondLatencies) {
+            return;
+        }
+        secondLatencies = on;
+        boolean soleCase = stages.size() == 1 && stages.get(0).sole;
+        for (ClientMetrics c : clients) {
+            c.latencies = on && !soleCase ? new SecondLatencies() : null;
+        }
+        for (StageMetrics st : stages) {
+            st.latencies = on && !st.sole ? new SecondLatencies() : null;
+        }
+        soleLatencies = null;
+    }
 
     /**
      * One client group calling its only stage: the interval's successes (kept for its percentiles) go into the
      * second that holds the interval's end, so the sections record nothing extra per request.
      */
     private void feedSoleLatencies(long nowMicros) {
+        if (!secondLatencies) {
+            return;
+        }
         if (soleLatencies == null) {
             soleLatencies = new SecondLatencies();
         }
@@ -350,6 +376,9 @@ public final class Recorder {
 
     /** The per-second latency histograms sealed by now, by section (see {@link SectionLatencies}). */
     private SectionLatencies sealLatencies(long nowMicros) {
+        if (!secondLatencies) {
+            return SectionLatencies.NONE;
+        }
         if (isSole()) {
             List<LatencyHistogram> l = soleLatencies.drain(nowMicros);
             String stage = stageNames.get(0);
@@ -378,6 +407,7 @@ public final class Recorder {
     }
 
     /** The sections of the interval being sealed (set by {@link #sealSections}, handed to the snapshot). */
+    private SectionLatencies sealedLatencies;
     private Map<String, ClientInterval> sealedClients;
     private Map<String, StageInterval> sealedStages;
 
@@ -401,6 +431,7 @@ public final class Recorder {
             st.sealWork(w);
             sealedClients = sole.clients;
             sealedStages = sole.stages;
+            sealedLatencies = sealLatencies(nowMicros);
             return;
         }
         int clientCount = clients.size();
@@ -432,6 +463,7 @@ public final class Recorder {
         sealedClients = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
         sealedStages = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
                 StageMetrics.DOUBLE_ROW, stageDecoder);
+        sealedLatencies = sealLatencies(nowMicros);
     }
 
     private static void add(long[] into, long[] from) {

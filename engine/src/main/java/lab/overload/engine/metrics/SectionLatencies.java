@@ -22,6 +22,9 @@ import java.util.Map;
  * before that attempt (earlier attempts and backoffs), so the client's p99 is the stage's exactly when the client does
  * not retry and an upper bound of it otherwise.
  *
+ * <p>They are made only while someone reads the snapshots ({@link Recorder#secondLatencies}, set by the world when an
+ * interval listener is set); otherwise every snapshot holds {@link #NONE}.
+ *
  * @param byClient     histograms by client group name
  * @param byStage      histograms by stage name
  * @param derivedStage the stage whose histograms are its sole client group's (an upper bound), or null

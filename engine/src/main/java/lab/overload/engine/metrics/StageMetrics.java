@@ -45,10 +45,11 @@ public final class StageMetrics {
     long sCompletedInWindow;
 
     /**
-     * Response times in the current second (see {@link SectionLatencies}), or null for a {@link #sole} stage; for a
-     * queue ({@link #messageAges}) the ages of the messages taken instead.
+     * Response times in the current second (see {@link SectionLatencies}), or null for a {@link #sole} stage and while
+     * the recorder makes none ({@link Recorder#secondLatencies}); for a queue ({@link #messageAges}) the ages of the
+     * messages taken instead.
      */
-    final SecondLatencies latencies;
+    SecondLatencies latencies;
     private boolean messageAges;
     /**
      * Response times of the measured cohort's useful answers by {@link LatencyHistogram} bucket (the summary's
@@ -70,7 +71,6 @@ public final class StageMetrics {
         this.index = index;
         this.warmupMicros = warmupMicros;
         this.ownLevels = !alone;
-        this.latencies = sole ? null : new SecondLatencies();
         this.sResponse = sole ? null : new long[LatencyHistogram.BUCKETS];
         if (alone) {
             busy = totals.busy;
@@ -137,9 +137,12 @@ public final class StageMetrics {
             sAttOut[outcome.ordinal()]++;
         }
         if (outcome == AttemptOutcome.COMPLETED_USEFUL && !messageAges) {
-            int bucket = latencies.record(nowMicros - sentMicros, nowMicros);
+            long micros = nowMicros - sentMicros;
+            if (latencies != null) {
+                latencies.record(micros, nowMicros);
+            }
             if (measured) {
-                sResponse[bucket]++;
+                sResponse[LatencyHistogram.bucket(micros)]++;
             }
         }
     }

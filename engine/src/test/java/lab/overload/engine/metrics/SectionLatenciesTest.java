@@ -135,12 +135,16 @@ class SectionLatenciesTest {
         }
     }
 
-    /** One client group calling its only stage: no section keeps a histogram; the seconds come from the totals'. */
+    /**
+     * One client group calling its only stage: no section keeps a histogram; the seconds come from the totals'. And
+     * none is made while nobody reads the snapshots.
+     */
     @Test
     void theSoleCaseRecordsNothingExtra() {
         Recorder rec = new Recorder(0);
         StageMetrics api = rec.stage("api", "service", true, true);
         ClientMetrics web = rec.client("web");
+        rec.secondLatencies(true);
         assertNull(web.latencies, "the sole client group records nothing per request");
         assertNull(api.latencies, "the sole stage records nothing per attempt");
         long[] latencies = new long[3_000];
@@ -173,8 +177,14 @@ class SectionLatenciesTest {
                     0.011 * exact.percentileMillis(p), "p" + p + " (the interval histogram keeps 2 digits)");
         }
         Recorder two = new Recorder(0);
-        two.stage("api", "service", false, false);
-        two.stage("db", "service", false, false);
-        assertNotNull(two.client("web").latencies, "a chain records its sections");
+        StageMetrics db = two.stage("db", "service", false, false);
+        ClientMetrics web2 = two.client("web");
+        assertNull(web2.latencies, "none made before someone reads the snapshots");
+        assertNull(db.latencies);
+        two.requestEnded(web2, RequestOutcome.SUCCEEDED, 1_000, true, 500_000);
+        assertEquals(SectionLatencies.NONE, two.seal(1_000_000, -1).latencies());
+        two.secondLatencies(true);
+        assertNotNull(web2.latencies, "a client group of a chain records its successes");
+        assertNotNull(db.latencies, "a stage of a chain records its answers");
     }
 }
