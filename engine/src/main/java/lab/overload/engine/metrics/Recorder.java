@@ -79,7 +79,7 @@ public final class Recorder {
     public ClientMetrics client(String name) {
         ClientMetrics c = new ClientMetrics(name, clients.size(), warmupMicros);
         boolean soleStage = stages.size() == 1 && stages.get(0).sole;
-        c.latencies = soleStage || !secondLatencies ? null : new SecondLatencies();
+        c.latencies = soleStage ? null : latencySeconds.section();
         clients.add(c);
         clientNames = clients.stream().map(x -> x.name).toList();
         return c;
@@ -94,7 +94,7 @@ public final class Recorder {
             throw new IllegalStateException("stage " + name + " is not alone");
         }
         StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone, sole);
-        s.latencies = sole || !secondLatencies ? null : new SecondLatencies();
+        s.latencies = sole ? null : latencySeconds.section();
         if (sole) {
             clients.forEach(c -> c.latencies = null); // built from the totals' latencies (see SectionLatencies)
         }
@@ -326,10 +326,8 @@ public final class Recorder {
         return out == null ? Map.of() : Collections.unmodifiableMap(out);
     }
 
-    /** The sole client group's (and stage's) latencies by second, built from the interval's (see feedSole...). */
-    private SecondLatencies soleLatencies;
-    /** Whether the sections' per-second latency histograms are made (see {@link #secondLatencies}). */
-    private boolean secondLatencies;
+    /** The sections' per-second latency histograms (made only while someone reads the snapshots). */
+    private final LatencySeconds latencySeconds = new LatencySeconds();
 
     /**
      * Makes the per-second latency histograms of every section from now on ({@link IntervalSnapshot#latencies()}), or
@@ -337,73 +335,7 @@ public final class Recorder {
      * nowhere, a sweep or a benchmark, pays nothing for them).
      */
     public void secondLatencies(boolean on) {
-        if (on == secondLatencies) {
-            return;
-        }
-        secondLatencies = on;
-        boolean soleCase = stages.size() == 1 && stages.get(0).sole;
-        for (ClientMetrics c : clients) {
-            c.latencies = on && !soleCase ? new SecondLatencies() : null;
-        }
-        for (StageMetrics st : stages) {
-            st.latencies = on && !st.sole ? new SecondLatencies() : null;
-        }
-        soleLatencies = null;
-    }
-
-    /**
-     * One client group calling its only stage: the interval's successes (kept for its percentiles) go into the
-     * second that holds the interval's end, so the sections record nothing extra per request.
-     */
-    private void feedSoleLatencies(long nowMicros) {
-        if (!secondLatencies) {
-            return;
-        }
-        if (soleLatencies == null) {
-            soleLatencies = new SecondLatencies();
-        }
-        long at = nowMicros - 1;
-        if (intervalInHistogram) {
-            for (org.HdrHistogram.HistogramIterationValue v : intervalLatency.recordedValues()) {
-                soleLatencies.record(v.getValueIteratedTo(), v.getCountAtValueIteratedTo(), at);
-            }
-        } else {
-            for (int i = 0; i < intervalCount; i++) {
-                soleLatencies.record(intervalValues[i], at);
-            }
-        }
-    }
-
-    /** The per-second latency histograms sealed by now, by section (see {@link SectionLatencies}). */
-    private SectionLatencies sealLatencies(long nowMicros) {
-        if (!secondLatencies) {
-            return SectionLatencies.NONE;
-        }
-        if (isSole()) {
-            List<LatencyHistogram> l = soleLatencies.drain(nowMicros);
-            String stage = stageNames.get(0);
-            return l.isEmpty() ? SectionLatencies.NONE
-                    : new SectionLatencies(Map.of(clientNames.get(0), l), Map.of(stage, l), stage);
-        }
-        Map<String, List<LatencyHistogram>> byClient = null;
-        Map<String, List<LatencyHistogram>> byStage = null;
-        for (ClientMetrics c : clients) {
-            List<LatencyHistogram> l = c.latencies == null ? List.of() : c.latencies.drain(nowMicros);
-            if (!l.isEmpty()) {
-                byClient = byClient == null ? new LinkedHashMap<>() : byClient;
-                byClient.put(c.name, l);
-            }
-        }
-        for (StageMetrics st : stages) {
-            List<LatencyHistogram> l = st.latencies == null ? List.of() : st.latencies.drain(nowMicros);
-            if (!l.isEmpty()) {
-                byStage = byStage == null ? new LinkedHashMap<>() : byStage;
-                byStage.put(st.name, l);
-            }
-        }
-        return byClient == null && byStage == null ? SectionLatencies.NONE
-                : new SectionLatencies(byClient == null ? Map.of() : Collections.unmodifiableMap(byClient),
-                        byStage == null ? Map.of() : Collections.unmodifiableMap(byStage), null);
+        latencySeconds.enable(on, clients, stages);
     }
 
     /** The sections of the interval being sealed (set by {@link #sealSections}, handed to the snapshot). */
@@ -426,12 +358,13 @@ public final class Recorder {
                 sole = new SoleSections(clients.get(0).name, st.name, st.kind);
             }
             clients.get(0).sealInto(t, 0);
-            feedSoleLatencies(nowMicros);
+            latencySeconds.feedSole(intervalValues, intervalCount, intervalInHistogram ? intervalLatency : null,
+                    nowMicros);
             st.closeLevels(nowMicros);
             st.sealWork(w);
             sealedClients = sole.clients;
             sealedStages = sole.stages;
-            sealedLatencies = sealLatencies(nowMicros);
+            sealedLatencies = latencySeconds.sealSole(clientNames.get(0), stageNames.get(0), nowMicros);
             return;
         }
         int clientCount = clients.size();
@@ -463,7 +396,7 @@ public final class Recorder {
         sealedClients = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
         sealedStages = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
                 StageMetrics.DOUBLE_ROW, stageDecoder);
-        sealedLatencies = sealLatencies(nowMicros);
+        sealedLatencies = latencySeconds.seal(clients, stages, nowMicros);
     }
 
     private static void add(long[] into, long[] from) {
