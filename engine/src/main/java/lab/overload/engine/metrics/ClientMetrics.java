@@ -133,9 +133,6 @@ public final class ClientMetrics {
         requestEnded++;
         if (success) {
             latencySum += timeMicros;
-            if (latencies != null) {
-                latencies.record(timeMicros, nowMicros);
-            }
         }
         if (measured) {
             sReqOut[outcome.ordinal()]++;

@@ -202,6 +202,9 @@ public final class Recorder {
                              long nowMicros) {
         if (outcome == RequestOutcome.SUCCEEDED) {
             recordIntervalLatency(Math.min(timeMicros, MAX_LATENCY_MICROS));
+            if (client.latencies != null) {
+                client.latencies.record(timeMicros, nowMicros);
+            }
         }
         client.requestEnded(outcome, timeMicros, measured, nowMicros);
     }

@@ -137,13 +137,17 @@ public final class StageMetrics {
             sAttOut[outcome.ordinal()]++;
         }
         if (outcome == AttemptOutcome.COMPLETED_USEFUL && !messageAges) {
-            long micros = nowMicros - sentMicros;
-            if (latencies != null) {
-                latencies.record(micros, nowMicros);
-            }
-            if (measured) {
-                sResponse[LatencyHistogram.bucket(micros)]++;
-            }
+            answered(nowMicros - sentMicros, measured, nowMicros);
+        }
+    }
+
+    /** A useful answer's response time: into the current second, and the summary's when it is measured. */
+    private void answered(long micros, boolean measured, long nowMicros) {
+        if (latencies != null) {
+            latencies.record(micros, nowMicros);
+        }
+        if (measured) {
+            sResponse[LatencyHistogram.bucket(micros)]++;
         }
     }
 
