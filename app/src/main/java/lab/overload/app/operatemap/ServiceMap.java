@@ -9,6 +9,7 @@ import java.util.Map;
 import lab.overload.engine.metrics.AttemptCounts;
 import lab.overload.engine.metrics.ClientInterval;
 import lab.overload.engine.metrics.IntervalSnapshot;
+import lab.overload.engine.metrics.LatencyHistogram;
 import lab.overload.engine.metrics.RequestCounts;
 import lab.overload.engine.metrics.StageInterval;
 import lab.overload.models.scenario.Scenario;
@@ -23,7 +24,16 @@ import lab.overload.models.scenario.Section;
  * <p>Health is the share of bad outcomes among those that ended in the window: for a client group, requests that
  * failed (timed out, rejected, error) or expired; for a stage, attempts it shed, throttled, answered with an error,
  * abandoned, or finished after the caller had left (wasted). Below {@link #DEGRADED_SHARE} a node is healthy, from it
- * degraded, from {@link #FAILING_SHARE} failing; a node with nothing ended in the window is idle.
+ * degraded, from {@link #FAILING_SHARE} failing; a node with nothing ended in the window is idle. Latency does not
+ * enter the health.
+ *
+ * <p>A node's p99 is over the same window: the engine's per-second histograms of the whole seconds that ended in it
+ * (those the window's snapshots brought), merged exactly by bucket, then read at 99 % (at most 3.2 % above the exact
+ * value, {@link LatencyHistogram}). For a client group it is the latency of its successes; for a service, function or
+ * API the response time of the attempts it answered while the caller still waited (arrival at the stage to its
+ * answer); for a queue the age of the messages its pollers took. With one client group calling its only stage, the
+ * stage's p99 is its client's, an upper bound (exact when the client does not retry; see
+ * {@link lab.overload.engine.metrics.SectionLatencies}).
  *
  * <p>An edge's rate is exact where the snapshots say it: a client group's attempts per second go to its target; a
  * stage's calls to its onward target are the target's attempts minus those the client groups sent it directly, when
@@ -62,11 +72,13 @@ public final class ServiceMap {
      * @param badShare      bad outcomes over everything that ended (NaN when nothing ended)
      * @param errorShare    errors over everything that ended
      * @param throttleShare shed and throttled over everything that ended (stages; rejected requests for clients)
-     * @param latencyMillis mean latency of the requests that succeeded (client groups) or the mean queue wait (stages)
+     * @param p99Millis     p99 latency of the requests that succeeded (client groups), of the stage's useful answers or
+     *                      of its messages' age (queues); NaN when none in the window's seconds
+     * @param p99UpperBound the p99 is the sole client group's, an upper bound of the stage's own
      * @param utilization   busy workers over workers (stages; NaN for client groups)
      */
     public record NodeStats(double ratePerSecond, double badShare, double errorShare, double throttleShare,
-                            double latencyMillis, double utilization, Health health) {
+                            double p99Millis, boolean p99UpperBound, double utilization, Health health) {
     }
 
     private final List<Node> nodes = new ArrayList<>();
@@ -181,9 +193,16 @@ public final class ServiceMap {
     /** A node's numbers over the window. */
     public NodeStats stats(Node n) {
         double seconds = windowSeconds();
-        if (n.section().equals(Section.CLIENTS.property())) {
+        boolean client = n.section().equals(Section.CLIENTS.property());
+        List<LatencyHistogram> latencies = new ArrayList<>();
+        boolean derived = false;
+        for (IntervalSnapshot s : window) {
+            latencies.addAll(client ? s.latencies().client(n.name()) : s.latencies().stage(n.name()));
+            derived |= !client && n.name().equals(s.latencies().derivedStage());
+        }
+        double p99 = LatencyHistogram.merge(latencies).percentileMillis(99);
+        if (client) {
             long total = 0, ok = 0, timeout = 0, rejected = 0, error = 0, expired = 0;
-            double latencySum = 0;
             for (IntervalSnapshot s : window) {
                 ClientInterval c = s.byClient().get(n.name());
                 if (c == null) {
@@ -196,16 +215,13 @@ public final class ServiceMap {
                 rejected += r.failedRejected();
                 error += r.failedError();
                 expired += r.expired();
-                if (r.succeeded() > 0 && !Double.isNaN(c.latencyMeanMillis())) {
-                    latencySum += c.latencyMeanMillis() * r.succeeded();
-                }
             }
             long ended = ok + timeout + rejected + error + expired;
-            return stats(seconds, total, ended, timeout + rejected + error + expired, error, rejected,
-                    ok == 0 ? Double.NaN : latencySum / ok, Double.NaN);
+            return stats(seconds, total, ended, timeout + rejected + error + expired, error, rejected, p99, false,
+                    Double.NaN);
         }
-        long total = 0, bad = 0, error = 0, throttled = 0, ended = 0, waits = 0;
-        double waitSum = 0, utilization = 0;
+        long total = 0, bad = 0, error = 0, throttled = 0, ended = 0;
+        double utilization = 0;
         int intervals = 0;
         for (IntervalSnapshot s : window) {
             StageInterval st = s.byStage().get(n.name());
@@ -219,28 +235,26 @@ public final class ServiceMap {
             bad += a.completedWasted() + a.completedError() + a.shed() + a.throttled() + a.abandonedByServer();
             error += a.completedError();
             throttled += a.shed() + a.throttled();
-            if (!Double.isNaN(st.queueWaitMeanMillis())) {
-                waitSum += st.queueWaitMeanMillis() * a.total();
-                waits += a.total();
-            }
             if (st.workers() > 0 && !Double.isNaN(st.utilization())) {
                 utilization += st.utilization();
                 intervals++;
             }
         }
-        return stats(seconds, total, ended, bad, error, throttled, waits == 0 ? Double.NaN : waitSum / waits,
+        return stats(seconds, total, ended, bad, error, throttled, p99, derived,
                 intervals == 0 ? Double.NaN : utilization / intervals);
     }
 
     private static NodeStats stats(double seconds, long arrived, long ended, long bad, long error, long throttled,
-                                   double latency, double utilization) {
+                                   double p99, boolean p99UpperBound, double utilization) {
         double rate = seconds > 0 ? arrived / seconds : Double.NaN;
         if (ended == 0) {
-            return new NodeStats(rate, Double.NaN, Double.NaN, Double.NaN, latency, utilization, Health.IDLE);
+            return new NodeStats(rate, Double.NaN, Double.NaN, Double.NaN, p99, p99UpperBound, utilization,
+                    Health.IDLE);
         }
         double share = (double) bad / ended;
         Health h = share >= FAILING_SHARE ? Health.FAILING : share >= DEGRADED_SHARE ? Health.DEGRADED : Health.HEALTHY;
-        return new NodeStats(rate, share, (double) error / ended, (double) throttled / ended, latency, utilization, h);
+        return new NodeStats(rate, share, (double) error / ended, (double) throttled / ended, p99, p99UpperBound,
+                utilization, h);
     }
 
     /**

@@ -14,8 +14,9 @@ import lab.overload.models.scenario.Scenario;
 /**
  * The service map (titled by the Operate tab's pane): the scenario's client groups and stages as boxes in columns by
  * call depth, arrows for the calls with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
- * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share and
- * latency or utilisation. Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
+ * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share,
+ * utilisation (stages) and p99 over the same window ({@link ServiceMap}: a client group's successes, a stage's useful
+ * answers, a queue's message age; "p99 &le;" where it is the sole client group's, an upper bound). Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
  * {@code services.api}); clicking it again clears the selection (null). FX thread only.
  */
 public final class ServiceMapPane extends CanvasPane {
@@ -131,7 +132,7 @@ public final class ServiceMapPane extends CanvasPane {
 
     /**
      * The four lines of numbers under a node's name: rate; bad share; its error and throttle (or, for a client group,
-     * rejected) shares; then latency, or utilisation and wait.
+     * rejected) shares; then utilisation (stages) and p99.
      */
     static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
         boolean client = n.section().equals("clients");
@@ -141,16 +142,11 @@ public final class ServiceMapPane extends CanvasPane {
                 : String.format(Locale.ROOT, "%.1f%% bad", 100 * s.badShare());
         String parts = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%% \u00b7 %s %.1f%%",
                 100 * s.errorShare(), client ? "rej" : "thr", 100 * s.throttleShare());
-        String second;
-        if (client) {
-            second = Double.isNaN(s.latencyMillis()) ? "no successes"
-                    : "mean " + Ticks.formatValue(s.latencyMillis()) + " ms";
-        } else {
-            second = (Double.isNaN(s.utilization()) ? "" : String.format(Locale.ROOT, "util %.0f%%  ",
-                    100 * s.utilization())) + (Double.isNaN(s.latencyMillis()) || s.latencyMillis() == 0 ? ""
-                    : "wait " + Ticks.formatValue(s.latencyMillis()) + " ms");
-        }
-        return new String[] {first, bad, parts, second.strip()};
+        String util = client || Double.isNaN(s.utilization()) ? ""
+                : String.format(Locale.ROOT, "util %.0f%%  ", 100 * s.utilization());
+        String p99 = Double.isNaN(s.p99Millis()) ? (client ? "no successes" : "")
+                : (s.p99UpperBound() ? "p99 \u2264 " : "p99 ") + Ticks.formatValue(s.p99Millis()) + " ms";
+        return new String[] {first, bad, parts, (util + p99).strip()};
     }
 
     @Override

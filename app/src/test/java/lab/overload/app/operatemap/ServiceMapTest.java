@@ -57,6 +57,53 @@ class ServiceMapTest {
         assertEquals(ServiceMap.Health.HEALTHY, m.stats(m.node("services", "b")).health());
     }
 
+    /**
+     * The chain's p99s over the last 5 s (about 400 requests): b has 64 workers for 8 busy on average, so its response
+     * time is its exponential 100 ms of work, p99 = ln(100) x 100 ms = 460.5 ms; a waits for b and then works its own
+     * exponential 100 ms, a sum whose p99 is 663.8 ms (1 - e^-x (1 + x) = 0.99 at x = 6.638). The p99 of 400 samples
+     * has a standard error of about 11 %: within 35 %. web's successes are exactly a's useful answers (no retries, no
+     * timeouts), so their p99s are equal. Each box shows its p99.
+     */
+    @Test
+    void eachNodeShowsItsP99OverTheWindow() {
+        ServiceMap m = new ServiceMap(CHAIN);
+        run(CHAIN, 20).forEach(m::add);
+        ServiceMap.Node web = m.node("clients", "web");
+        ServiceMap.Node a = m.node("services", "a");
+        ServiceMap.Node b = m.node("services", "b");
+        double bP99 = m.stats(b).p99Millis();
+        double aP99 = m.stats(a).p99Millis();
+        assertEquals(100 * Math.log(100), bP99, 0.35 * 460.5, "b: exponential 100 ms");
+        assertEquals(663.8, aP99, 0.35 * 663.8, "a: b's time plus its own");
+        assertEquals(aP99, m.stats(web).p99Millis(), 0, "web's successes are a's useful answers");
+        assertTrue(!m.stats(b).p99UpperBound(), "recorded at b, not derived");
+        String[] lines = ServiceMapPane.lines(b, m.stats(b));
+        assertTrue(lines[3].matches("util \\d+%  p99 " + java.util.regex.Pattern.quote(
+                lab.overload.app.chart.Ticks.formatValue(bP99)) + " ms"), "b's last line: " + lines[3]);
+        assertEquals("p99 " + lab.overload.app.chart.Ticks.formatValue(aP99) + " ms",
+                ServiceMapPane.lines(web, m.stats(web))[3]);
+        m.clear();
+        assertTrue(Double.isNaN(m.stats(b).p99Millis()), "no seconds, no p99");
+    }
+
+    /**
+     * One client group calling its only stage (goodput-collapse, first 10 s, no timeouts yet): the stage's p99 is the
+     * client's, shown as an upper bound.
+     */
+    @Test
+    void theSoleStageShowsItsClientsP99AsAnUpperBound() {
+        Scenario s = PresetCatalog.bundled("goodput-collapse.json");
+        ServiceMap m = new ServiceMap(s);
+        run(s, 10).forEach(m::add);
+        ServiceMap.Node client = m.nodes().get(0);
+        ServiceMap.Node stage = m.nodes().get(1);
+        ServiceMap.NodeStats st = m.stats(stage);
+        assertTrue(st.p99UpperBound() && st.p99Millis() > 0, "stage: " + st);
+        assertEquals(m.stats(client).p99Millis(), st.p99Millis(), 0);
+        assertTrue(ServiceMapPane.lines(stage, st)[3].endsWith("p99 \u2264 "
+                + lab.overload.app.chart.Ticks.formatValue(st.p99Millis()) + " ms"), ServiceMapPane.lines(stage, st)[3]);
+    }
+
     @Test
     void dependencyIsolationHasTwoChainsOfClientApiFunction() {
         Scenario s = PresetCatalog.bundled("dependency-isolation.json");

@@ -106,7 +106,8 @@ final class Api implements Target, Caller, Reconfigurable {
             world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
         metrics.attemptEnded(a.clientMetrics, outcome, outcome == AttemptOutcome.COMPLETED_USEFUL ? WorkClass.USEFUL
-                : outcome == AttemptOutcome.THROTTLED ? WorkClass.REJECTION : WorkClass.WASTED, 0, a.measured, now);
+                : outcome == AttemptOutcome.THROTTLED ? WorkClass.REJECTION : WorkClass.WASTED, 0, a.measured, now,
+                a.sentMicros);
     }
 
     @Override

@@ -352,7 +352,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
                 || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
             world.recorder.attemptServed(now - a.sentMicros);
         }
-        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
+        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now, a.sentMicros);
     }
 
     /** The invoke's REPORT line: its duration from the start of its work, its init on a cold start. */

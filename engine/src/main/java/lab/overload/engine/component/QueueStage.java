@@ -62,12 +62,15 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
     private final TakenAges takenAges;
     private final long impactAgeMicros;
     private final QueueCounters counts;
+    private final QueueTraces traces;
 
     QueueStage(World world, QueueSpec spec, int tenants) {
         this.world = world;
         this.spec = spec;
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.stage(spec.name(), "queue", false, false);
+        metrics.responseIsMessageAge();
+        this.traces = new QueueTraces(world, spec.name());
         this.choice = new LaneChoice(spec, tenants, world.streams.stream("queues/" + spec.name() + "/hands"));
         this.impactAgeMicros = Math.round(spec.impactAgeMillis() * 1000);
         this.stats = new QueueStats(tenants, world.scenario().warmupMicros(), impactAgeMicros);
@@ -130,7 +133,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
                     outcome.name(), a);
         }
         metrics.attemptEnded(a.clientMetrics, outcome, refused ? WorkClass.REJECTION : WorkClass.USEFUL, 0,
-                a.measured, now);
+                a.measured, now, now);
         if (!a.clientDone) {
             a.caller.onAnswer(a, refused ? Caller.REJECTED : Caller.OK, now);
         }
@@ -176,7 +179,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         join(lane, tenant, retries.size(slot), AsyncRetries.laneId(slot), retries.priorityClass(slot), now);
         stats.rejoined(now);
         if (world.tracing()) {
-            world.traceMessage(spec.name(), "rejoined lane " + lane, retries.requestId(slot));
+            traces.event("rejoined lane " + lane, retries.requestId(slot), now);
         }
         wakeOne(lane, now);
     }
@@ -234,6 +237,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             if (ttlMicros > 0 && now - enqueued > ttlMicros) {
                 stats.expired(tenant, enqueued);
                 counts.expired.add(world.recorder.measuring(now));
+                if (world.tracing()) {
+                    traces.event("expired", slot < 0 ? lane.requestId(at) : retries.requestId(slot), now);
+                }
                 if (slot >= 0) {
                     retries.close(slot);
                 }
@@ -241,6 +247,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
             }
             stats.started(tenant, enqueued, now);
             takenAges.taken(lane.priorityClass(at), code < 0, now - enqueued);
+            metrics.messageTaken(now - enqueued, now);
             invoke(code, lane, index, at, slot, enqueued, now);
             return;
         }
@@ -306,6 +313,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         if (answer == OK) {
             stats.finished(tenant, first, true);
             counts.processed.add(measuring);
+            if (world.tracing()) {
+                traces.processed(requestId);
+            }
             if (slot >= 0) {
                 retries.close(slot);
             }
@@ -326,9 +336,9 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
                 retries.close(slot);
             }
             if (world.tracing()) {
-                world.traceMessage(spec.name(), decision == AsyncRetries.RETRY ? "retry at "
+                traces.event(decision == AsyncRetries.RETRY ? "retry at "
                         + retries.dueMicros(slot) / 1e6 : decision == AsyncRetries.DEAD_LETTER ? "dead-lettered"
-                        : "expired", requestId);
+                        : "expired", requestId, decision == AsyncRetries.RETRY ? retries.dueMicros(slot) : now);
             }
         }
         pool.polling(p);

@@ -297,7 +297,7 @@ final class Service extends EventHandler implements Target, Reconfigurable, Depe
                 || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
             world.recorder.attemptServed(now - a.sentMicros);
         }
-        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now);
+        metrics.attemptEnded(a.clientMetrics, outcome, workClass, workMicros, a.measured, now, a.sentMicros);
         if (outcome == AttemptOutcome.ABANDONED_BY_SERVER) {
             world.releaseAttemptIfDone(a);
         }

@@ -216,9 +216,10 @@ public final class World extends EventHandler {
         return sim;
     }
 
-    /** Receives every sealed interval, on the simulation thread. */
+    /** Receives every sealed interval, on the simulation thread (with the sections' per-second latencies). */
     public void onInterval(Consumer<IntervalSnapshot> intervalListener) {
         this.listener = intervalListener;
+        recorder.secondLatencies(true);
     }
 
     /** Receives a trace line for every step of every request (slow; for tests and sampled traces). */

@@ -43,6 +43,11 @@ public final class ClientMetrics {
     long sCompletedInWindow;
     /** Its counts by tenant, or null when it stands for one tenant. */
     TenantCounts tenants;
+    /**
+     * Its successes' latencies in the current second, or null when it is the sole group calling the only stage (the
+     * recorder then builds them from the totals') and while the recorder makes none ({@link Recorder#secondLatencies}).
+     */
+    SecondLatencies latencies;
 
     ClientMetrics(String name, int index, long warmupMicros) {
         this.name = name;

@@ -16,7 +16,10 @@ package lab.overload.engine.metrics;
  * in it, warm and cold ({@link PlatformInterval#NONE} without functions). {@code tenantTops} holds, for each client
  * group standing for more than one tenant, the {@link TenantTopTable}s of the simulated seconds that ended by the end
  * of the interval and were not in an earlier snapshot, oldest first (a second's table comes once; empty list when no
- * second ended; no entry for a group with one tenant).
+ * second ended; no entry for a group with one tenant). {@code latencies} holds, by client group and by stage, the
+ * {@link LatencyHistogram}s of the seconds that ended by the end of the interval and were not in an earlier snapshot
+ * (see {@link SectionLatencies}: successes' latency, stage response time, message age), for percentiles over any span
+ * of whole seconds.
  */
 public record IntervalSnapshot(
         int index, long startMicros, long endMicros,
@@ -36,7 +39,13 @@ public record IntervalSnapshot(
         java.util.Map<String, Double> policy, java.util.Set<String> policyCounters,
         java.util.Map<String, ClientInterval> byClient, java.util.Map<String, StageInterval> byStage,
         java.util.Map<String, LaneInterval> lanes, PlatformInterval platform,
-        java.util.Map<String, java.util.List<TenantTopTable>> tenantTops) {
+        java.util.Map<String, java.util.List<TenantTopTable>> tenantTops, SectionLatencies latencies) {
+
+    /** The per-second latency histograms of the seconds that ended by the end of this interval, by section. */
+    @Override
+    public SectionLatencies latencies() {
+        return latencies == null ? SectionLatencies.NONE : latencies;
+    }
 
     /** Each client group's section, by name in the scenario's order. */
     @Override

@@ -78,6 +78,8 @@ public final class Recorder {
     /** The section of a new client group (in the order of the scenario). */
     public ClientMetrics client(String name) {
         ClientMetrics c = new ClientMetrics(name, clients.size(), warmupMicros);
+        boolean soleStage = stages.size() == 1 && stages.get(0).sole;
+        c.latencies = soleStage ? null : latencySeconds.section();
         clients.add(c);
         clientNames = clients.stream().map(x -> x.name).toList();
         return c;
@@ -92,6 +94,10 @@ public final class Recorder {
             throw new IllegalStateException("stage " + name + " is not alone");
         }
         StageMetrics s = new StageMetrics(name, kind, stages.size(), warmupMicros, this, alone, sole);
+        s.latencies = sole ? null : latencySeconds.section();
+        if (sole) {
+            clients.forEach(c -> c.latencies = null); // built from the totals' latencies (see SectionLatencies)
+        }
         stages.add(s);
         stageNames = stages.stream().map(x -> x.name).toList();
         List<String> kinds = stages.stream().map(x -> x.kind).toList();
@@ -196,6 +202,9 @@ public final class Recorder {
                              long nowMicros) {
         if (outcome == RequestOutcome.SUCCEEDED) {
             recordIntervalLatency(Math.min(timeMicros, MAX_LATENCY_MICROS));
+            if (client.latencies != null) {
+                client.latencies.record(timeMicros, nowMicros);
+            }
         }
         client.requestEnded(outcome, timeMicros, measured, nowMicros);
     }
@@ -283,7 +292,8 @@ public final class Recorder {
                 requestEnded == 0 ? Double.NaN : (double) t[ClientMetrics.REQUEST_TIME_SUM] / requestEnded / 1000,
                 (busy.intervalArea - busyClientGone.intervalArea) / span, busyClientGone.intervalArea / span,
                 rejecting.intervalArea / span, policySnapshot(), counterNames,
-                sealedClients, sealedStages, sealLanes(), platformSampler.get(), sealTenants(nowMicros));
+                sealedClients, sealedStages, sealLanes(), platformSampler.get(), sealTenants(nowMicros),
+                sealedLatencies);
         sealedClients = null;
         sealedStages = null;
         intervalIndex++;
@@ -319,7 +329,20 @@ public final class Recorder {
         return out == null ? Map.of() : Collections.unmodifiableMap(out);
     }
 
+    /** The sections' per-second latency histograms (made only while someone reads the snapshots). */
+    private final LatencySeconds latencySeconds = new LatencySeconds();
+
+    /**
+     * Makes the per-second latency histograms of every section from now on ({@link IntervalSnapshot#latencies()}), or
+     * stops making them: they are made only for someone who reads the interval snapshots (a run whose snapshots go
+     * nowhere, a sweep or a benchmark, pays nothing for them).
+     */
+    public void secondLatencies(boolean on) {
+        latencySeconds.enable(on, clients, stages);
+    }
+
     /** The sections of the interval being sealed (set by {@link #sealSections}, handed to the snapshot). */
+    private SectionLatencies sealedLatencies;
     private Map<String, ClientInterval> sealedClients;
     private Map<String, StageInterval> sealedStages;
 
@@ -338,10 +361,13 @@ public final class Recorder {
                 sole = new SoleSections(clients.get(0).name, st.name, st.kind);
             }
             clients.get(0).sealInto(t, 0);
+            latencySeconds.feedSole(intervalValues, intervalCount, intervalInHistogram ? intervalLatency : null,
+                    nowMicros);
             st.closeLevels(nowMicros);
             st.sealWork(w);
             sealedClients = sole.clients;
             sealedStages = sole.stages;
+            sealedLatencies = latencySeconds.sealSole(clientNames.get(0), stageNames.get(0), nowMicros);
             return;
         }
         int clientCount = clients.size();
@@ -373,6 +399,7 @@ public final class Recorder {
         sealedClients = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
         sealedStages = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
                 StageMetrics.DOUBLE_ROW, stageDecoder);
+        sealedLatencies = latencySeconds.seal(clients, stages, nowMicros);
     }
 
     private static void add(long[] into, long[] from) {

@@ -44,6 +44,19 @@ public final class StageMetrics {
     long sWaited;
     long sCompletedInWindow;
 
+    /**
+     * Response times in the current second (see {@link SectionLatencies}), or null for a {@link #sole} stage and while
+     * the recorder makes none ({@link Recorder#secondLatencies}); for a queue ({@link #messageAges}) the ages of the
+     * messages taken instead.
+     */
+    SecondLatencies latencies;
+    private boolean messageAges;
+    /**
+     * Response times of the measured cohort's useful answers by {@link LatencyHistogram} bucket (the summary's
+     * {@code responseMillis}), or null for a {@link #sole} stage.
+     */
+    private final long[] sResponse;
+
     private long workers;
     private long workersChangedAt;
     private double intervalWorkerMicros;
@@ -58,6 +71,7 @@ public final class StageMetrics {
         this.index = index;
         this.warmupMicros = warmupMicros;
         this.ownLevels = !alone;
+        this.sResponse = sole ? null : new long[LatencyHistogram.BUCKETS];
         if (alone) {
             busy = totals.busy;
             queue = totals.queue;
@@ -98,10 +112,11 @@ public final class StageMetrics {
 
     /**
      * An attempt ended here, with the work it cost (worker-microseconds) in the given class. {@code client} is the
-     * group that sent it, or null when another stage did (an onward call counts here but not in the totals).
+     * group that sent it, or null when another stage did (an onward call counts here but not in the totals);
+     * {@code sentMicros}: when it reached the stage (a useful completion's response time runs from then).
      */
     public void attemptEnded(ClientMetrics client, AttemptOutcome outcome, WorkClass workClass, long workMicros,
-                             boolean measured, long nowMicros) {
+                             boolean measured, long nowMicros, long sentMicros) {
         boolean completedInWindow = nowMicros >= warmupMicros && (outcome == AttemptOutcome.COMPLETED_USEFUL
                 || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR);
         if (client != null) {
@@ -120,6 +135,31 @@ public final class StageMetrics {
         attOut[outcome.ordinal()]++;
         if (measured) {
             sAttOut[outcome.ordinal()]++;
+        }
+        if (outcome == AttemptOutcome.COMPLETED_USEFUL && !messageAges) {
+            answered(nowMicros - sentMicros, measured, nowMicros);
+        }
+    }
+
+    /** A useful answer's response time: into the current second, and the summary's when it is measured. */
+    private void answered(long micros, boolean measured, long nowMicros) {
+        if (latencies != null) {
+            latencies.record(micros, nowMicros);
+        }
+        if (measured) {
+            sResponse[LatencyHistogram.bucket(micros)]++;
+        }
+    }
+
+    /** The stage is a queue: its response time is a message's age when a poller takes it ({@link #messageTaken}). */
+    public void responseIsMessageAge() {
+        messageAges = true;
+    }
+
+    /** A poller took a message of that age (taken minus its first enqueue) now. */
+    public void messageTaken(long ageMicros, long nowMicros) {
+        if (latencies != null) {
+            latencies.record(ageMicros, nowMicros);
         }
     }
 
@@ -315,7 +355,23 @@ public final class StageMetrics {
                 busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measuredMicros,
                 queue.summaryMax(endMicros), sWait.meanMillis(), sWait.stdDevMillis(),
                 started == 0 ? Double.NaN : (double) sWaited / started, WorkLedger.ofMicros(sWork),
-                detail.apply(endMicros));
+                withResponse(detail.apply(endMicros)));
+    }
+
+    /**
+     * The stage's own blocks, after a {@code responseMillis} block (p50, p90, p99, p99.9 of its useful answers'
+     * response times) unless it is {@link #sole} or a queue (whose ages are its own blocks).
+     */
+    private java.util.Map<String, Object> withResponse(java.util.Map<String, Object> blocks) {
+        if (sole || messageAges) {
+            return blocks;
+        }
+        LatencyHistogram h = LatencyHistogram.of(Long.MIN_VALUE, sResponse, 0, LatencyHistogram.BUCKETS - 1);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("responseMillis", Summary.ordered("p50", h.percentileMillis(50), "p90", h.percentileMillis(90),
+                "p99", h.percentileMillis(99), "p999", h.percentileMillis(99.9)));
+        out.putAll(blocks);
+        return out;
     }
 
     /** The summary blocks of the stage's own kind at an end time (none unless the stage sets them). */

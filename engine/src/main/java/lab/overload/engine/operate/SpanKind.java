@@ -28,7 +28,11 @@ public enum SpanKind {
     /** Waiting for a dependency call or an onward invoke to answer. */
     CALL,
     /** Server-side time after the client gave up on the attempt (wasted). */
-    AFTER_TIMEOUT;
+    AFTER_TIMEOUT,
+    /** A queued message dropped as too old (time to live, or maximum event age): from its first enqueue (its age). */
+    EXPIRED,
+    /** A queued message the target failed on every try: from its first enqueue to the dead-letter (its age). */
+    DEAD_LETTERED;
 
     /** The name as a CSS-friendly token, e.g. {@code queue-wait}. */
     public String cssName() {

@@ -15,8 +15,10 @@ import lab.overload.engine.component.TraceEvent;
  * stage's events for one attempt are cut the same way: {@code enqueue} to {@code start} is the queue wait,
  * {@code start} (or a sandbox) to the outcome the work; a cold sandbox is split into placement, init (up to the start
  * of its work) and work; a {@code call} lasts until the called stage's outcome; an asynchronous message waits from
- * {@code enqueued} to the poller's {@code invoke}. Server time after the client's timeout of that attempt is split
- * off as {@link SpanKind#AFTER_TIMEOUT}.
+ * {@code enqueued} (or its rejoining a lane after a retry) to the poller's {@code invoke}. Server time after the
+ * client's timeout of that attempt is split off as {@link SpanKind#AFTER_TIMEOUT}. A queued message's own events
+ * (attempt 0, no client) add a wait in retry from {@code retry at} to its rejoining a lane, and its end when it did not
+ * succeed: {@link SpanKind#EXPIRED} or {@link SpanKind#DEAD_LETTERED}, from its first enqueue to the end (its age).
  */
 final class TraceAssembler {
     /** One event with what the engine knew beside it: the attempt's start of work, a cold start's placement. */
@@ -40,8 +42,13 @@ final class TraceAssembler {
         boolean cold = false;
         boolean throttled = false;
         int attempts = 0;
+        List<TraceEvent> messageEvents = new ArrayList<>();
         for (Step s : steps) {
             TraceEvent e = s.event();
+            if (e.stage() != null && e.attempt() == 0 && e.client() == null) {
+                messageEvents.add(e);
+                continue;
+            }
             if (e.stage() == null) {
                 clientEvents.add(e);
                 if (e.event().equals("send") || e.event().equals("retry")) {
@@ -64,8 +71,10 @@ final class TraceAssembler {
         for (List<Step> group : byStage.values()) {
             TraceEvent first = group.get(0).event();
             int depth = 1 + stagesOfAttempt.get(first.attempt()).indexOf(first.stage());
-            stageSpans(spans, group, depth, byStage, timedOut.getOrDefault(first.attempt(), Long.MAX_VALUE));
+            stageSpans(spans, group, depth, byStage, messageEvents,
+                    timedOut.getOrDefault(first.attempt(), Long.MAX_VALUE));
         }
+        messageSpans(spans, messageEvents, byStage);
         spans.sort(Comparator.comparingLong(Span::startMicros).thenComparingInt(Span::depth));
         return new Trace(requestId, client, arrivalMicros, endMicros, outcome, attempts, cold, throttled, complete,
                 spans);
@@ -103,7 +112,7 @@ final class TraceAssembler {
     }
 
     private static void stageSpans(List<Span> out, List<Step> group, int depth, Map<Key, List<Step>> byStage,
-                                   long timeoutMicros) {
+                                   List<TraceEvent> messageEvents, long timeoutMicros) {
         for (int i = 0; i < group.size(); i++) {
             Step step = group.get(i);
             TraceEvent e = step.event();
@@ -127,14 +136,16 @@ final class TraceAssembler {
                 int calleeAttempt = ev.startsWith("invoke ") ? 1 : e.attempt();
                 long answered = Math.min(next, answerOf(byStage.get(new Key(callee, calleeAttempt)), t, next));
                 if (ev.startsWith("invoke ")) {
-                    long enqueued = lastEnqueue(byStage, e.stage(), t);
+                    long enqueued = lastEnqueue(byStage, messageEvents, e.stage(), t);
                     if (enqueued >= 0 && enqueued < t) {
                         add(out, SpanKind.ASYNC_WAIT, "in queue " + e.stage(), e, enqueued, t, depth, timeoutMicros);
                     }
                     answered = answerOf(byStage.get(new Key(callee, calleeAttempt)), t, Long.MAX_VALUE);
                 }
                 add(out, SpanKind.CALL, ev, e, t, answered, depth, timeoutMicros);
-                add(out, SpanKind.WORK, "work", e, answered, next, depth, timeoutMicros);
+                if (ev.startsWith("call ")) { // a poller does nothing after its invoke's answer
+                    add(out, SpanKind.WORK, "work", e, answered, next, depth, timeoutMicros);
+                }
             } else if (e.outcome() == null) {
                 add(out, SpanKind.WORK, "work", e, t, next, depth, timeoutMicros);
             }
@@ -164,8 +175,55 @@ final class TraceAssembler {
         return fallback == Long.MAX_VALUE ? after : fallback;
     }
 
-    private static long lastEnqueue(Map<Key, List<Step>> byStage, String stage, long before) {
+    /**
+     * A message's own events: the wait in retry ({@code retry at} to {@code rejoined}), and its age when it expired or
+     * was dead-lettered.
+     */
+    private static void messageSpans(List<Span> out, List<TraceEvent> events, Map<Key, List<Step>> byStage) {
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            String ev = e.event();
+            long t = e.timeMicros();
+            if (ev.startsWith("retry at ")) {
+                long rejoined = t;
+                for (int k = i + 1; k < events.size(); k++) {
+                    if (events.get(k).stage().equals(e.stage()) && events.get(k).event().startsWith("rejoined")) {
+                        rejoined = events.get(k).timeMicros();
+                        break;
+                    }
+                }
+                if (rejoined > t) {
+                    out.add(new Span(SpanKind.ASYNC_WAIT, "in retry at " + e.stage(), e.stage(), 0, t, rejoined, 1));
+                }
+            } else if (ev.equals("expired") || ev.equals("dead-lettered")) {
+                long first = firstEnqueue(byStage, e.stage(), t);
+                out.add(new Span(ev.equals("expired") ? SpanKind.EXPIRED : SpanKind.DEAD_LETTERED,
+                        ev + " in " + e.stage() + " (age)", e.stage(), 0, first, t, 1));
+            }
+        }
+    }
+
+    private static long firstEnqueue(Map<Key, List<Step>> byStage, String stage, long before) {
+        long first = before;
+        for (List<Step> g : byStage.values()) {
+            for (Step s : g) {
+                TraceEvent e = s.event();
+                if (e.stage().equals(stage) && e.event().startsWith("enqueued") && e.timeMicros() <= before) {
+                    first = Math.min(first, e.timeMicros());
+                }
+            }
+        }
+        return first;
+    }
+
+    private static long lastEnqueue(Map<Key, List<Step>> byStage, List<TraceEvent> messageEvents, String stage,
+                                    long before) {
         long last = -1;
+        for (TraceEvent e : messageEvents) {
+            if (e.stage().equals(stage) && e.event().startsWith("rejoined") && e.timeMicros() <= before) {
+                last = Math.max(last, e.timeMicros());
+            }
+        }
         for (List<Step> g : byStage.values()) {
             for (Step s : g) {
                 TraceEvent e = s.event();

@@ -19,7 +19,8 @@ import lab.overload.engine.component.TraceEvent;
  *
  * <p>A trace is finished when its request has ended at its client and every attempt it started at a stage has ended
  * there (work a stage goes on with after the client left belongs to the trace), and every message it left in a queue
- * was taken; or, closed as incomplete, {@link #LINGER_MICROS} after the request's end, or when more than
+ * has ended (processed, dead-lettered or expired: {@link #message}); or, closed as incomplete, {@link #LINGER_MICROS}
+ * after the request's end (or after a retry of one of its messages falls due, when that is later), or when more than
  * {@link #MAX_PENDING} traces are open.
  *
  * <p>Thread rule: single writer, the simulation's thread; what it hands out ({@link Trace}) is immutable.
@@ -29,6 +30,8 @@ public final class TraceSampler {
     public static final long LINGER_MICROS = 60_000_000L;
     /** The most traces open at once; beyond it the oldest is closed as incomplete. */
     public static final int MAX_PENDING = 2_000;
+    /** The event of a message its target processed (the other ends are {@code dead-lettered} and {@code expired}). */
+    public static final String PROCESSED = "processed";
 
     private static final long GOLDEN = 0x9e3779b97f4a7c15L;
     /** The seed, mixed once: a request's hash is one finaliser of it plus the id times the golden gamma. */
@@ -149,9 +152,6 @@ public final class TraceSampler {
         p.steps.add(new TraceAssembler.Step(e, workStartMicros, placementMicros));
         if (e.stage() != null && attempt != null) {
             if (e.outcome() == null) {
-                if (e.event().startsWith("invoke ")) {
-                    p.messages--;
-                }
                 if (!containsIdentity(p.open, attempt)) {
                     p.open.add(attempt);
                 }
@@ -165,9 +165,35 @@ public final class TraceSampler {
             p.endMicros = e.timeMicros();
             p.outcome = e.outcome();
         }
+        finishIfDone(p);
+    }
+
+    private void finishIfDone(Pending p) {
         if (p.endMicros >= 0 && p.open.isEmpty() && p.messages <= 0) {
             pending.remove(p.requestId);
             finish(p, true);
+        }
+    }
+
+    /**
+     * An event of a sampled request's queued message (attempt 0, no client): a retry planned ({@code retry at T}), the
+     * message rejoining a lane, or its end ({@link #PROCESSED}, {@code dead-lettered}, {@code expired}). The trace
+     * waits for the message at least until {@code nextMicros} (a retry's due time) plus {@link #LINGER_MICROS}.
+     */
+    public void message(TraceEvent e, long nextMicros) {
+        Pending p = pending.get(e.requestId());
+        if (p == null) {
+            return; // its trace is closed
+        }
+        p.holdMicros = Math.max(p.holdMicros, nextMicros);
+        String ev = e.event();
+        boolean end = ev.equals(PROCESSED) || ev.equals("dead-lettered") || ev.equals("expired");
+        if (!ev.equals(PROCESSED)) {
+            p.steps.add(new TraceAssembler.Step(e, -1, 0));
+        }
+        if (end) {
+            p.messages--;
+            finishIfDone(p);
         }
     }
 
@@ -176,7 +202,7 @@ public final class TraceSampler {
         Iterator<Pending> it = pending.values().iterator();
         while (it.hasNext()) {
             Pending p = it.next();
-            if (p.endMicros >= 0 && nowMicros - p.endMicros > LINGER_MICROS) {
+            if (p.endMicros >= 0 && nowMicros - Math.max(p.endMicros, p.holdMicros) > LINGER_MICROS) {
                 it.remove();
                 finish(p, false);
             }
@@ -237,6 +263,8 @@ public final class TraceSampler {
         String client;
         long arrivalMicros = -1;
         long endMicros = -1;
+        /** A retry of one of its messages falls due then: the trace lingers from then at the latest. */
+        long holdMicros = -1;
         String outcome;
         int messages;
         final List<Object> open = new ArrayList<>(2);

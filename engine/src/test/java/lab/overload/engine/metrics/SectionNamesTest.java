@@ -46,12 +46,12 @@ class SectionNamesTest {
             for (int i = 0; i <= o.ordinal(); i++) {
                 web.attemptSent(false, true);
                 api.attemptArrived(true);
-                api.attemptEnded(web, o, WorkClass.USEFUL, 0, true, 10);
+                api.attemptEnded(web, o, WorkClass.USEFUL, 0, true, 10, 0);
             }
         }
         for (WorkClass w : WorkClass.values()) {
             api.attemptArrived(true);
-            api.attemptEnded(null, AttemptOutcome.COMPLETED_USEFUL, w, (w.ordinal() + 1) * 1_000_000L, true, 10);
+            api.attemptEnded(null, AttemptOutcome.COMPLETED_USEFUL, w, (w.ordinal() + 1) * 1_000_000L, true, 10, 0);
         }
         IntervalSnapshot snapshot = rec.seal(100_000, -1);
         Summary summary = rec.summary("names", 1, 100_000, new long[1], new long[1], new long[1]);
