@@ -117,6 +117,14 @@ public final class OperateView extends VBox {
      * so (a pane of REPORT lines only for a scenario with functions).
      */
     public void addPane(String title, Node content, BooleanSupplier relevant) {
+        addPane(title, content, relevant, false);
+    }
+
+    /**
+     * As {@link #addPane(String, Node, BooleanSupplier)}; a {@code wide} pane placed first in a row gets the larger
+     * share of that row's width (the service map, whose boxes need it more than the table beside them).
+     */
+    public void addPane(String title, Node content, BooleanSupplier relevant, boolean wide) {
         Label head = new Label(title);
         head.getStyleClass().add(OperateStyles.PANE_TITLE);
         head.setMinHeight(Label.USE_PREF_SIZE);
@@ -124,12 +132,17 @@ public final class OperateView extends VBox {
         box.getStyleClass().add(OperateStyles.OPERATE_PANE);
         box.setMinSize(0, 0);
         VBox.setVgrow(content, Priority.ALWAYS);
+        if (wide) {
+            this.wide.add(box);
+        }
         all.add(box);
         relevance.add(relevant);
         layoutPanes();
     }
 
     private final List<Node> all = new ArrayList<>();
+    /** The boxes of the panes added as wide. */
+    private final java.util.Set<Node> wide = new java.util.HashSet<>();
     private final List<BooleanSupplier> relevance = new ArrayList<>();
     private List<Node> placed = List.of();
 
@@ -149,9 +162,10 @@ public final class OperateView extends VBox {
         for (int n = 0; n < show.size(); n += 2) {
             GridPane row = new GridPane();
             row.setHgap(6);
+            double first = n == 0 ? 38 : wide.contains(show.get(n)) ? 52 : 44;
             for (int i = 0; i < 2; i++) {
                 ColumnConstraints c = new ColumnConstraints();
-                c.setPercentWidth(n > 0 ? (i == 0 ? 44 : 56) : i == 0 ? 38 : 62);
+                c.setPercentWidth(i == 0 ? first : 100 - first);
                 c.setHgrow(Priority.ALWAYS);
                 row.getColumnConstraints().add(c);
             }

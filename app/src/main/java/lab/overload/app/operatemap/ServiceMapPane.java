@@ -1,9 +1,12 @@
 package lab.overload.app.operatemap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.overload.app.chart.CanvasPane;
 import lab.overload.app.chart.ChartPalette;
@@ -28,10 +31,13 @@ public final class ServiceMapPane extends CanvasPane {
     static final String EDGE_TEXT = "map-edge-text";
     static final String SELECTED = "map-node-selected";
     private static final double PAD = 10;
+    /** The smallest share of the CSS font sizes the box and edge texts shrink to before a line is cut. */
+    static final double MIN_TEXT_SCALE = 0.7;
 
     private ServiceMap map;
     private ServiceMap.Node selected;
     private Consumer<String> onSelect = owner -> { };
+    private final List<String> cut = new ArrayList<>();
 
     public ServiceMapPane() {
         getStyleClass().add(PANE);
@@ -82,16 +88,17 @@ public final class ServiceMapPane extends CanvasPane {
         return selected;
     }
 
-
-
-
+    /** The box and edge texts the last draw had to cut with an ellipsis even at the smallest text scale. */
+    public List<String> cutTexts() {
+        return List.copyOf(cut);
+    }
 
     /** A node's box in the pane: left, top, width, height. */
     public double[] box(ServiceMap.Node n) {
         double top = PAD + 2.8 * palette.font(CAPTION).getSize();
         int columns = map.columns();
         double colW = (getWidth() - 2 * PAD) / columns;
-        double w = Math.min(colW * 0.82, 26 * palette.font(TEXT).getSize());
+        double w = Math.min(colW * 0.76, 26 * palette.font(TEXT).getSize());
         int rows = map.rows(n.column());
         double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
         double h = Math.min(rowH * 0.88, 7.2 * palette.font(TEXT).getSize());
@@ -131,8 +138,8 @@ public final class ServiceMapPane extends CanvasPane {
     }
 
     /**
-     * The four lines of numbers under a node's name: rate; bad share; its error and throttle (or, for a client group,
-     * rejected) shares; then utilisation (stages) and p99.
+     * The four lines of numbers under a node's name: rate, with the utilisation for a stage that has workers; bad
+     * share; its error and throttle (or, for a client group, rejected) shares; p99.
      */
     static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
         boolean client = n.section().equals("clients");
@@ -143,29 +150,42 @@ public final class ServiceMapPane extends CanvasPane {
         String parts = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%% \u00b7 %s %.1f%%",
                 100 * s.errorShare(), client ? "rej" : "thr", 100 * s.throttleShare());
         String util = client || Double.isNaN(s.utilization()) ? ""
-                : String.format(Locale.ROOT, "util %.0f%%  ", 100 * s.utilization());
-        String p99 = Double.isNaN(s.p99Millis()) ? (client ? "no successes" : "")
+                : String.format(Locale.ROOT, " \u00b7 util %.0f%%", 100 * s.utilization());
+        String p99 = Double.isNaN(s.p99Millis()) ? (client ? "no successes" : "no useful answers")
                 : (s.p99UpperBound() ? "p99 \u2264 " : "p99 ") + Ticks.formatValue(s.p99Millis()) + " ms";
-        return new String[] {first, bad, parts, (util + p99).strip()};
+        return new String[] {first + util, bad, parts, p99};
     }
 
     @Override
     protected void draw(GraphicsContext g) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(palette.font(CAPTION));
+        cut.clear();
+        String[] caption = {
+            String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
+                    ServiceMap.WINDOW_SECONDS),
+            String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
+                    100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE)};
+        double room = getWidth() - 2 * PAD;
+        double captionScale = 1;
+        for (String line : caption) {
+            captionScale = Math.min(captionScale, room / width(line, palette.font(CAPTION)));
+        }
+        Font captionFont = scaled(palette.font(CAPTION), Math.max(MIN_TEXT_SCALE, captionScale));
+        g.setFont(captionFont);
         g.setFill(palette.textFill(CAPTION));
-        g.fillText(String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
-                ServiceMap.WINDOW_SECONDS), PAD, PAD);
-        g.fillText(String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
-                100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE), PAD,
-                PAD + 1.3 * palette.font(CAPTION).getSize());
+        g.fillText(fit(caption[0], captionFont, room), PAD, PAD);
+        g.fillText(fit(caption[1], captionFont, room), PAD, PAD + 1.3 * palette.font(CAPTION).getSize());
         if (map == null) {
             return;
         }
+        double scale = textScale();
+        Font nameFont = scaled(palette.font(NAME), scale);
+        Font textFont = scaled(palette.font(TEXT), scale);
+        Font edgeFont = scaled(palette.font(EDGE_TEXT), scale);
         g.setStroke(palette.stroke(EDGE));
         g.setLineWidth(palette.strokeWidth(EDGE));
-        g.setFont(palette.font(EDGE_TEXT));
+        g.setFont(edgeFont);
         for (ServiceMap.Edge e : map.edges()) {
             double[] a = box(e.from());
             double[] b = box(e.to());
@@ -175,15 +195,18 @@ public final class ServiceMapPane extends CanvasPane {
             double y2 = b[1] + b[3] / 2;
             g.strokeLine(x1, y1, x2, y2);
             double ang = Math.atan2(y2 - y1, x2 - x1);
-            double head = 0.6 * palette.font(EDGE_TEXT).getSize();
+            double head = 0.6 * edgeFont.getSize();
             g.strokeLine(x2, y2, x2 - head * Math.cos(ang - 0.4), y2 - head * Math.sin(ang - 0.4));
             g.strokeLine(x2, y2, x2 - head * Math.cos(ang + 0.4), y2 - head * Math.sin(ang + 0.4));
             double rate = map.rate(e);
             g.setFill(palette.textFill(EDGE_TEXT));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s", (x1 + x2) / 2,
-                    (y1 + y2) / 2 - 2);
+            String label = Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
+            if (width(label, edgeFont) > x2 - x1 - 4) {
+                cut.add(label);
+            }
+            g.fillText(label, (x1 + x2) / 2, (y1 + y2) / 2 - 2);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -199,32 +222,70 @@ public final class ServiceMapPane extends CanvasPane {
                 g.strokeRoundRect(b[0], b[1], b[2], b[3], 10, 10);
             }
             double x = b[0] + 8;
-            double lh = palette.font(TEXT).getSize() * 1.25;
-            double y = b[1] + Math.max(4, (b[3] - palette.font(NAME).getSize() * 1.25 - 4 * lh) / 2);
-            g.setFont(palette.font(NAME));
+            double lh = textFont.getSize() * 1.25;
+            double y = b[1] + Math.max(4, (b[3] - nameFont.getSize() * 1.25 - 4 * lh) / 2);
+            g.setFont(nameFont);
             g.setFill(palette.textFill(NAME));
-            g.fillText(fit(g, n.name() + "  (" + kind(n) + ")", b[2] - 16), x, y);
-            g.setFont(palette.font(TEXT));
+            g.fillText(fit(title(n), nameFont, b[2] - 16), x, y);
+            g.setFont(textFont);
             g.setFill(palette.textFill(TEXT));
             String[] lines = lines(n, s);
-            y += palette.font(NAME).getSize() * 1.25;
+            y += nameFont.getSize() * 1.25;
             for (int i = 0; i < lines.length; i++) {
-                g.fillText(fit(g, lines[i], b[2] - 16), x, y + i * lh);
+                g.fillText(fit(lines[i], textFont, b[2] - 16), x, y + i * lh);
             }
         }
     }
 
-    /** The text, cut with an ellipsis to fit the width at the current font. */
-    private static String fit(GraphicsContext g, String text, double width) {
+    private static String title(ServiceMap.Node n) {
+        return n.name() + "  (" + kind(n) + ")";
+    }
+
+    /**
+     * The share of the CSS font sizes at which every box's lines and every edge's rate fit (1 when they fit as styled,
+     * never below {@link #MIN_TEXT_SCALE}): a small pane, such as the Operate tab in presenter mode at 1280x720, shrinks
+     * the map's text rather than cutting its numbers.
+     */
+    private double textScale() {
+        double scale = 1;
+        for (ServiceMap.Node n : map.nodes()) {
+            double room = box(n)[2] - 16;
+            scale = Math.min(scale, room / width(title(n), palette.font(NAME)));
+            for (String line : lines(n, map.stats(n))) {
+                scale = Math.min(scale, room / width(line, palette.font(TEXT)));
+            }
+        }
+        for (ServiceMap.Edge e : map.edges()) {
+            double gap = box(e.to())[0] - box(e.from())[0] - box(e.from())[2] - 4;
+            double rate = map.rate(e);
+            String label = Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
+            if (gap > 0) {
+                scale = Math.min(scale, gap / width(label, palette.font(EDGE_TEXT)));
+            }
+        }
+        return Math.max(MIN_TEXT_SCALE, scale);
+    }
+
+    private static Font scaled(Font f, double scale) {
+        return scale >= 1 ? f : new Font(f.getName(), f.getSize() * scale);
+    }
+
+    private static double width(String text, Font font) {
         javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(g.getFont());
-        if (probe.getLayoutBounds().getWidth() <= width) {
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /** The text, cut with an ellipsis to fit the width at that font (and noted in {@link #cutTexts()}). */
+    private String fit(String text, Font font, double width) {
+        if (width(text, font) <= width) {
             return text;
         }
+        cut.add(text);
         for (int n = text.length() - 1; n > 0; n--) {
-            probe.setText(text.substring(0, n) + "\u2026");
-            if (probe.getLayoutBounds().getWidth() <= width) {
-                return probe.getText();
+            String shorter = text.substring(0, n) + "\u2026";
+            if (width(shorter, font) <= width) {
+                return shorter;
             }
         }
         return "";

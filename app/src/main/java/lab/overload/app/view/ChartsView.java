@@ -75,7 +75,7 @@ public final class ChartsView extends TabPane {
         charts.queues.presentProperty().addListener((o, a, b) -> showTab(queuesTab, b));
         showTab(queuesTab, charts.queues.presentProperty().get());
         operateView = new lab.overload.app.operate.OperateView(charts.operate);
-        operateView.addPane("Service map (click a box: its traces)", charts.serviceMap, () -> true);
+        operateView.addPane("Service map (click a box: its traces)", charts.serviceMap, () -> true, true);
         operateView.addPane("Top contributors", charts.topContributors, () -> true);
         charts.serviceMap.onSelect(operateView::filterToNode);
         operateTab = new Tab("Operate");

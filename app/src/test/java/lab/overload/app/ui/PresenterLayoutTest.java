@@ -134,6 +134,14 @@ class PresenterLayoutTest {
                         }
                     }
                 }
+                visit(lab.view().chartsView().getSelectionModel().getSelectedItem().getContent(), n -> {
+                    if (n instanceof lab.overload.app.operatemap.ServiceMapPane map) {
+                        map.redraw();
+                        for (String text : map.cutTexts()) {
+                            out.add("tab " + (index + 1) + ": the service map cuts '" + text + "'");
+                        }
+                    }
+                });
                 Node tabsMenu = lab.view().chartsView().lookup(".control-buttons-tab");
                 if (tabsMenu != null && tabsMenu.isVisible()) {
                     out.add("tab " + (index + 1) + ": the tab headers do not fit (their overflow menu shows)");
