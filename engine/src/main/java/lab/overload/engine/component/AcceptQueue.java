@@ -15,6 +15,8 @@ import lab.overload.models.scenario.Discipline;
 final class AcceptQueue {
     @SuppressWarnings("unchecked")
     private final ArrayDeque<Attempt>[] byClass = new ArrayDeque[Lane.CLASSES];
+    /** Class 0's deque (also {@code byClass[0]}): without priorities the only one, reached without the array. */
+    private final ArrayDeque<Attempt> first = new ArrayDeque<>();
     /** One more than the highest class that has had an attempt (the classes to look at). */
     private int classesUsed = 1;
     private int size;
@@ -23,7 +25,7 @@ final class AcceptQueue {
 
     AcceptQueue(StageMetrics metrics) {
         this.metrics = metrics;
-        byClass[0] = new ArrayDeque<>();
+        byClass[0] = first;
     }
 
     int size() {
@@ -39,6 +41,12 @@ final class AcceptQueue {
         a.state = Attempt.QUEUED;
         a.enqueuedMicros = nowMicros;
         a.queueSequence = arrivals++;
+        if (a.priorityClass == 0) { // the usual case: no priorities
+            first.addLast(a);
+            size++;
+            metrics.queueChanged(nowMicros, 1);
+            return;
+        }
         int c = Math.max(0, Math.min(Lane.CLASSES - 1, a.priorityClass));
         if (byClass[c] == null) {
             byClass[c] = new ArrayDeque<>();
@@ -51,7 +59,7 @@ final class AcceptQueue {
 
     /** The next attempt by the discipline (the queue must not be empty). */
     Attempt take(Discipline discipline, long nowMicros) {
-        ArrayDeque<Attempt> q = next(discipline);
+        ArrayDeque<Attempt> q = classesUsed == 1 ? first : next(discipline);
         Attempt a = discipline == Discipline.LIFO ? q.pollLast() : q.pollFirst();
         size--;
         metrics.queueChanged(nowMicros, -1);

@@ -118,6 +118,13 @@ final class Host implements Execution.Site {
 
     /** Fixed-speed event of an attempt: its finish, or a checkpoint on the way. */
     void completeFixed(Attempt a, long now) {
+        if (now >= a.finishMicros) { // its finish (the usual case): no need to go through the execution's site
+            execution.advance(now);
+            workDone(a, now);
+            pull(now);
+            execution.settle(now);
+            return;
+        }
         if (execution.fixedEvent(a, now)) {
             pull(now);
             execution.settle(now);
@@ -190,7 +197,7 @@ final class Host implements Execution.Site {
         ServiceSpec s = service.spec;
         boolean dropExpired = service.dropExpired;
         long maxWait = service.maxQueueWaitMicros;
-        while (execution.holding() < admitBound() && !queue.isEmpty()) {
+        while (!queue.isEmpty() && execution.holding() < admitBound()) {
             Attempt a = queue.take(s.discipline(), now);
             switch (ShedPolicy.atDequeue(now, a.enqueuedMicros, a.deadlineMicros, dropExpired, maxWait,
                     s.shedding().action())) {
