@@ -9,7 +9,10 @@ import lab.overload.engine.metrics.TenantAgeTable;
  * hours; longer ages count in the last). Only tenants with a message in the second hold a histogram: a slot is
  * handed out on a tenant's first message and all are returned when the second is sealed, so memory is one int per
  * tenant plus {@code BUCKETS} ints per tenant active in a second (at most 560 bytes times the tenant count; 5.6 MB at
- * 10,000 tenants all active) whatever the run's length. Single writer: the simulation thread.
+ * 10,000 tenants all active) whatever the run's length. Each slot also keeps its lowest bucket in use (its highest is
+ * the bucket of its largest age), so reading a percentile and clearing the slot visit only the buckets between them: a
+ * tenant with a few messages in a second costs a few buckets, not {@code BUCKETS}. Single writer: the simulation
+ * thread.
  */
 public final class TenantAgeHistograms {
     /** Buckets per tenant. */
@@ -22,6 +25,8 @@ public final class TenantAgeHistograms {
     private int[] counts = new int[INITIAL_SLOTS * BUCKETS];
     private long[] total = new long[INITIAL_SLOTS];
     private long[] maxMicros = new long[INITIAL_SLOTS];
+    /** By slot: its lowest bucket with a count (every bucket below it is 0). */
+    private int[] lowBucket = new int[INITIAL_SLOTS];
     private int used;
 
     public TenantAgeHistograms(int tenants) {
@@ -62,11 +67,17 @@ public final class TenantAgeHistograms {
                 counts = Arrays.copyOf(counts, n * BUCKETS);
                 total = Arrays.copyOf(total, n);
                 maxMicros = Arrays.copyOf(maxMicros, n);
+                lowBucket = Arrays.copyOf(lowBucket, n);
             }
             slotOf[tenant] = s;
             tenantOf[s] = tenant;
+            lowBucket[s] = BUCKETS - 1;
         }
-        counts[s * BUCKETS + bucket(ageMicros)]++;
+        int b = bucket(ageMicros);
+        counts[s * BUCKETS + b]++;
+        if (b < lowBucket[s]) {
+            lowBucket[s] = b;
+        }
         total[s]++;
         maxMicros[s] = Math.max(maxMicros[s], ageMicros);
     }
@@ -76,12 +87,16 @@ public final class TenantAgeHistograms {
         return used;
     }
 
-    /** The age (micros) at quantile {@code q} of the slot's second: the bucket's middle, never above the max. */
+    /**
+     * The age (micros) at quantile {@code q} of the slot's second: the bucket's middle, never above the max. Only the
+     * buckets from the slot's lowest to that of its largest age can hold counts, so only those are read.
+     */
     private long quantile(int s, double q) {
         long rank = Math.max(1, (long) Math.ceil(q * total[s]));
         long seen = 0;
         int base = s * BUCKETS;
-        for (int b = 0; b < BUCKETS; b++) {
+        int high = bucket(maxMicros[s]);
+        for (int b = lowBucket[s]; b <= high; b++) {
             seen += counts[base + b];
             if (seen >= rank) {
                 return Math.min(middleMicros(b), maxMicros[s]);
@@ -101,21 +116,25 @@ public final class TenantAgeHistograms {
         }
         int n = Math.min(top, used);
         int[] chosen = new int[n + 1];
-        boolean[] taken = new boolean[used];
-        for (int r = 0; r < n; r++) {
-            int best = -1;
-            for (int s = 0; s < used; s++) {
-                if (!taken[s] && (best < 0 || p99[s] > p99[best]
-                        || p99[s] == p99[best] && tenantOf[s] < tenantOf[best])) {
-                    best = s;
-                }
+        int ranked = 0; // chosen[0..ranked) by p99 descending, then tenant ascending: the n highest so far
+        for (int s = 0; n > 0 && s < used; s++) {
+            if (ranked == n && !ranksAbove(s, chosen[n - 1], p99)) {
+                continue;
             }
-            taken[best] = true;
-            chosen[r] = best;
+            int at = ranked < n ? ranked++ : n - 1;
+            while (at > 0 && ranksAbove(s, chosen[at - 1], p99)) {
+                chosen[at] = chosen[at - 1];
+                at--;
+            }
+            chosen[at] = s;
         }
+        boolean noisyChosen = false;
         int noisySlot = noisyTenant >= 0 && noisyTenant < slotOf.length ? slotOf[noisyTenant] : -1;
         int rows = n;
-        if (noisySlot >= 0 && !taken[noisySlot]) {
+        for (int r = 0; r < n; r++) {
+            noisyChosen |= chosen[r] == noisySlot;
+        }
+        if (noisySlot >= 0 && !noisyChosen) {
             chosen[rows++] = noisySlot;
         }
         long[] out = new long[5 * rows];
@@ -130,11 +149,16 @@ public final class TenantAgeHistograms {
         TenantAgeTable table = new TenantAgeTable(noisyTenant, used, out);
         for (int s = 0; s < used; s++) {
             slotOf[tenantOf[s]] = -1;
+            Arrays.fill(counts, s * BUCKETS + lowBucket[s], s * BUCKETS + bucket(maxMicros[s]) + 1, 0);
             total[s] = 0;
             maxMicros[s] = 0;
         }
-        Arrays.fill(counts, 0, used * BUCKETS, 0);
         used = 0;
         return table;
+    }
+
+    /** Whether slot {@code a} ranks above slot {@code b}: a higher p99, or the same and a lower tenant index. */
+    private boolean ranksAbove(int a, int b, long[] p99) {
+        return p99[a] > p99[b] || p99[a] == p99[b] && tenantOf[a] < tenantOf[b];
     }
 }
