@@ -59,7 +59,8 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
 
     private final World world;
     private final int handlerId;
-    private final int timeoutRing;
+    /** The calendar ring of fixed timeouts, made at the first one (-1 till then: a ring costs every pop a look). */
+    private int timeoutRing = -1;
     /**
      * Open-loop arrivals are scheduled in time order (each schedules the next after it), so they go on a ring of
      * their own rather than the heap; a rescaled arrival that jumps ahead of the ring's order falls back to the heap.
@@ -114,7 +115,6 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         this.target = target;
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.client(spec.name());
-        this.timeoutRing = world.sim.newTimerRing();
         this.arrivalRing = world.sim.newTimerRing();
         String prefix = "clients/" + spec.name() + "/";
         arrivals = world.streams.stream(prefix + "arrivals");
@@ -318,6 +318,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
             long t = Math.round(kind == TimeoutKind.FIXED ? mean : Sampler.exponential(mean, timeouts));
             a.deadlineMicros = now + t;
             if (kind == TimeoutKind.FIXED) {
+                timeoutRing = timeoutRing < 0 ? world.sim.newTimerRing() : timeoutRing;
                 a.timeoutHandle = world.sim.scheduleInOrder(timeoutRing, a.deadlineMicros, Phase.TIMEOUT, handlerId,
                         TIMEOUT, a.slot, a.gen);
             } else {

@@ -148,7 +148,9 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
             if (s != null) {
                 ledger.warm.add(world.recorder.measuring(now));
                 s.coldInvoke = false;
-                trace(a, "warm sandbox " + s.id);
+                if (world.tracing()) { // the event's text is built only when someone listens
+                    trace(a, "warm sandbox " + s.id);
+                }
                 platform.concurrencyChanged(this, 1);
                 start(a, s, now);
                 return;
@@ -172,7 +174,9 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         scaling.tryTake(now);
         ledger.cold.add(world.recorder.measuring(now));
         Sandbox s = pool.create(wm, Sandbox.INITIALIZING, now);
-        trace(a, "cold sandbox " + s.id + " wm" + wm);
+        if (world.tracing()) {
+            trace(a, "cold sandbox " + s.id + " wm" + wm);
+        }
         platform.concurrencyChanged(this, 1);
         a.sandbox = s.id;
         s.initFailed = false;
@@ -335,7 +339,9 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
 
     private void throttle(Attempt a, ThrottleCause cause, long now) {
         ledger.throttled(cause, world.recorder.measuring(now));
-        trace(a, "throttled " + cause.metricName());
+        if (world.tracing()) {
+            trace(a, "throttled " + cause.metricName());
+        }
         end(a, AttemptOutcome.THROTTLED, WorkClass.REJECTION, 0, now);
         if (!a.clientDone) {
             a.caller.onAnswer(a, Caller.REJECTED, now);

@@ -83,6 +83,56 @@ class TenantAgesTest {
         assertEquals(1, third.messages(0), "the slot was returned empty");
     }
 
+    /**
+     * A histogram used for many seconds reads exactly as a fresh one each second (a slot comes back empty, whatever
+     * buckets its previous tenant used), and the rows are the tenants with the highest p99, ties to the lower tenant,
+     * in that order: checked against every active tenant's row sorted here, over seconds with many equal p99s.
+     */
+    @Test
+    void aReusedHistogramReadsAsAFreshOneAndRanksByP99ThenTenant() {
+        int tenants = 500;
+        TenantAgeHistograms reused = new TenantAgeHistograms(tenants);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int second = 0; second < 6; second++) {
+            TenantAgeHistograms fresh = new TenantAgeHistograms(tenants);
+            int noisy = r.nextInt(tenants);
+            for (int m = 0; m < 3000; m++) {
+                int tenant = r.nextInt(second % 2 == 0 ? tenants : 60); // few tenants, many messages every other one
+                long age = r.nextInt(4) == 0 ? 1000L * r.nextInt(5) : (long) (r.nextDouble() * r.nextDouble() * 3e7);
+                reused.add(tenant, age);
+                fresh.add(tenant, age);
+            }
+            TenantAgeTable all = fresh.seal(noisy, tenants);
+            List<Integer> order = new ArrayList<>();
+            for (int row = 0; row < all.size(); row++) {
+                order.add(row);
+            }
+            order.sort((a, b) -> all.p99Millis(a) != all.p99Millis(b) ? Double.compare(all.p99Millis(b),
+                    all.p99Millis(a)) : Integer.compare(all.tenant(a), all.tenant(b)));
+            List<Integer> expected = new ArrayList<>(order.subList(0, Math.min(10, order.size())));
+            int noisyRow = -1;
+            for (int row = 0; row < all.size(); row++) {
+                assertEquals(order.get(row), row, "second " + second + ": every active tenant ranked in order");
+                noisyRow = all.tenant(row) == noisy ? row : noisyRow;
+            }
+            if (noisyRow >= 10) {
+                expected.add(noisyRow);
+            }
+            TenantAgeTable t = reused.seal(noisy, 10);
+            assertEquals(all.activeTenants(), t.activeTenants());
+            assertEquals(expected.size(), t.size(), "second " + second);
+            for (int row = 0; row < t.size(); row++) {
+                int e = expected.get(row);
+                String what = "second " + second + ", row " + row;
+                assertEquals(all.tenant(e), t.tenant(row), what);
+                assertEquals(all.messages(e), t.messages(row), what);
+                assertEquals(all.p50Millis(e), t.p50Millis(row), 0.0, what);
+                assertEquals(all.p99Millis(e), t.p99Millis(row), 0.0, what);
+                assertEquals(all.maxMillis(e), t.maxMillis(row), 0.0, what);
+            }
+        }
+    }
+
     @Test
     void onShuffleShardingTheNoisyTenantsVeryHandIsMostAffected() throws Exception {
         Scenario s = ScenarioCodec.read(Path.of("..", "presets", "shuffle-sharding.json"));

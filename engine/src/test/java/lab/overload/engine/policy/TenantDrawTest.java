@@ -49,4 +49,62 @@ class TenantDrawTest {
         assertEquals(0, draw.draw(0.0));
         assertEquals(99, draw.draw(Math.nextDown(1.0)));
     }
+
+    /**
+     * The guide table only speeds the search up: every draw is the first tenant whose cumulative weight is above u, as
+     * a binary search over the same cumulative weights finds it, at the weights' own boundaries, at the guide's
+     * boundaries j / count and next to both (where rounding u * count could start the walk one step late).
+     */
+    @Test
+    void theGuidedSearchDrawsExactlyWhatABinarySearchDraws() {
+        java.util.List<TenantsSpec> specs = java.util.List.of(
+                new TenantsSpec(10_000, TenantSkew.UNIFORM, 1, IndexedOverrides.of(Map.of(7, new TenantSpec(2500)))),
+                new TenantsSpec(1000, TenantSkew.ZIPF, 1.3, IndexedOverrides.of(Map.of(0, new TenantSpec(0),
+                        999, new TenantSpec(40), 500, new TenantSpec(0)))),
+                new TenantsSpec(7, TenantSkew.ZIPF, 0.5, null),
+                new TenantsSpec(3, TenantSkew.UNIFORM, 1, IndexedOverrides.of(Map.of(1, new TenantSpec(0)))));
+        SplittableRandom r = new SplittableRandom(5);
+        for (TenantsSpec spec : specs) {
+            int n = spec.count();
+            double[] c = new double[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += spec.skewWeight(i) * spec.rateMultiplier(i);
+                c[i] = sum;
+            }
+            for (int i = 0; i < n; i++) {
+                c[i] /= sum;
+            }
+            c[n - 1] = 1;
+            TenantDraw draw = new TenantDraw(spec);
+            java.util.List<Double> us = new java.util.ArrayList<>(java.util.List.of(0.0, Math.nextDown(1.0)));
+            for (int i = 0; i < n; i++) {
+                double j = (double) i / n;
+                for (double u : new double[] {c[i], Math.nextDown(c[i]), Math.nextUp(c[i]), j, Math.nextDown(j),
+                        Math.nextUp(j), r.nextDouble()}) {
+                    if (u >= 0 && u < 1) {
+                        us.add(u);
+                    }
+                }
+            }
+            for (double u : us) {
+                assertEquals(firstAbove(c, u), draw.draw(u), () -> n + " tenants, u = " + u);
+            }
+        }
+    }
+
+    /** The reference: a binary search for the first index whose cumulative weight is above u (else the last). */
+    private static int firstAbove(double[] c, double u) {
+        int lo = 0;
+        int hi = c.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
 }

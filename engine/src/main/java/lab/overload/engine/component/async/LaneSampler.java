@@ -28,6 +28,8 @@ public final class LaneSampler {
     private int noisyTenant = -1;
     private int[] noisyHand = NO_LANES;
     private long[] overlapRows = NO_ROWS;
+    /** By tenant: the lanes its hand shares with the noisy tenant's (kept while the noisy tenant stays), or null. */
+    private byte[] overlapLevels;
     private TenantAgeTable tenantAges = TenantAgeTable.EMPTY;
 
     public LaneSampler(String queue, Lane[] lanes, LaneChoice choice, QueueStats stats) {
@@ -56,6 +58,7 @@ public final class LaneSampler {
             noisyTenant = noisy;
             noisyHand = handOf(noisy);
             overlapRows = NO_ROWS;
+            overlapLevels = null;
         }
         if (totals == null) {
             return new LaneInterval(depthsAndAges, noisyTenant, noisyHand, overlapRows, tenantAges);
@@ -73,7 +76,10 @@ public final class LaneSampler {
     public void secondSealed() {
         tenantAges = stats.secondAges().seal(noisyTenant, MOST_AFFECTED);
         if (noisyTenant >= 0 && choice.sharder() != null) {
-            overlapRows = OverlapTable.measure(stats, choice.sharder(), noisyTenant);
+            if (overlapLevels == null) {
+                overlapLevels = OverlapTable.levels(choice.sharder(), noisyTenant, stats.tenants());
+            }
+            overlapRows = OverlapTable.measure(stats, overlapLevels, choice.sharder().handSize(), noisyTenant);
         }
     }
 

@@ -13,13 +13,29 @@ public final class OverlapTable {
 
     /** The table around tenant {@code noisy}, from the queue's per-tenant record. */
     public static long[] measure(QueueStats stats, ShuffleSharder hands, int noisy) {
-        int k = hands.handSize();
+        return measure(stats, levels(hands, noisy, stats.tenants()), hands.handSize(), noisy);
+    }
+
+    /**
+     * By tenant below {@code tenants}: how many lanes its hand shares with {@code noisy}'s (the hands never change, so
+     * a caller that measures every second keeps this and passes it to {@link #measure(QueueStats, byte[], int, int)}).
+     */
+    public static byte[] levels(ShuffleSharder hands, int noisy, int tenants) {
+        byte[] levels = new byte[tenants];
+        for (int t = 0; t < tenants; t++) {
+            levels[t] = (byte) hands.overlap(noisy, t);
+        }
+        return levels;
+    }
+
+    /** The table around tenant {@code noisy}, given every tenant's overlap {@link #levels} with it (hand size k). */
+    public static long[] measure(QueueStats stats, byte[] levels, int k, int noisy) {
         long[] rows = new long[3 * (k + 1)];
         for (int t = 0; t < stats.tenants(); t++) {
             if (t == noisy) {
                 continue;
             }
-            int m = hands.overlap(noisy, t);
+            int m = levels[t];
             rows[3 * m]++;
             if (stats.tenantEnqueued(t) > 0) {
                 rows[3 * m + 1]++;
