@@ -62,7 +62,7 @@ final class RunSummary {
         Map<String, StageSummary> byStage = new LinkedHashMap<>();
         long[] work = new long[WorkClass.values().length];
         for (StageMetrics st : r.stages) {
-            byStage.put(st.name, st.summary(endMicros, measured, attemptsInFlightByStage[st.index],
+            byStage.put(st.name, StageSummaries.of(st, endMicros, measured, attemptsInFlightByStage[st.index],
                     st.sole ? r.clients.get(0) : null));
             add(work, st.sWork);
         }

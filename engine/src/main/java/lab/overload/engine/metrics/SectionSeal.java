@@ -40,7 +40,7 @@ final class SectionSeal {
     void stagesRegistered(List<StageMetrics> all) {
         stageNames = all.stream().map(x -> x.name).toList();
         List<String> kinds = all.stream().map(x -> x.kind).toList();
-        stageDecoder = (i, n, longs, at, doubles, doublesAt) -> StageMetrics.decode(n, kinds.get(i), longs, at,
+        stageDecoder = (i, n, longs, at, doubles, doublesAt) -> StageRow.decode(n, kinds.get(i), longs, at,
                 doubles, doublesAt);
     }
 
@@ -67,15 +67,15 @@ final class SectionSeal {
         int clientCount = clientList.size();
         int stageCount = stageList.size();
         int stagesAt = clientCount * ClientMetrics.ROW;
-        long[] rows = new long[stagesAt + stageCount * StageMetrics.ROW];
-        double[] stageDoubles = new double[stageCount * StageMetrics.DOUBLE_ROW];
+        long[] rows = new long[stagesAt + stageCount * StageRow.ROW];
+        double[] stageDoubles = new double[stageCount * StageRow.DOUBLE_ROW];
         for (int i = 0; i < clientCount; i++) {
             clientList.get(i).sealInto(rows, i * ClientMetrics.ROW);
         }
         for (int i = 0; i < stageCount; i++) {
             StageMetrics st = stageList.get(i);
             st.closeLevels(nowMicros);
-            st.sealInto(span, rows, stagesAt + i * StageMetrics.ROW, stageDoubles, i * StageMetrics.DOUBLE_ROW);
+            StageRow.seal(st, span, rows, stagesAt + i * StageRow.ROW, stageDoubles, i * StageRow.DOUBLE_ROW);
             st.resetLevels(nowMicros);
         }
         Arrays.fill(t, 0);
@@ -87,12 +87,12 @@ final class SectionSeal {
         Arrays.fill(w, 0);
         for (int i = 0; i < stageCount; i++) {
             for (int k = 0; k < w.length; k++) {
-                w[k] += rows[stagesAt + i * StageMetrics.ROW + StageMetrics.WORK_BY_CLASS + k];
+                w[k] += rows[stagesAt + i * StageRow.ROW + StageRow.WORK_BY_CLASS + k];
             }
         }
         clients = new SectionView<>(clientNames, 0, rows, ClientMetrics.ROW, null, 0, CLIENT_DECODER);
-        stages = new SectionView<>(stageNames, stagesAt, rows, StageMetrics.ROW, stageDoubles,
-                StageMetrics.DOUBLE_ROW, stageDecoder);
+        stages = new SectionView<>(stageNames, stagesAt, rows, StageRow.ROW, stageDoubles,
+                StageRow.DOUBLE_ROW, stageDecoder);
         latencies = seconds.seal(clientList, stageList, nowMicros);
     }
 
