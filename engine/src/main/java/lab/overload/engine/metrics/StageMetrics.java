@@ -4,7 +4,8 @@ package lab.overload.engine.metrics;
  * The metrics of one stage: the attempts that reach it (from a client or from another stage), how they end there, the
  * work it does, and its levels (busy workers, queue, rejections in progress, workers busy for callers that have left).
  * A stage that is alone in its scenario records its levels straight into the recorder's totals (they are the same
- * numbers); otherwise it keeps its own and adds each change to the totals too.
+ * numbers); otherwise it keeps its own and adds each change to the totals too. Its interval is written into the
+ * seal's rows by {@link StageRow}, its measured-period section built by {@link StageSummaries}.
  *
  * <p>Single writer (the simulation thread).
  */
@@ -50,17 +51,15 @@ public final class StageMetrics {
      * messages taken instead.
      */
     SecondLatencies latencies;
-    private boolean messageAges;
+    boolean messageAges;
     /**
      * Response times of the measured cohort's useful answers by {@link LatencyHistogram} bucket (the summary's
      * {@code responseMillis}), or null for a {@link #sole} stage.
      */
-    private final long[] sResponse;
+    final long[] sResponse;
 
-    private long workers;
-    private long workersChangedAt;
-    private double intervalWorkerMicros;
-    private double sWorkerMicros;
+    /** The stage's worker capacity over time (for its utilisation). */
+    final WorkerTime workerTime;
 
     StageMetrics(String name, String kind, int index, long warmupMicros, Recorder totals, boolean alone,
                  boolean sole) {
@@ -72,6 +71,7 @@ public final class StageMetrics {
         this.warmupMicros = warmupMicros;
         this.ownLevels = !alone;
         this.sResponse = sole ? null : new long[LatencyHistogram.BUCKETS];
+        this.workerTime = new WorkerTime(warmupMicros);
         if (alone) {
             busy = totals.busy;
             queue = totals.queue;
@@ -224,21 +224,9 @@ public final class StageMetrics {
 
     /** The stage's worker capacity from now on (for its utilization, and the total's). */
     public void setWorkers(long nowMicros, long stageWorkers) {
-        advanceWorkers(nowMicros);
-        totals.addWorkers(nowMicros, stageWorkers - workers);
-        workers = stageWorkers;
-    }
-
-    void advanceWorkers(long nowMicros) {
-        long dt = nowMicros - workersChangedAt;
-        if (dt > 0) {
-            intervalWorkerMicros += (double) workers * dt;
-            long from = Math.max(workersChangedAt, warmupMicros);
-            if (nowMicros > from) {
-                sWorkerMicros += (double) workers * (nowMicros - from);
-            }
-            workersChangedAt = nowMicros;
-        }
+        long delta = stageWorkers - workerTime.workers;
+        workerTime.set(nowMicros, stageWorkers);
+        totals.addWorkers(nowMicros, delta);
     }
 
     /** Closes its own levels (a stage sharing the totals' levels has them closed by the recorder). */
@@ -249,73 +237,14 @@ public final class StageMetrics {
             busyClientGone.closeInterval(nowMicros);
             rejecting.closeInterval(nowMicros);
         }
-        advanceWorkers(nowMicros);
-    }
-
-    private static final int ATTEMPT_OUTCOMES = AttemptOutcome.values().length;
-    private static final int WORK_CLASSES = WorkClass.values().length;
-    /** Positions in an interval row of longs (see {@link #sealInto}). */
-    static final int ARRIVED = 0;
-    static final int BUSY_MAX = 1;
-    static final int QUEUE_MAX = 2;
-    static final int WORKERS = 3;
-    static final int WAIT_SUM = 4;
-    static final int WAIT_COUNT = 5;
-    /** Attempts by outcome start here, in {@link AttemptOutcome} order (read back by constant). */
-    static final int ATTEMPTS_BY_OUTCOME = 6;
-    /** Work (worker-micros) by class starts here, in {@link WorkClass} order (read back by constant). */
-    static final int WORK_BY_CLASS = ATTEMPTS_BY_OUTCOME + ATTEMPT_OUTCOMES;
-    static final int ROW = WORK_BY_CLASS + WORK_CLASSES;
-    /** Positions in an interval row of doubles: busy and queue areas, worker-micros available, span (micros). */
-    static final int BUSY_AREA = 0;
-    static final int QUEUE_AREA = 1;
-    static final int WORKER_MICROS = 2;
-    static final int SPAN = 3;
-    static final int DOUBLE_ROW = 4;
-
-    /**
-     * Writes this interval's counts, sums and level areas into rows at {@code at} and {@code doublesAt}, after
-     * {@link #closeLevels}, and clears the interval counts.
-     */
-    void sealInto(double spanMicros, long[] rows, int at, double[] doubles, int doublesAt) {
-        rows[at + ARRIVED] = arrived;
-        rows[at + BUSY_MAX] = busy.intervalMax;
-        rows[at + QUEUE_MAX] = queue.intervalMax;
-        rows[at + WORKERS] = workers;
-        rows[at + WAIT_SUM] = waitSum;
-        rows[at + WAIT_COUNT] = waitCount;
-        System.arraycopy(attOut, 0, rows, at + ATTEMPTS_BY_OUTCOME, ATTEMPT_OUTCOMES);
-        System.arraycopy(work, 0, rows, at + WORK_BY_CLASS, WORK_CLASSES);
-        doubles[doublesAt + BUSY_AREA] = busy.intervalArea;
-        doubles[doublesAt + QUEUE_AREA] = queue.intervalArea;
-        doubles[doublesAt + WORKER_MICROS] = intervalWorkerMicros;
-        doubles[doublesAt + SPAN] = spanMicros;
-        arrived = waitSum = waitCount = 0;
-        java.util.Arrays.fill(attOut, 0);
-        java.util.Arrays.fill(work, 0);
-        intervalWorkerMicros = 0;
-    }
-
-    /** The section in the rows written by {@link #sealInto}. */
-    static StageInterval decode(String name, String kind, long[] rows, int at, double[] doubles, int doublesAt) {
-        double span = doubles[doublesAt + SPAN];
-        double busyArea = doubles[doublesAt + BUSY_AREA];
-        double workerMicros = doubles[doublesAt + WORKER_MICROS];
-        long waits = rows[at + WAIT_COUNT];
-        return new StageInterval(name, kind,
-                AttemptCounts.of(rows[at + ARRIVED], 0,
-                        java.util.Arrays.copyOfRange(rows, at + ATTEMPTS_BY_OUTCOME, at + WORK_BY_CLASS), 0),
-                busyArea / span, rows[at + BUSY_MAX], doubles[doublesAt + QUEUE_AREA] / span, rows[at + QUEUE_MAX],
-                waits == 0 ? Double.NaN : (double) rows[at + WAIT_SUM] / waits / 1000,
-                workerMicros == 0 ? 0 : busyArea / workerMicros, rows[at + WORKERS],
-                WorkLedger.ofMicros(java.util.Arrays.copyOfRange(rows, at + WORK_BY_CLASS, at + ROW)));
+        workerTime.advance(nowMicros);
     }
 
     /** A {@link #sole} stage's interval: its work by class into {@code into}, then cleared. */
     void sealWork(long[] into) {
-        System.arraycopy(work, 0, into, 0, WORK_CLASSES);
+        System.arraycopy(work, 0, into, 0, work.length);
         java.util.Arrays.fill(work, 0);
-        intervalWorkerMicros = 0;
+        workerTime.intervalMicros = 0;
     }
 
     /** Starts its own levels' next interval. */
@@ -328,57 +257,16 @@ public final class StageMetrics {
         }
     }
 
-    /**
-     * The measured-period section at {@code endMicros}, given its attempts still in flight; a {@link #sole} stage
-     * takes its counts from {@code soleClient}, less the attempts that group refused itself.
-     */
-    StageSummary summary(long endMicros, double measuredMicros, long attemptsInFlight, ClientMetrics soleClient) {
-        advanceWorkers(endMicros);
-        double busyArea = busy.summaryArea(endMicros);
-        AttemptCounts attempts;
-        Moments sWait = this.sWait;
-        long completedInWindow = sCompletedInWindow;
-        if (sole) {
-            long[] outcomes = soleClient.sAttOut.clone();
-            long refused = outcomes[AttemptOutcome.THROTTLED.ordinal()];
-            outcomes[AttemptOutcome.THROTTLED.ordinal()] = 0;
-            attempts = AttemptCounts.of(soleClient.sAttempts - refused, 0, outcomes, attemptsInFlight);
-            sWait = soleClient.sWait;
-            completedInWindow = soleClient.sCompletedInWindow;
-        } else {
-            attempts = AttemptCounts.of(sArrived, 0, sAttOut, attemptsInFlight);
-        }
-        long started = sWait.count();
-        return new StageSummary(name, kind, attempts,
-                measuredMicros / 1e6, completedInWindow / (measuredMicros / 1e6),
-                sWorkerMicros == 0 ? 0 : busyArea / sWorkerMicros, busyArea / measuredMicros,
-                busy.summaryMax(endMicros), queue.summaryArea(endMicros) / measuredMicros,
-                queue.summaryMax(endMicros), sWait.meanMillis(), sWait.stdDevMillis(),
-                started == 0 ? Double.NaN : (double) sWaited / started, WorkLedger.ofMicros(sWork),
-                withResponse(detail.apply(endMicros)));
-    }
-
-    /**
-     * The stage's own blocks, after a {@code responseMillis} block (p50, p90, p99, p99.9 of its useful answers'
-     * response times) unless it is {@link #sole} or a queue (whose ages are its own blocks).
-     */
-    private java.util.Map<String, Object> withResponse(java.util.Map<String, Object> blocks) {
-        if (sole || messageAges) {
-            return blocks;
-        }
-        LatencyHistogram h = LatencyHistogram.of(Long.MIN_VALUE, sResponse, 0, LatencyHistogram.BUCKETS - 1);
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("responseMillis", Summary.ordered("p50", h.percentileMillis(50), "p90", h.percentileMillis(90),
-                "p99", h.percentileMillis(99), "p999", h.percentileMillis(99.9)));
-        out.putAll(blocks);
-        return out;
-    }
-
     /** The summary blocks of the stage's own kind at an end time (none unless the stage sets them). */
     private java.util.function.LongFunction<java.util.Map<String, Object>> detail = end -> java.util.Map.of();
 
     /** Sets the summary blocks of the stage's own kind (a queue's messages, ages, backlog), made at summary time. */
     public void detail(java.util.function.LongFunction<java.util.Map<String, Object>> blocks) {
         this.detail = blocks;
+    }
+
+    /** The blocks of its own kind at an end time. */
+    java.util.Map<String, Object> detailBlocks(long endMicros) {
+        return detail.apply(endMicros);
     }
 }
