@@ -32,7 +32,7 @@ public final class ServiceMapPane extends CanvasPane {
     static final String SELECTED = "map-node-selected";
     private static final double PAD = 10;
     /** The smallest share of the CSS font sizes the box and edge texts shrink to before a line is cut. */
-    static final double MIN_TEXT_SCALE = 0.7;
+    static final double MIN_TEXT_SCALE = 0.6;
 
     private ServiceMap map;
     private ServiceMap.Node selected;
@@ -98,7 +98,7 @@ public final class ServiceMapPane extends CanvasPane {
         double top = PAD + 2.8 * palette.font(CAPTION).getSize();
         int columns = map.columns();
         double colW = (getWidth() - 2 * PAD) / columns;
-        double w = Math.min(colW * 0.76, 26 * palette.font(TEXT).getSize());
+        double w = Math.min(colW * 0.8, 26 * palette.font(TEXT).getSize());
         int rows = map.rows(n.column());
         double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
         double h = Math.min(rowH * 0.88, 7.2 * palette.font(TEXT).getSize());
@@ -226,7 +226,8 @@ public final class ServiceMapPane extends CanvasPane {
             double y = b[1] + Math.max(4, (b[3] - nameFont.getSize() * 1.25 - 4 * lh) / 2);
             g.setFont(nameFont);
             g.setFill(palette.textFill(NAME));
-            g.fillText(fit(title(n), nameFont, b[2] - 16), x, y);
+            String title = width(title(n), nameFont) <= b[2] - 16 ? title(n) : n.name(); // the kind only if it fits
+            g.fillText(fit(title, nameFont, b[2] - 16), x, y);
             g.setFont(textFont);
             g.setFill(palette.textFill(TEXT));
             String[] lines = lines(n, s);
@@ -250,7 +251,7 @@ public final class ServiceMapPane extends CanvasPane {
         double scale = 1;
         for (ServiceMap.Node n : map.nodes()) {
             double room = box(n)[2] - 16;
-            scale = Math.min(scale, room / width(title(n), palette.font(NAME)));
+            scale = Math.min(scale, room / width(n.name(), palette.font(NAME)));
             for (String line : lines(n, map.stats(n))) {
                 scale = Math.min(scale, room / width(line, palette.font(TEXT)));
             }

@@ -2,6 +2,7 @@ package lab.overload.app.ui;
 
 import static lab.overload.app.ui.Ui.fx;
 import static lab.overload.app.ui.Ui.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -63,6 +64,26 @@ class PresenterLayoutTest {
     void everyChartHasRoomAndNoLabelIsCut(double width, double height, boolean presenter, double minChartShare)
             throws IOException {
         check(width, height, presenter, minChartShare, false);
+    }
+
+    /**
+     * A scenario with functions or queues has eleven tabs (Platform or Queues beside Operate): in presenter mode at
+     * 1280x720 their names still fit, without the overflow menu that would hide the last ones.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dependency-isolation.json", "shuffle-sharding.json"})
+    void elevenTabNamesFitAPresentersWindow(String preset) throws IOException {
+        stage = fx(Stage::new);
+        h = fx(() -> Ui.Harness.show(stage, Ui.preset(preset), 1280, 720));
+        String shown = fx(() -> {
+            h.lab.view().presenterProperty().set(true);
+            h.lab.scene().getRoot().applyCss();
+            h.lab.scene().getRoot().layout();
+            Node menu = h.lab.view().chartsView().lookup(".control-buttons-tab");
+            return h.lab.view().chartsView().getTabs().size() + " tabs, overflow menu "
+                    + (menu != null && menu.isVisible() ? "shown" : "hidden");
+        });
+        assertEquals("11 tabs, overflow menu hidden", shown);
     }
 
     /** In presenter mode the panels opened again (L, C) show their labels whole at the large font. */
