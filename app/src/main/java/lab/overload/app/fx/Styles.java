@@ -16,6 +16,8 @@ public final class Styles {
     public static final String FORMULA_VALUES = "formula-values";
     public static final String TRIGGER_STATUS = "trigger-status";
     public static final String CONTROLS = "controls-panel";
+    /** The opened controls panel only (not its collapsed strip, which shares {@link #CONTROLS}). */
+    public static final String PARAMETER_PANEL = "parameter-panel";
     public static final String CONTROL = "param-control";
     public static final String CONTROL_LABEL = "param-label";
     public static final String CONTROL_VALUE = "param-value";

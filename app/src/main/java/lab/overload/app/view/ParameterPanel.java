@@ -30,7 +30,7 @@ final class ParameterPanel extends ScrollPane {
     ParameterPanel(LabViewModel vm) {
         this.vm = vm;
         this.sides = new AbSidePicker(vm.ab());
-        getStyleClass().add(Styles.CONTROLS);
+        getStyleClass().addAll(Styles.CONTROLS, Styles.PARAMETER_PANEL);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         setContent(content);
