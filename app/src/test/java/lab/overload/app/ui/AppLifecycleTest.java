@@ -155,7 +155,10 @@ class AppLifecycleTest {
                     () -> "status " + runner.status() + ", " + Ui.seriesSizes(lab));
             int generation = runner.status().generation();
 
-            robot.clickOn("#reset");
+            // Fired on the FX thread: while playing at 100x the toolbar lays out its items again as its read-outs
+            // change width, and a robot click reads the button's scene from the test thread, where it can catch the
+            // button between two layouts (no scene). The button's own handler runs either way.
+            fxRun(() -> ((javafx.scene.control.ButtonBase) lab.scene().lookup("#reset")).fire());
             await("reset", 3_000, () -> runner.status().generation() == generation + 1
                     && runner.status().simMicros() == 0, () -> "status " + runner.status());
             Ui.sleep(300); // many pulses; the run is paused at t = 0, so no new frame will come
