@@ -105,10 +105,10 @@ class AppLifecycleTest {
         robot.clickOn("#play");
         await("the play button pauses", 3_000, () -> !runner.status().running(), () -> "status " + runner.status());
         long paused = settledSimMicros();
-        Ui.sleep(300);
-        assertEquals(paused, runner.status().simMicros(), "paused: sim time must not move over 300 ms");
-        assertEquals(paused / 1e6, fx(lab.vm().simSecondsProperty()::get), 1e-9,
-                "the view model (status bar) shows the paused sim time");
+        await("the view model (status bar) shows the paused sim time", 2_000,
+                () -> Math.abs(fx(lab.vm().simSecondsProperty()::get) - paused / 1e6) < 1e-9,
+                () -> fx(lab.vm().simSecondsProperty()::get) + " s shown, paused at " + paused / 1e6 + " s");
+        assertEquals(paused, runner.status().simMicros(), "paused: the sim thread does not move without a command");
         assertFalse(fx(lab.vm().runningProperty()::get), "the view model reports paused");
 
         // Step with the toolbar button: exactly one interval, to the next 100 ms boundary.
@@ -117,8 +117,8 @@ class AppLifecycleTest {
         long expected = (paused / INTERVAL_MICROS + 1) * INTERVAL_MICROS;
         await("one step", 3_000, () -> runner.status().simMicros() == expected,
                 () -> "sim " + runner.status().simMicros() + " µs, expected " + expected + " µs");
-        Ui.sleep(200);
-        assertEquals(expected, runner.status().simMicros(), "a step stops at the interval boundary");
+        // The sim thread publishes the step's interval before the status that shows the step's end.
+        assertFalse(runner.status().running(), "a step leaves the run paused");
         assertEquals(published + 1, runner.ring().published(), "a step publishes exactly one interval");
         await("the charts show the stepped interval", 2_000,
                 () -> Ui.lastT(lab.charts().goodput) == expected / 1e6,
@@ -132,7 +132,9 @@ class AppLifecycleTest {
                 && runner.status().simMicros() == 0, () -> "status " + runner.status());
         await("the chart series are cleared", 2_000, () -> Ui.seriesSizes(lab).matches("(\\w+=0 ?)+"),
                 () -> Ui.seriesSizes(lab));
-        Ui.sleep(200);
+        await("the status bar shows t = 0", 2_000, () -> fx(lab.vm().simSecondsProperty()::get) == 0,
+                () -> fx(lab.vm().simSecondsProperty()::get) + " s shown");
+        fxRun(lab.vm()::pulse); // drains whatever the old run published before the reset: it must be dropped
         LiveStatus st = runner.status();
         assertEquals(0, st.simMicros(), "after reset the run stays at t = 0 (paused)");
         assertFalse(st.running(), "reset leaves the run paused");
@@ -161,7 +163,9 @@ class AppLifecycleTest {
             fxRun(() -> ((javafx.scene.control.ButtonBase) lab.scene().lookup("#reset")).fire());
             await("reset", 3_000, () -> runner.status().generation() == generation + 1
                     && runner.status().simMicros() == 0, () -> "status " + runner.status());
-            Ui.sleep(300); // many pulses; the run is paused at t = 0, so no new frame will come
+            // The old run's frames are all published before the sim thread takes the reset; one more pulse drains
+            // them, and they must be dropped. Paused at t = 0, the new run publishes nothing.
+            fxRun(lab.vm()::pulse);
             assertEquals(0, runner.status().simMicros(), "paused at t = 0 after the reset");
             String sizes = Ui.seriesSizes(lab);
             assertTrue(sizes.matches("(\\w+=0 ?)+"),
@@ -189,7 +193,6 @@ class AppLifecycleTest {
         long expected = (paused / INTERVAL_MICROS + 1) * INTERVAL_MICROS;
         await("RIGHT steps one interval", 3_000, () -> runner.status().simMicros() == expected,
                 () -> "sim " + runner.status().simMicros() + " µs, expected " + expected + " µs");
-        Ui.sleep(150);
         assertEquals(published + 1, runner.ring().published(), "RIGHT publishes exactly one interval");
         assertFalse(runner.status().running(), "RIGHT leaves the run paused");
 
@@ -217,7 +220,13 @@ class AppLifecycleTest {
         await("the seed field has focus", 2_000, () -> fx(seed::isFocused), () -> "not focused");
         int generationBefore = runner.status().generation();
         robot.press(KeyCode.R).release(KeyCode.R);
-        Ui.sleep(200);
+        // A barrier instead of a wait: once the key is handled, a step goes into the same command queue as a reset
+        // would have, so when the step has run, any reset would have run before it.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        long beforeStep = runner.status().simMicros();
+        fxRun(lab.vm()::step);
+        await("the barrier step", 3_000, () -> runner.status().simMicros() > beforeStep,
+                () -> "status " + runner.status());
         assertEquals(generationBefore, runner.status().generation(), "R typed into the seed field must not reset");
         fxRun(() -> {
             seed.setText(seedText);
@@ -235,19 +244,14 @@ class AppLifecycleTest {
         assertFalse(fx(() -> OverloadLabApp.handleKey(lab, KeyCode.Q)), "Q is not a lab key");
     }
 
-    /** Waits until the sim time stops changing (the pause command has reached the sim thread) and returns it. */
+    /**
+     * Waits until the pause command has reached the sim thread and returns the sim time it stopped at: the status that
+     * first says paused is published after the loop stopped advancing, and nothing moves it until the next command.
+     */
     private long settledSimMicros() {
-        long[] last = {-1};
-        await("sim time settles after pausing", 3_000, () -> {
-            long now = runner.status().simMicros();
-            boolean same = now == last[0] && !runner.status().running();
-            last[0] = now;
-            if (!same) {
-                Ui.sleep(60);
-            }
-            return same;
-        }, () -> "status " + runner.status());
-        return last[0];
+        await("the pause reaches the sim thread", 3_000, () -> !runner.status().running(),
+                () -> "status " + runner.status());
+        return runner.status().simMicros();
     }
 
     /** Key events go to the focused window's focus owner; make sure the lab window has focus and no text field. */
