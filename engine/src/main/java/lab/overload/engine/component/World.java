@@ -58,7 +58,8 @@ public final class World extends EventHandler {
     private final long intervalMicros;
     private Scenario scenario;
     private final double[] rampFrom;
-    private Consumer<IntervalSnapshot> listener = s -> { };
+    /** Receives the sealed intervals; null while nobody reads them (then no snapshot is built). */
+    private Consumer<IntervalSnapshot> listener;
     private final List<AppliedChange> changes = new ArrayList<>();
     private Consumer<TraceEvent> trace;
     /** Sampled traces (null until asked for); with the listener, what {@link #tracing()} says. */
@@ -216,9 +217,12 @@ public final class World extends EventHandler {
         return sim;
     }
 
-    /** Receives every sealed interval, on the simulation thread (with the sections' per-second latencies). */
+    /**
+     * Receives every sealed interval, on the simulation thread (with the sections' per-second latencies). Until a
+     * listener is set, intervals are closed without building their snapshots; the summary is the same either way.
+     */
     public void onInterval(Consumer<IntervalSnapshot> intervalListener) {
-        this.listener = intervalListener;
+        this.listener = java.util.Objects.requireNonNull(intervalListener, "intervalListener");
         recorder.secondLatencies(true);
     }
 
@@ -392,15 +396,20 @@ public final class World extends EventHandler {
         long now = sim.nowMicros();
         switch (type) {
             case SEAL -> {
+                if (sampler != null) {
+                    sampler.expire(now);
+                }
+                if (listener == null) {
+                    recorder.sealUnread(now);
+                    sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
+                    return;
+                }
                 long oldest = -1;
                 for (Service s : services.values()) {
                     long t = s.oldestQueuedMicros();
                     if (t >= 0 && (oldest < 0 || t < oldest)) {
                         oldest = t;
                     }
-                }
-                if (sampler != null) {
-                    sampler.expire(now);
                 }
                 listener.accept(recorder.seal(now, oldest < 0 ? -1 : now - oldest));
                 sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);

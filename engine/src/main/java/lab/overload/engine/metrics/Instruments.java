@@ -79,6 +79,19 @@ final class Instruments {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * {@link #sealPolicy} for an interval nobody reads: reads every gauge (some are means since their last reading, and
+     * restart when read) and clears the counters' interval counts, without making the map.
+     */
+    void sealPolicyUnread() {
+        for (DoubleSupplier g : gauges) {
+            g.getAsDouble();
+        }
+        for (Counter c : counters) {
+            c.interval = 0;
+        }
+    }
+
     /** Every queue's lanes sampled now, by queue. */
     Map<String, LaneInterval> sealLanes() {
         if (laneNames.isEmpty()) {

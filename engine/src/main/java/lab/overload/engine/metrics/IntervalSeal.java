@@ -32,12 +32,7 @@ final class IntervalSeal {
         WorkerTime workers = r.workerTime;
         IntervalLatencies latencies = r.intervalLatencies;
         Instruments instruments = r.instruments;
-        busy.closeInterval(nowMicros);
-        queue.closeInterval(nowMicros);
-        inSystem.closeInterval(nowMicros);
-        busyClientGone.closeInterval(nowMicros);
-        rejecting.closeInterval(nowMicros);
-        workers.advance(nowMicros);
+        closeLevels(nowMicros);
         double span = Math.max(1, nowMicros - intervalStart);
         sealSections(nowMicros, span);
         long[] t = sections.clientTotals;
@@ -71,17 +66,48 @@ final class IntervalSeal {
                 rejecting.intervalArea / span, instruments.sealPolicy(), instruments.counterNames(),
                 sections.clients, sections.stages, instruments.sealLanes(), instruments.samplePlatform(),
                 SectionSeal.sealTenants(r.clients, nowMicros), sections.latencies);
+        startNext(nowMicros);
+        return s;
+    }
+
+    /**
+     * The interval ending now, in a run whose snapshots nobody reads (a batch run, a sweep, a benchmark): every state
+     * change {@link #seal} makes, so the summary and any later snapshot are the same, but no snapshot is built. The
+     * interval percentiles are not computed (they only sort the interval's latencies), the gauges are read and the
+     * policy counters cleared without a map, and what the lanes, the platform and the tenant tables hand out is
+     * dropped. (Building a snapshot nobody reads was a fifth of an M/M/10 run at 100 ms intervals.)
+     */
+    void sealUnread(long nowMicros) {
+        closeLevels(nowMicros);
+        sealSections(nowMicros, Math.max(1, nowMicros - intervalStart));
+        r.instruments.sealPolicyUnread();
+        r.instruments.sealLanes();
+        r.instruments.samplePlatform();
+        SectionSeal.sealTenants(r.clients, nowMicros);
+        startNext(nowMicros);
+    }
+
+    private void closeLevels(long nowMicros) {
+        r.busy.closeInterval(nowMicros);
+        r.queue.closeInterval(nowMicros);
+        r.inSystem.closeInterval(nowMicros);
+        r.busyClientGone.closeInterval(nowMicros);
+        r.rejecting.closeInterval(nowMicros);
+        r.workerTime.advance(nowMicros);
+    }
+
+    /** Starts the next interval at now (after either seal). */
+    private void startNext(long nowMicros) {
         sections.handedOut();
         intervalIndex++;
         intervalStart = nowMicros;
-        latencies.clear();
-        workers.intervalMicros = 0;
-        busy.resetInterval(nowMicros);
-        queue.resetInterval(nowMicros);
-        inSystem.resetInterval(nowMicros);
-        busyClientGone.resetInterval(nowMicros);
-        rejecting.resetInterval(nowMicros);
-        return s;
+        r.intervalLatencies.clear();
+        r.workerTime.intervalMicros = 0;
+        r.busy.resetInterval(nowMicros);
+        r.queue.resetInterval(nowMicros);
+        r.inSystem.resetInterval(nowMicros);
+        r.busyClientGone.resetInterval(nowMicros);
+        r.rejecting.resetInterval(nowMicros);
     }
 
     /**

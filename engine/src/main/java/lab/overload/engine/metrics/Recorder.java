@@ -186,6 +186,16 @@ public final class Recorder {
     }
 
     /**
+     * Closes the interval ending now without building its snapshot, for a run whose snapshots nobody reads: the
+     * summary, and every snapshot sealed later, are the same as after {@link #seal}.
+     */
+    public void sealUnread(long nowMicros) {
+        intervalSeal.sealUnread(nowMicros);
+        servedSumMicros = 0;
+        servedCount = 0;
+    }
+
+    /**
      * The measured-period summary at {@code endMicros}, given the cohort's requests and attempts still in flight, by
      * client group and by stage (in the order they were registered).
      */
