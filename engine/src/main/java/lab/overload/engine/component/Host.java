@@ -2,7 +2,10 @@ package lab.overload.engine.component;
 
 import lab.overload.engine.metrics.AttemptOutcome;
 import lab.overload.engine.metrics.WorkClass;
+import lab.overload.engine.policy.Limit;
 import lab.overload.engine.policy.ShedPolicy;
+import lab.overload.models.scenario.Discipline;
+import lab.overload.models.scenario.LimitKind;
 import lab.overload.models.scenario.ServiceSpec;
 
 /**
@@ -27,6 +30,14 @@ final class Host implements Execution.Site {
     final Admission admission;
     final Execution execution;
     private boolean down;
+    /**
+     * The plain case, decided from the spec at every change: fixed speed, no checkpoints, no dependency, the workers
+     * as the only bound (a FIXED limit: {@link Limit#NONE} learns nothing), no input size bound, no dequeue rule (no
+     * deadline drop, no queue-time bound) and FIFO. Then an arrival, a finish and a dequeue take a short path that
+     * skips the parts that can only say yes ({@link #acceptPlain}, {@link #finishPlain}, {@link #pullPlain}); what
+     * happens is the same as on the general path, event for event. (M/M/c and most lessons' services are plain.)
+     */
+    private boolean plain;
 
     Host(Service service, int index) {
         this.service = service;
@@ -37,10 +48,25 @@ final class Host implements Execution.Site {
         this.queue = new AcceptQueue(service.metrics);
         this.execution = new Execution(this, service.world.sim, service.handlerId, index, s.coresPerHost(),
                 s.contentionSigma(), s.coherencyKappa(), service.checkpointMicros());
+        this.plain = plain(service);
+    }
+
+    /** See {@link #plain}. */
+    private static boolean plain(Service service) {
+        ServiceSpec s = service.spec;
+        return !Execution.sharedMode(s.coresPerHost(), s.contentionSigma(), s.coherencyKappa())
+                && service.checkpointMicros() == 0 && !service.hasDependency && s.limit().kind() == LimitKind.FIXED
+                && !(s.boundedWork().maxRequestSize() > 0) && !service.dropExpired && service.maxQueueWaitMicros <= 0
+                && s.discipline() == Discipline.FIFO;
     }
 
     private boolean shouldBeDown(ServiceSpec s) {
         return index >= s.hostsUp() && index < s.hosts();
+    }
+
+    /** Whether the host takes the plain case's short paths now (see {@link #plain}). */
+    boolean plain() {
+        return plain;
     }
 
     /** Attempts holding a worker. */
@@ -58,6 +84,10 @@ final class Host implements Execution.Site {
     }
 
     void accept(Attempt a, long now) {
+        if (plain) {
+            acceptPlain(a, now);
+            return;
+        }
         a.host = this;
         execution.advance(now);
         ServiceSpec s = service.spec;
@@ -77,6 +107,22 @@ final class Host implements Execution.Site {
             }
         }
         execution.settle(now);
+    }
+
+    /** {@link #accept} in the plain case: start while a worker is free, else wait while the queue has room, else shed. */
+    private void acceptPlain(Attempt a, long now) {
+        a.host = this;
+        ServiceSpec s = service.spec;
+        if (execution.holding() < s.workersPerHost()) {
+            start(a, now);
+        } else if (queue.size() < s.queueCapacity()) {
+            queue.add(a, now);
+            if (service.world.tracing()) {
+                service.world.trace(World.clientOf(a), service.spec.name(), "enqueue", null, a);
+            }
+        } else {
+            reject(a, now);
+        }
     }
 
     private void start(Attempt a, long now) {
@@ -118,6 +164,10 @@ final class Host implements Execution.Site {
 
     /** Fixed-speed event of an attempt: its finish, or a checkpoint on the way. */
     void completeFixed(Attempt a, long now) {
+        if (plain) {
+            finishPlain(a, now);
+            return;
+        }
         if (now >= a.finishMicros) { // its finish (the usual case): no need to go through the execution's site
             execution.advance(now);
             workDone(a, now);
@@ -128,6 +178,24 @@ final class Host implements Execution.Site {
         if (execution.fixedEvent(a, now)) {
             pull(now);
             execution.settle(now);
+        }
+    }
+
+    /**
+     * {@link #completeFixed} in the plain case, where the event is always the finish: the worker is freed (a fixed
+     * limit takes no sample), the attempt is classified, and queued work starts.
+     */
+    private void finishPlain(Attempt a, long now) {
+        leaveService(a, now);
+        service.finishWork(a, now);
+        pullPlain(now);
+    }
+
+    /** {@link #pull} in the plain case: the oldest queued attempts start while workers are free. */
+    private void pullPlain(long now) {
+        int workers = service.spec.workersPerHost();
+        while (!queue.isEmpty() && execution.holding() < workers) {
+            start(queue.take(Discipline.FIFO, now), now);
         }
     }
 
@@ -234,6 +302,7 @@ final class Host implements Execution.Site {
             admission.reset(spec.limit());
         }
         down = nowDown;
+        plain = plain(service);
         admission.retune(spec.limit());
         execution.configure(spec.coresPerHost(), spec.contentionSigma(), spec.coherencyKappa(),
                 service.checkpointMicros(), now);

@@ -544,6 +544,11 @@ public final class World extends EventHandler {
         return q == null ? null : q.choice;
     }
 
+    /** The service of that name, or null (for the package's tests). */
+    Service service(String name) {
+        return services.get(name);
+    }
+
     /** Busy workers over all hosts (for tests and status). */
     public int busyWorkers() {
         int n = 0;
