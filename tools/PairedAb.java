@@ -21,6 +21,9 @@ import java.util.Locale;
  *   SAMPLE_A SAMPLE_B     optional: the share of requests each build traces (World.sampleTraces), e.g. 0 0.01
  * </pre>
  *
+ * With {@code -Dpaired.listen=true} each run sets an interval listener that drops what it gets, as the app's live
+ * runner reads every snapshot (without one, a world closes its intervals without building snapshots).
+ *
  * Prints each build's median and best requests per second and the speed-up of B over A: the median of the per-pair
  * ratios time(A) / time(B), with its quartiles. B, loaded second, gains 0-2% by itself (an A/A run shows it), so run a
  * comparison both ways: the speed-up is the square root of the ratio with the new build as B over the ratio with it
@@ -111,6 +114,10 @@ public final class PairedAb {
         Object w = world.getConstructor(scenario).newInstance(s);
         if (sample > 0) {
             world.getMethod("sampleTraces", double.class, int.class).invoke(w, sample, 500);
+        }
+        if (Boolean.getBoolean("paired.listen")) {
+            java.util.function.Consumer<Object> drop = snapshot -> { };
+            world.getMethod("onInterval", java.util.function.Consumer.class).invoke(w, drop);
         }
         runUntil.invoke(w, (long) (simSeconds * 1e6));
         return (System.nanoTime() - t0) / 1e9;
