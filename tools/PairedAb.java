@@ -7,15 +7,16 @@ import java.util.Locale;
 
 /**
  * Paired A/B of two engine builds in one JVM: each build is loaded through its own class loader (its engine classes
- * first, then the shaded app jar for everything else), and the two run the same M/M/10 benchmark scenario
- * (EngineBench.mmc) alternately, swapping which goes first every pair. Machine noise then hits both builds of a pair
+ * first, then the shaded app jar for everything else), and the two run the same benchmark scenario (EngineBench.mmc,
+ * or bench's platform or lanes case) alternately, swapping which goes first every pair. Machine noise then hits both builds of a pair
  * alike, and the median of the paired time ratios separates changes of a few per cent that single runs cannot.
  *
  * <pre>
  * java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR CASE REQUESTS PAIRS
  *   A_CLASSES, B_CLASSES  engine/target/classes of the two builds (copy one aside before rebuilding the other)
  *   APP_JAR               app/target/overload-lab.jar (models, HdrHistogram, Jackson; its engine is shadowed)
- *   CASE                  no (M/M/10, no timeouts) or to (a fixed 2 s timeout on every request)
+ *   CASE                  no (M/M/10, no timeouts), to (a fixed 2 s timeout on every request), or bench's
+ *                         platform or lanes case (at 20,000 requests per simulated second)
  *   REQUESTS              requests per run, e.g. 1000000
  *   PAIRS                 timed pairs after 2 untimed ones, e.g. 20
  *   SAMPLE_A SAMPLE_B     optional: the share of requests each build traces (World.sampleTraces), e.g. 0 0.01
@@ -37,20 +38,22 @@ import java.util.Locale;
  * </pre>
  */
 public final class PairedAb {
+    private static final java.util.Set<String> CASES = java.util.Set.of("no", "to", "platform", "lanes");
+
     public static void main(String[] args) throws Exception {
-        if (args.length == 6 && args[0].equals("one") && (args[3].equals("no") || args[3].equals("to"))) {
+        if (args.length == 6 && args[0].equals("one") && CASES.contains(args[3])) {
             one(args);
             return;
         }
-        if (args.length != 6 && args.length != 8 || !(args[3].equals("no") || args[3].equals("to"))) {
-            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to REQUESTS PAIRS"
+        if (args.length != 6 && args.length != 8 || !CASES.contains(args[3])) {
+            System.err.println("usage: java tools/PairedAb.java A_CLASSES B_CLASSES APP_JAR no|to|platform|lanes REQUESTS PAIRS"
                     + " [SAMPLE_A SAMPLE_B]\n"
-                    + "   or: java tools/PairedAb.java one CLASSES APP_JAR no|to REQUESTS RUNS");
+                    + "   or: java tools/PairedAb.java one CLASSES APP_JAR no|to|platform|lanes REQUESTS RUNS");
             System.exit(2);
         }
         URL jar = Path.of(args[2]).toUri().toURL();
         ClassLoader[] builds = {loader(args[0], jar), loader(args[1], jar)};
-        boolean timeout = args[3].equals("to");
+        String kase = args[3];
         long requests = Long.parseLong(args[4]);
         int pairs = Integer.parseInt(args[5]);
         double[] sample = args.length == 8 ? new double[] {Double.parseDouble(args[6]), Double.parseDouble(args[7])}
@@ -59,7 +62,7 @@ public final class PairedAb {
         for (int p = -2; p < pairs; p++) {
             for (int k = 0; k < 2; k++) {
                 int build = (p & 1) == 0 ? k : 1 - k;
-                double s = run(builds[build], timeout, requests, sample[build]);
+                double s = run(builds[build], kase, requests, sample[build]);
                 if (p >= 0) {
                     seconds[build][p] = s;
                 }
@@ -81,13 +84,13 @@ public final class PairedAb {
 
     private static void one(String[] args) throws Exception {
         ClassLoader build = loader(args[1], Path.of(args[2]).toUri().toURL());
-        boolean timeout = args[3].equals("to");
+        String kase = args[3];
         long requests = Long.parseLong(args[4]);
         int runs = Integer.parseInt(args[5]);
         double[] seconds = new double[runs];
-        run(build, timeout, requests, 0);
+        run(build, kase, requests, 0);
         for (int r = 0; r < runs; r++) {
-            seconds[r] = run(build, timeout, requests, 0);
+            seconds[r] = run(build, kase, requests, 0);
         }
         Arrays.sort(seconds);
         System.out.printf(Locale.ROOT, "%s: best %.2f M/s, median %.2f M/s over %d runs%n", args[3],
@@ -103,12 +106,21 @@ public final class PairedAb {
      * Wall seconds to build a world on the benchmark scenario and run it to its end, tracing {@code sample} of the
      * requests when it is above 0 (a build without sampled traces cannot).
      */
-    private static double run(ClassLoader build, boolean timeout, long requests, double sample) throws Exception {
-        Class<?> bench = build.loadClass("lab.overload.engine.run.EngineBench");
+    private static double run(ClassLoader build, String kase, long requests, double sample) throws Exception {
         Class<?> scenario = build.loadClass("lab.overload.models.scenario.Scenario");
         Class<?> world = build.loadClass("lab.overload.engine.component.World");
-        double simSeconds = requests / 90.0;
-        Object s = bench.getMethod("mmc", double.class, boolean.class).invoke(null, simSeconds, timeout);
+        double simSeconds;
+        Object s;
+        if (kase.equals("no") || kase.equals("to")) {
+            simSeconds = requests / 90.0;
+            s = build.loadClass("lab.overload.engine.run.EngineBench").getMethod("mmc", double.class, boolean.class)
+                    .invoke(null, simSeconds, kase.equals("to"));
+        } else {
+            simSeconds = requests / 20_000.0;
+            String bench = kase.equals("platform") ? "PlatformBench" : "LanesBench";
+            s = build.loadClass("lab.overload.engine.run." + bench).getMethod("scenario", double.class)
+                    .invoke(null, simSeconds);
+        }
         Method runUntil = world.getMethod("runUntil", long.class);
         long t0 = System.nanoTime();
         Object w = world.getConstructor(scenario).newInstance(s);

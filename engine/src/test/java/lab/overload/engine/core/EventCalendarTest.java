@@ -110,7 +110,11 @@ class EventCalendarTest {
         for (long seed = 1; seed <= 20; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
             EventCalendar c = new EventCalendar();
-            int[] rings = {c.newFifo(), c.newFifo(), c.newFifo()};
+            // 3 rings, or 13 (the ring heap then has three levels to sift through)
+            int[] rings = new int[seed <= 10 ? 3 : 13];
+            for (int k = 0; k < rings.length; k++) {
+                rings[k] = c.newFifo();
+            }
             long[] ringLast = new long[rings.length];
             List<Ev> pending = new ArrayList<>();
             List<long[]> handles = new ArrayList<>(); // {ring, handle, id}
