@@ -61,7 +61,7 @@ final class Api implements Target, Caller, Reconfigurable {
         if (!bucket.tryTake(now)) {
             throttled.add(world.recorder.measuring(now));
             if (world.tracing()) {
-                world.trace(World.clientOf(a), spec.name(), "throttled apiRate", null, a);
+                world.traces.attempt(Traces.clientOf(a), spec.name(), "throttled apiRate", null, a);
             }
             end(a, AttemptOutcome.THROTTLED, now);
             if (!a.clientDone) {
@@ -76,7 +76,7 @@ final class Api implements Target, Caller, Reconfigurable {
         Attempt call = world.takeAttempt();
         call.sendAsOnwardCall(a, this, a.measured, now);
         if (world.tracing()) {
-            world.trace(World.clientOf(a), spec.name(), "call " + target.name(), null, call);
+            world.traces.attempt(Traces.clientOf(a), spec.name(), "call " + target.name(), null, call);
         }
         target.accept(call, now);
     }
@@ -103,7 +103,7 @@ final class Api implements Target, Caller, Reconfigurable {
     private void end(Attempt a, AttemptOutcome outcome, long now) {
         a.serverDone = true;
         if (world.tracing()) {
-            world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
+            world.traces.attempt(Traces.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
         metrics.attemptEnded(a.clientMetrics, outcome, outcome == AttemptOutcome.COMPLETED_USEFUL ? WorkClass.USEFUL
                 : outcome == AttemptOutcome.THROTTLED ? WorkClass.REJECTION : WorkClass.WASTED, 0, a.measured, now,

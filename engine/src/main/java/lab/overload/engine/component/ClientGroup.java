@@ -306,7 +306,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         a.priorityClass = spec.priority();
         r.current = a;
         if (world.tracing()) {
-            world.trace(spec.name(), null, retry ? "retry" : "send", null, a);
+            world.traces.attempt(spec.name(), null, retry ? "retry" : "send", null, a);
         }
         metrics.attemptSent(retry, a.measured);
         TimeoutKind kind = spec.timeoutKind();
@@ -335,7 +335,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
      */
     private void rejectLocally(Request r, boolean retry, String why, long now) {
         if (world.tracing()) {
-            world.trace(spec.name(), why, null, r);
+            world.traces.request(spec.name(), why, null, r);
         }
         if (retry) {
             endRequest(r, RequestOutcome.values()[lastFailure[r.slot]], now);
@@ -363,7 +363,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         Request r = a.request;
         r.current = null;
         if (world.tracing()) {
-            world.trace(spec.name(), null, "timeout", null, a);
+            world.traces.attempt(spec.name(), null, "timeout", null, a);
         }
         world.releaseAttemptIfDone(a);
         if (breaker != null) {
@@ -427,7 +427,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
             if (cost == RetryBudget.DENIED) {
                 retriesDenied.add(measuring);
                 if (world.tracing()) {
-                    world.trace(spec.name(), "retry denied by budget", null, r);
+                    world.traces.request(spec.name(), "retry denied by budget", null, r);
                 }
                 endRequest(r, failure, now);
                 return;
@@ -440,14 +440,14 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         r.lastSleepMicros = sleep;
         world.sim.schedule(now + sleep, Phase.ARRIVAL, handlerId, RETRY, r.slot, r.gen);
         if (world.tracing()) {
-            world.trace(spec.name(), "backoff " + sleep / 1000 + "ms", null, r);
+            world.traces.request(spec.name(), "backoff " + sleep / 1000 + "ms", null, r);
         }
     }
 
     private void endRequest(Request r, RequestOutcome outcome, long now) {
         int tenant = r.tenant;
         if (world.tracing()) {
-            world.trace(spec.name(), outcome.name(), outcome.name(), r);
+            world.traces.request(spec.name(), outcome.name(), outcome.name(), r);
         }
         world.recorder.requestEnded(metrics, outcome, now - r.arrivedMicros, r.measured, now);
         if (tenantCounts != null) {

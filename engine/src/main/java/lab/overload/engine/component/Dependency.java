@@ -112,7 +112,7 @@ final class Dependency implements Caller {
         Attempt call = world.takeAttempt();
         call.sendAsOnwardCall(a, this, world.recorder.measuring(now), now);
         if (world.tracing()) {
-            world.trace(World.clientOf(a), service.stageName(), "call " + stage.name(), null, call);
+            world.traces.attempt(Traces.clientOf(a), service.stageName(), "call " + stage.name(), null, call);
         }
         stage.accept(call, now);
     }

@@ -352,7 +352,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
     private void end(Attempt a, AttemptOutcome outcome, WorkClass workClass, long workMicros, long now) {
         a.serverDone = true;
         if (world.tracing()) {
-            world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
+            world.traces.attempt(Traces.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
         if (a.clientMetrics != null && (outcome == AttemptOutcome.COMPLETED_USEFUL
                 || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {
@@ -372,7 +372,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
 
     private void trace(Attempt a, String event) {
         if (world.tracing()) {
-            world.trace(World.clientOf(a), spec.name(), event, null, a);
+            world.traces.attempt(Traces.clientOf(a), spec.name(), event, null, a);
         }
     }
 
@@ -386,7 +386,7 @@ final class Function extends EventHandler implements Target, Reconfigurable, Exe
         pool.remove(s, now);
         platform.workerManagers.release(s.workerManager);
         if (world.tracing()) {
-            world.traceStage(spec.name(), "sandbox " + s.id + " " + why + " wm" + s.workerManager);
+            world.traces.stage(spec.name(), "sandbox " + s.id + " " + why + " wm" + s.workerManager);
         }
     }
 

@@ -97,7 +97,7 @@ final class Host implements Execution.Site {
             case QUEUE -> {
                 queue.add(a, now);
                 if (service.world.tracing()) {
-                    service.world.trace(World.clientOf(a), service.spec.name(), "enqueue", null, a);
+                    service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "enqueue", null, a);
                 }
             }
             case SHED -> reject(a, now);
@@ -109,7 +109,7 @@ final class Host implements Execution.Site {
         execution.settle(now);
     }
 
-    /** {@link #accept} in the plain case: start while a worker is free, else wait while the queue has room, else shed. */
+    /** {@link #accept} in the plain case: start while a worker is free, else wait while there is room, else shed. */
     private void acceptPlain(Attempt a, long now) {
         a.host = this;
         ServiceSpec s = service.spec;
@@ -118,7 +118,7 @@ final class Host implements Execution.Site {
         } else if (queue.size() < s.queueCapacity()) {
             queue.add(a, now);
             if (service.world.tracing()) {
-                service.world.trace(World.clientOf(a), service.spec.name(), "enqueue", null, a);
+                service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "enqueue", null, a);
             }
         } else {
             reject(a, now);
@@ -131,7 +131,7 @@ final class Host implements Execution.Site {
         a.state = Attempt.IN_SERVICE;
         a.startedMicros = now;
         if (service.world.tracing()) {
-            service.world.trace(World.clientOf(a), service.spec.name(), "start", null, a);
+            service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "start", null, a);
         }
         a.inflightAtStart = execution.hold(a);
         service.metrics.busyChanged(now, 1);
@@ -230,7 +230,7 @@ final class Host implements Execution.Site {
     @Override
     public boolean atCheckpoint(Attempt a, long now) {
         if (service.world.tracing()) {
-            service.world.trace(World.clientOf(a), service.spec.name(), "checkpoint", null, a);
+            service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "checkpoint", null, a);
         }
         if (service.spec.deadline().timeoutHint() && now >= a.deadlineMicros) {
             leaveService(a, now);

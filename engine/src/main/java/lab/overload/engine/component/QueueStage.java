@@ -138,7 +138,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         a.serverDone = true;
         AttemptOutcome outcome = refused ? AttemptOutcome.THROTTLED : AttemptOutcome.COMPLETED_USEFUL;
         if (world.tracing()) {
-            world.trace(World.clientOf(a), spec.name(), refused ? "throttled" : "enqueued lane " + lane,
+            world.traces.attempt(Traces.clientOf(a), spec.name(), refused ? "throttled" : "enqueued lane " + lane,
                     outcome.name(), a);
         }
         metrics.attemptEnded(a.clientMetrics, outcome, refused ? WorkClass.REJECTION : WorkClass.USEFUL, 0,
@@ -293,7 +293,7 @@ final class QueueStage extends EventHandler implements Target, Caller, Reconfigu
         laneTotals.busy(index, 1, now);
         pollers.invoked(c.slot, code);
         if (world.tracing()) {
-            world.trace(null, spec.name(), "invoke " + target.name(), null, c);
+            world.traces.attempt(null, spec.name(), "invoke " + target.name(), null, c);
         }
         target.accept(c, now);
     }

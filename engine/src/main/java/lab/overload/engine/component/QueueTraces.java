@@ -19,7 +19,7 @@ final class QueueTraces {
 
     /** A message event for the listener and a sampled trace, which waits for the message at least to {@code next}. */
     void event(String event, long requestId, long nextMicros) {
-        world.traceMessage(stage, event, requestId);
+        world.traces.message(stage, event, requestId);
         sampled(event, requestId, nextMicros);
     }
 

@@ -291,7 +291,7 @@ final class Service extends EventHandler implements Target, Reconfigurable, Depe
         a.serverDone = true;
         a.host = null;
         if (world.tracing()) {
-            world.trace(World.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
+            world.traces.attempt(Traces.clientOf(a), spec.name(), outcome.name(), outcome.name(), a);
         }
         if (a.clientMetrics != null && (outcome == AttemptOutcome.COMPLETED_USEFUL
                 || outcome == AttemptOutcome.COMPLETED_WASTED || outcome == AttemptOutcome.COMPLETED_ERROR)) {

@@ -21,11 +21,8 @@ import lab.overload.engine.operate.TraceSampler;
 import lab.overload.models.scenario.ClientSpec;
 import lab.overload.models.scenario.FieldDef;
 import lab.overload.models.scenario.ParameterPaths;
-import lab.overload.models.scenario.QueueSpec;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.Section;
-import lab.overload.models.scenario.ServiceSpec;
-import lab.overload.models.scenario.TimelineChange;
 
 /**
  * A scenario brought to life: the simulation core, the client groups and services built from the scenario, the
@@ -36,8 +33,6 @@ import lab.overload.models.scenario.TimelineChange;
  */
 public final class World extends EventHandler {
     private static final int SEAL = 0;
-    private static final int TIMELINE = 1;
-    private static final int RESTORE = 2;
 
     final Simulation sim = new Simulation();
     final RandomStreams streams;
@@ -45,25 +40,20 @@ public final class World extends EventHandler {
     final Pool<Request> requests = new Pool<>(Request::new, (r, s) -> r.slot = s);
     final Pool<Attempt> attempts = new Pool<>(Attempt::new, (a, s) -> a.slot = s);
     private final Map<String, ClientGroup> clients = new LinkedHashMap<>();
-    private final Map<String, Service> services = new LinkedHashMap<>();
-    private final Map<String, QueueStage> queues = new LinkedHashMap<>();
-    private final Map<String, Api> apis = new LinkedHashMap<>();
-    private final Map<String, Function> functions = new LinkedHashMap<>();
-    /** Every stage by name: services, APIs, functions, queues. */
-    private final Map<String, Target> stages = new LinkedHashMap<>();
-    private Platform platform;
+    /** The scenario's stages, built and connected. */
+    private final StageGraph graph;
     /** The component each parameter path's owner ({@code clients.web}, {@code services.api}) names. */
     private final Map<String, Reconfigurable> owners = new LinkedHashMap<>();
     private final int handlerId;
     private final long intervalMicros;
     private Scenario scenario;
-    private final double[] rampFrom;
+    private final Timeline timeline;
     /** Receives the sealed intervals; null while nobody reads them (then no snapshot is built). */
     private Consumer<IntervalSnapshot> listener;
     private final List<AppliedChange> changes = new ArrayList<>();
-    private Consumer<TraceEvent> trace;
-    /** Sampled traces (null until asked for); with the listener, what {@link #tracing()} says. */
-    private TraceSampler sampler;
+    /** The traces of requests: a listener's and the sampled ones. */
+    final Traces traces;
+    /** Whether {@link #traces} has anyone to tell (read at every traced step, so kept here). */
     private boolean traceOn;
     /** REPORT lines of function invocations (null unless asked for). */
     ReportLog reports;
@@ -78,127 +68,31 @@ public final class World extends EventHandler {
         this.scenario = scenario;
         this.streams = new RandomStreams(scenario.seed());
         this.recorder = new Recorder(scenario.warmupMicros());
+        this.traces = new Traces(sim, scenario.seed(), this::placementMicros);
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
-        boolean alone = scenario.services().size() == 1 && scenario.apis().isEmpty()
-                && scenario.functions().isEmpty() && scenario.queues().isEmpty();
-        for (ServiceSpec s : scenario.services()) {
-            services.put(s.name(), new Service(this, s, alone, alone && scenario.clients().size() == 1));
-        }
-        stages.putAll(services);
-        for (QueueSpec q : scenario.queues()) {
-            queues.put(q.name(), new QueueStage(this, q, tenantsOf(scenario, q.name())));
-        }
-        stages.putAll(queues);
-        buildPlatform(scenario);
-        for (QueueStage q : queues.values()) {
-            q.connect(stage(q.spec.target(), "queues." + q.spec.name() + ".target"));
-        }
-        for (Service s : services.values()) {
-            String target = s.spec.dependency().target();
-            if (!target.isEmpty()) {
-                s.dependency.connect(stage(target, "services." + s.spec.name() + ".dependency.target"));
-            }
-        }
-        checkNoCycle();
+        this.graph = new StageGraph(this, scenario);
         for (ClientSpec c : scenario.clients()) {
-            clients.put(c.name(), new ClientGroup(this, c, stage(c.target(), "clients." + c.name() + ".target")));
+            clients.put(c.name(), new ClientGroup(this, c,
+                    graph.stage(c.target(), "clients." + c.name() + ".target")));
         }
-        services.forEach((name, s) -> owners.put(Section.SERVICES.owner(name), s));
-        queues.forEach((name, q) -> owners.put(Section.QUEUES.owner(name), q));
-        apis.forEach((name, a) -> owners.put(Section.APIS.owner(name), a));
-        functions.forEach((name, f) -> owners.put(Section.FUNCTIONS.owner(name), f));
-        scenario.platform().forEach(p -> owners.put(Section.PLATFORM.owner(p.name()), platform));
+        graph.addOwners(scenario, owners);
         clients.forEach((name, c) -> owners.put(Section.CLIENTS.owner(name), c));
-        recorder.setWorkers(0, totalWorkers());
+        recorder.setWorkers(0, graph.totalWorkers());
         for (ClientGroup c : clients.values()) {
             c.start(0);
         }
         sim.schedule(intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
-        List<TimelineChange> timeline = scenario.timeline();
-        rampFrom = new double[timeline.size()];
-        for (int i = 0; i < timeline.size(); i++) {
-            sim.schedule(Math.round(timeline.get(i).atSeconds() * 1e6), Phase.CONTROL, handlerId, TIMELINE, i, 0);
-        }
-    }
-
-    /** The account, its functions and the APIs, each API connected to its target (after the services). */
-    private void buildPlatform(Scenario scenario) {
-        if (!scenario.functions().isEmpty()) {
-            platform = new Platform(scenario.account(), scenario.functions().stream().map(f -> f.name()).toList(),
-                    recorder, scenario.warmupMicros());
-            for (var f : scenario.functions()) {
-                Function fn = new Function(this, platform, functions.size(), f);
-                functions.put(f.name(), fn);
-                platform.functions.add(fn);
-            }
-            platform.recount(scenario, 0);
-            stages.putAll(functions);
-        }
-        for (var a : scenario.apis()) {
-            apis.put(a.name(), new Api(this, a));
-        }
-        stages.putAll(apis);
-        apis.forEach((name, a) -> a.connect(stage(a.spec.target(), "apis." + name + ".target")));
-        for (Function f : functions.values()) {
-            String target = f.spec.dependency().target();
-            if (!target.isEmpty()) {
-                f.dependency.connect(stage(target, "functions." + f.spec.name() + ".dependency.target"));
-            }
-        }
+        timeline = new Timeline(this, handlerId, intervalMicros, scenario.timeline());
     }
 
     /** A function's platform metrics now (measured period); throws naming the function when there is none. */
     public FunctionStats functionStats(String name) {
-        Function f = functions.get(name);
+        Function f = graph.functions.get(name);
         if (f == null) {
-            throw new IllegalArgumentException("no function named '" + name + "' (" + functions.keySet() + ")");
+            throw new IllegalArgumentException("no function named '" + name + "' (" + graph.functions.keySet() + ")");
         }
         return f.stats(sim.nowMicros());
-    }
-
-    /** The stage a client or a stage names as its target; a clear error if the scenario declares none by that name. */
-    private Target stage(String name, String field) {
-        Target t = stages.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException(field + " must name a stage of the scenario (" + stages.keySet()
-                    + "), was \"" + name + "\"");
-        }
-        return t;
-    }
-
-    /** The tenants a queue's messages come from: the most any client group sending to it stands for (at least 1). */
-    private static int tenantsOf(Scenario scenario, String queue) {
-        int n = 1;
-        for (ClientSpec c : scenario.clients()) {
-            if (c.target().equals(queue)) {
-                n = Math.max(n, c.tenants().count());
-            }
-        }
-        return n;
-    }
-
-    /** Stages that call each other in a loop would call forever: refused, naming the loop. */
-    private void checkNoCycle() {
-        for (Service from : services.values()) {
-            List<String> path = new ArrayList<>(List.of(from.spec.name()));
-            Service s = from;
-            while (!s.spec.dependency().target().isEmpty()) {
-                s = services.get(s.spec.dependency().target());
-                if (s == null) {
-                    break; // a call to another kind of stage: the scenario's stage graph has no cycle through it
-                }
-                path.add(s.spec.name());
-                if (s == from) {
-                    throw new IllegalArgumentException("services." + from.spec.name()
-                            + ".dependency.target: the stages call each other in a cycle: "
-                            + String.join(" -> ", path));
-                }
-                if (path.size() > services.size() + 1) {
-                    break; // a cycle further on, reported from one of its own stages
-                }
-            }
-        }
     }
 
     public Scenario scenario() {
@@ -233,12 +127,9 @@ public final class World extends EventHandler {
 
     /** Receives the trace lines of the requests numbered 1 to {@code lastRequestId} (in arrival order) only. */
     public void onTrace(Consumer<TraceEvent> traceListener, long lastRequestId) {
-        this.trace = traceListener;
-        this.traceLast = lastRequestId;
-        traceOn = trace != null || sampler != null && sampler.rate() > 0;
+        traces.listen(traceListener, lastRequestId);
+        traceOn = traces.on();
     }
-
-    private long traceLast;
 
     /**
      * Traces a share of the requests from now on (0 stops; in [0, 1]), keeping the latest {@code capacity} finished
@@ -246,16 +137,13 @@ public final class World extends EventHandler {
      * branch per traced step, as with no sampler.
      */
     public void sampleTraces(double rate, int capacity) {
-        if (sampler == null) {
-            sampler = new TraceSampler(scenario.seed(), capacity, 0);
-        }
-        sampler.setRate(rate, requestIds);
-        traceOn = trace != null || sampler.rate() > 0;
+        traces.sample(rate, capacity, requestIds);
+        traceOn = traces.on();
     }
 
     /** The trace sampler, or null when traces were never asked for. */
     public TraceSampler traceSampler() {
-        return sampler;
+        return traces.sampler;
     }
 
     /** Records a REPORT line for every function invocation from now on, the latest {@code capacity} kept. */
@@ -274,67 +162,9 @@ public final class World extends EventHandler {
         return traceOn;
     }
 
-    /** An event of an attempt at a client group (stage null) or at a stage; {@code outcome} when it ended. */
-    void trace(String client, String stage, String event, String outcome, Attempt a) {
-        boolean listen = trace != null && a.requestId <= traceLast;
-        Request r = a.request;
-        boolean sample = sampler != null && (r != null && r.id == a.requestId ? r.sampled
-                : sampler.sampled(a.requestId)); // an onward call has no request of its own
-        if (listen || sample) {
-            TraceEvent e = new TraceEvent(sim.nowMicros(), stage != null ? stage : client, event, a.requestId,
-                    a.number, client, stage, outcome);
-            if (listen) {
-                trace.accept(e);
-            }
-            if (sample) {
-                sampler.event(e, a, a.request != null && stage == null ? a.request.arrivedMicros : -1,
-                        a.startedMicros, placementMicros());
-            }
-        }
-    }
-
     /** The placement time a cold start takes now (0 without functions). */
     long placementMicros() {
-        return platform == null ? 0 : Math.round(platform.spec.placementMillis() * 1000);
-    }
-
-    /** An event of a stage itself (a sandbox expiring), not of a request: request id and attempt 0. */
-    void traceStage(String stage, String event) {
-        if (trace != null) {
-            trace.accept(new TraceEvent(sim.nowMicros(), stage, event, 0, 0, null, stage, null));
-        }
-    }
-
-    /** An event of a queued message (not of an attempt): the producer's request id, attempt 0. */
-    void traceMessage(String stage, String event, long requestId) {
-        if (requestId <= traceLast) {
-            trace.accept(new TraceEvent(sim.nowMicros(), stage, event, requestId, 0, null, stage, null));
-        }
-    }
-
-    /** An event of a request at its client group; {@code outcome} when it ended. */
-    void trace(String client, String event, String outcome, Request r) {
-        boolean listen = trace != null && r.id <= traceLast;
-        boolean sample = sampler != null && r.sampled;
-        if (listen || sample) {
-            TraceEvent e = new TraceEvent(sim.nowMicros(), client, event, r.id, r.attemptsMade, client, null,
-                    outcome);
-            if (listen) {
-                trace.accept(e);
-            }
-            if (sample) {
-                sampler.event(e, null, r.arrivedMicros, -1, 0);
-            }
-        }
-    }
-
-    /** The name of the client group an attempt serves (through its callers), or null when its caller was lost. */
-    static String clientOf(Attempt a) {
-        Attempt x = a;
-        while (x.onward && x.parent != null) {
-            x = x.parent;
-        }
-        return x.clientMetrics == null ? null : x.clientMetrics.name();
+        return graph.platform == null ? 0 : Math.round(graph.platform.spec.placementMillis() * 1000);
     }
 
     /** The changes applied so far (timeline and user), in order. */
@@ -355,13 +185,14 @@ public final class World extends EventHandler {
         apply(path, value, "user");
     }
 
-    private void apply(String path, String value, String source) {
+    /** Applies a change from a source ({@code user}, {@code timeline}) now. */
+    void apply(String path, String value, String source) {
         ThreadGuard.checkNotUiThread();
         install(ParameterPaths.with(scenario, path, value), path, source);
     }
 
     /** Applies a numeric encoding exactly (ramps and restores must not lose digits to text). */
-    private void apply(String path, double encoded, String source) {
+    void apply(String path, double encoded, String source) {
         install(ParameterPaths.with(scenario, path, encoded), path, source);
     }
 
@@ -375,20 +206,9 @@ public final class World extends EventHandler {
         Reconfigurable owner = owners.get(ParameterPaths.owner(next, path));
         owner.reconfigure(next, now);
         if (owner instanceof Service || owner instanceof Function || owner instanceof Platform) {
-            recorder.setWorkers(now, totalWorkers());
+            recorder.setWorkers(now, graph.totalWorkers());
         }
         changes.add(new AppliedChange(now, path, def.display(ParameterPaths.get(next, path)), source));
-    }
-
-    private long totalWorkers() {
-        long w = 0;
-        for (Service s : services.values()) {
-            w += s.workers();
-        }
-        for (Function f : functions.values()) {
-            w += f.capacity();
-        }
-        return w;
     }
 
     @Override
@@ -396,62 +216,21 @@ public final class World extends EventHandler {
         long now = sim.nowMicros();
         switch (type) {
             case SEAL -> {
-                if (sampler != null) {
-                    sampler.expire(now);
+                if (traces.sampler != null) {
+                    traces.sampler.expire(now);
                 }
                 if (listener == null) {
                     recorder.sealUnread(now);
                     sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
                     return;
                 }
-                long oldest = -1;
-                for (Service s : services.values()) {
-                    long t = s.oldestQueuedMicros();
-                    if (t >= 0 && (oldest < 0 || t < oldest)) {
-                        oldest = t;
-                    }
-                }
+                long oldest = graph.oldestQueuedMicros();
                 listener.accept(recorder.seal(now, oldest < 0 ? -1 : now - oldest));
                 sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
             }
-            case TIMELINE -> timelineStep(a, (int) b, now);
-            case RESTORE -> {
-                TimelineChange c = scenario.timeline().get(a);
-                apply(c.path(), rampFrom[a], "timeline");
-            }
+            case Timeline.STEP -> timeline.step(a, (int) b, now);
+            case Timeline.RESTORE -> timeline.restore(a);
             default -> throw new IllegalStateException("event type " + type);
-        }
-    }
-
-    /** Step k of timeline change i: a step change, or one step of a ramp (one interval per step). */
-    private void timelineStep(int i, int k, long now) {
-        TimelineChange c = scenario.timeline().get(i);
-        FieldDef def = ParameterPaths.def(scenario, c.path());
-        if (k == 0) {
-            rampFrom[i] = ParameterPaths.get(scenario, c.path());
-        }
-        long rampMicros = Math.round(c.rampSeconds() * 1e6);
-        long endOfChange = now;
-        if (rampMicros <= 0) {
-            apply(c.path(), c.value(), "timeline");
-        } else {
-            double target = def.parse(c.path(), c.value());
-            long elapsed = Math.min(rampMicros, (long) k * intervalMicros);
-            double v = rampFrom[i] + (target - rampFrom[i]) * elapsed / rampMicros;
-            if (def.kind() == FieldDef.Kind.INTEGER) {
-                v = Math.round(v);
-            }
-            if (k > 0) {
-                apply(c.path(), v, "timeline");
-            }
-            if (elapsed < rampMicros) {
-                sim.schedule(now + intervalMicros, Phase.CONTROL, handlerId, TIMELINE, i, k + 1);
-                return;
-            }
-            endOfChange = now;
-        }
-        if (c.holdSeconds() > 0) {
-            sim.schedule(endOfChange + Math.round(c.holdSeconds() * 1e6), Phase.CONTROL, handlerId, RESTORE, i, 0);
         }
     }
 
@@ -459,8 +238,8 @@ public final class World extends EventHandler {
         Request r = requests.take();
         r.inUse = true;
         r.id = ++requestIds;
-        if (sampler != null) { // without one, no request is ever marked sampled
-            r.sampled = sampler.sampled(r.id);
+        if (traces.sampler != null) { // without one, no request is ever marked sampled
+            r.sampled = traces.sampler.sampled(r.id);
         }
         return r;
     }
@@ -507,7 +286,7 @@ public final class World extends EventHandler {
             }
         }
         long[] attInFlight = new long[clients.size()];
-        long[] stageInFlight = new long[stages.size()];
+        long[] stageInFlight = new long[graph.stages.size()];
         for (Attempt at : attempts.all()) {
             if (at.inUse && at.measured && !at.serverDone) {
                 if (at.clientMetrics != null) {
@@ -526,7 +305,7 @@ public final class World extends EventHandler {
      */
     public Map<String, QueueSummary> queueSummaries() {
         Map<String, QueueSummary> out = new LinkedHashMap<>();
-        for (QueueStage q : queues.values()) {
+        for (QueueStage q : graph.queues.values()) {
             out.put(q.spec.name(), q.summary(sim.nowMicros()));
         }
         return out;
@@ -534,40 +313,28 @@ public final class World extends EventHandler {
 
     /** A queue's record (per-tenant tables included), or null when the scenario has no queue of that name. */
     public QueueStats queueStats(String name) {
-        QueueStage q = queues.get(name);
+        QueueStage q = graph.queues.get(name);
         return q == null ? null : q.stats;
     }
 
     /** A queue's lane choice (its hands), or null when the scenario has no queue of that name. */
     public LaneChoice laneChoice(String name) {
-        QueueStage q = queues.get(name);
+        QueueStage q = graph.queues.get(name);
         return q == null ? null : q.choice;
     }
 
     /** The service of that name, or null (for the package's tests). */
     Service service(String name) {
-        return services.get(name);
+        return graph.services.get(name);
     }
 
     /** Busy workers over all hosts (for tests and status). */
     public int busyWorkers() {
-        int n = 0;
-        for (Service s : services.values()) {
-            for (Host h : s.hosts) {
-                n += h.busy();
-            }
-        }
-        return n;
+        return graph.busyWorkers();
     }
 
     /** Queued attempts over all hosts. */
     public int queuedAttempts() {
-        int n = 0;
-        for (Service s : services.values()) {
-            for (Host h : s.hosts) {
-                n += h.queue.size();
-            }
-        }
-        return n;
+        return graph.queuedAttempts();
     }
 }
