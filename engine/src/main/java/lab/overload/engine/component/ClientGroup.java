@@ -18,16 +18,15 @@ import lab.overload.engine.policy.Pagination;
 import lab.overload.engine.policy.RetryBudget;
 import lab.overload.engine.policy.Sampler;
 import lab.overload.engine.policy.TenantDraw;
-import lab.overload.models.scenario.ArrivalKind;
 import lab.overload.models.scenario.ClientSpec;
-import lab.overload.models.scenario.LoopKind;
 import lab.overload.models.scenario.PaginationSpec;
 import lab.overload.models.scenario.Scenario;
 import lab.overload.models.scenario.TimeoutKind;
 
 /**
- * A client group: generates requests (open loop at a rate, or closed loop with users and think time), sends
- * attempts to its target service, arms a timeout per attempt, and retries with backoff while attempts remain.
+ * A client group: generates requests when its {@link Arrivals} say (open loop at a rate, or closed loop with users
+ * and think time), sends attempts to its target stage, arms a timeout per attempt, and retries with backoff while
+ * attempts remain.
  *
  * <p>Client-side overload policies, each off unless its spec enables it:
  * <ul>
@@ -61,24 +60,15 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     private final int handlerId;
     /** The calendar ring of fixed timeouts, made at the first one (-1 till then: a ring costs every pop a look). */
     private int timeoutRing = -1;
-    /**
-     * Open-loop arrivals are scheduled in time order (each schedules the next after it), so they go on a ring of
-     * their own rather than the heap; a rescaled arrival that jumps ahead of the ring's order falls back to the heap.
-     */
-    private final int arrivalRing;
+    /** When its requests arrive (open or closed loop). */
+    private final Arrivals arrivals;
     ClientSpec spec;
     final Target target;
     /** This group's section of the metrics. */
     final ClientMetrics metrics;
-    private final SplittableRandom arrivals;
     private final SplittableRandom sizes;
     private final SplittableRandom timeouts;
     private final SplittableRandom jitter;
-    private final SplittableRandom think;
-    private long arrivalGen;
-    private long nextArrivalMicros = -1;
-    private long lastArrivalMicros;
-    private int activeUsers;
     private final SplittableRandom throttleDraws;
     /** The tenant draws ({@code clients/NAME/tenants}), used only when the group stands for more than one tenant. */
     private final SplittableRandom tenantDraws;
@@ -99,13 +89,6 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     private Counter throttledLocally;
     private Counter rejectedByBreaker;
     private Counter pages;
-    /** Derived from the spec once per change, not per request: the mean gap between arrivals (micros). */
-    private double meanGapMicros;
-    /**
-     * The offered rate of the current spec ({@link #rate}). Kept here because every arrival checks it: read through
-     * the spec, it cost an interface call into the tenant overrides' map on each one (not inlined).
-     */
-    private double ratePerSecond;
     /** The retry backoff base, rounded to micros (every request starts its backoff there). */
     private long backoffBaseMicros;
 
@@ -115,13 +98,12 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         this.target = target;
         this.handlerId = world.sim.register(this);
         this.metrics = world.recorder.client(spec.name());
-        this.arrivalRing = world.sim.newTimerRing();
         String prefix = "clients/" + spec.name() + "/";
-        arrivals = world.streams.stream(prefix + "arrivals");
+        this.arrivals = new Arrivals(world.sim, handlerId, ARRIVAL, THINK_DONE,
+                world.streams.stream(prefix + "arrivals"), world.streams.stream(prefix + "think"), spec);
         sizes = world.streams.stream(prefix + "sizes");
         timeouts = world.streams.stream(prefix + "timeouts");
         jitter = world.streams.stream(prefix + "jitter");
-        think = world.streams.stream(prefix + "think");
         throttleDraws = world.streams.stream(prefix + "throttle");
         tenantDraws = world.streams.stream(prefix + "tenants");
         clock = world.sim::nowMicros;
@@ -130,8 +112,6 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     }
 
     private void derive(ClientSpec s) {
-        ratePerSecond = rate(s);
-        meanGapMicros = 1e6 / ratePerSecond;
         tenantDraw = s.tenants().count() > 1 ? new TenantDraw(s.tenants()) : null;
         tenantCounts = metrics.tenants(s.tenants().count());
         backoffBaseMicros = Math.round(s.retry().backoffBaseMillis() * 1000);
@@ -175,43 +155,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
     }
 
     void start(long now) {
-        if (spec.loop() == LoopKind.OPEN) {
-            scheduleNextArrival(now);
-        } else {
-            addUsers(spec.users(), now);
-        }
-    }
-
-    /** The group's offered rate: its ratePerSecond scaled by its tenants' multipliers (exactly it without any). */
-    private static double rate(ClientSpec s) {
-        return s.tenants().overrides().isEmpty() ? s.ratePerSecond() : s.ratePerSecond() * s.tenants().rateFactor();
-    }
-
-    private long gapMicros() {
-        double mean = meanGapMicros;
-        return Math.round(spec.arrivals() == ArrivalKind.POISSON ? Sampler.exponential(mean, arrivals) : mean);
-    }
-
-    private void scheduleNextArrival(long from) {
-        if (ratePerSecond <= 0) {
-            nextArrivalMicros = -1;
-            return;
-        }
-        nextArrivalMicros = from + gapMicros();
-        world.sim.scheduleInOrder(arrivalRing, nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0, ++arrivalGen);
-    }
-
-    private void addUsers(int n, long now) {
-        for (int i = 0; i < n; i++) {
-            activeUsers++;
-            scheduleThink(now);
-        }
-    }
-
-    private void scheduleThink(long now) {
-        // At least 1 us: a user whose request is shed instantly must not loop forever at one instant.
-        long t = Math.max(1, Math.round(Sampler.exponential(spec.thinkTimeMillis() * 1000, think)));
-        world.sim.schedule(now + t, Phase.ARRIVAL, handlerId, THINK_DONE, 0, 0);
+        arrivals.start(now);
     }
 
     @Override
@@ -219,19 +163,15 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
         long now = world.sim.nowMicros();
         switch (type) {
             case ARRIVAL -> {
-                if (b != arrivalGen) {
-                    return;
+                if (arrivals.arrived(b, now)) {
+                    newRequest(now);
+                    arrivals.scheduleNext(now);
                 }
-                lastArrivalMicros = now;
-                newRequest(now);
-                scheduleNextArrival(now);
             }
             case THINK_DONE -> {
-                if (activeUsers > spec.users() || spec.loop() != LoopKind.CLOSED) {
-                    activeUsers--;
-                    return;
+                if (arrivals.thinkDone()) {
+                    newRequest(now);
                 }
-                newRequest(now);
             }
             case TIMEOUT -> onTimeout(a, b, now);
             case RETRY, PAGE -> {
@@ -469,13 +409,7 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
             world.sim.schedule(now, Phase.ARRIVAL, handlerId, PAGE, page.slot, page.gen);
             return;
         }
-        if (spec.loop() == LoopKind.CLOSED) {
-            if (activeUsers > spec.users()) {
-                activeUsers--;
-            } else {
-                scheduleThink(now);
-            }
-        }
+        arrivals.requestEnded(now);
     }
 
     @Override
@@ -489,29 +423,9 @@ final class ClientGroup extends EventHandler implements Caller, Reconfigurable {
      * disabled. Page sequences in progress finish with the page size they started with.
      */
     void reconfigure(ClientSpec next, long now) {
-        ClientSpec prev = spec;
         spec = next;
         installPolicies(next);
         derive(next);
-        double prevRate = rate(prev);
-        double nextRate = rate(next);
-        if (next.loop() == LoopKind.OPEN && nextRate != prevRate) {
-            if (nextArrivalMicros < 0 || prevRate <= 0) {
-                arrivalGen++;
-                scheduleNextArrival(Math.max(now, lastArrivalMicros));
-            } else if (nextRate <= 0) {
-                arrivalGen++;
-                nextArrivalMicros = -1;
-            } else {
-                long remaining = nextArrivalMicros - now;
-                long scaled = Math.round(remaining * prevRate / nextRate);
-                nextArrivalMicros = now + scaled;
-                world.sim.scheduleInOrder(arrivalRing, nextArrivalMicros, Phase.ARRIVAL, handlerId, ARRIVAL, 0,
-                        ++arrivalGen);
-            }
-        }
-        if (next.loop() == LoopKind.CLOSED && next.users() > activeUsers) {
-            addUsers(next.users() - activeUsers, now);
-        }
+        arrivals.reconfigure(next, now);
     }
 }
