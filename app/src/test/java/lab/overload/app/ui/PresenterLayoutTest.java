@@ -87,6 +87,60 @@ class PresenterLayoutTest {
     }
 
     /**
+     * At the desk layout, both side panels open, the eleven tab names of a scenario with functions or queues fit too:
+     * no overflow menu, every header inside the tab pane, no name cut, none below the presenter's 12 px; nor does
+     * either side panel, which give the charts a little width for it, cut a label. The pictures of the tab strip go
+     * to {@code target/layout/}.
+     */
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @CsvSource({"dependency-isolation.json, 1600, 1000", "dependency-isolation.json, 1440, 900",
+        "shuffle-sharding.json, 1600, 1000", "shuffle-sharding.json, 1440, 900", "modal-cold-starts.json, 1440, 900"})
+    void elevenTabNamesFitTheDeskWithBothPanelsOpen(String preset, double width, double height) throws IOException {
+        stage = fx(Stage::new);
+        h = fx(() -> Ui.Harness.show(stage, Ui.preset(preset), width, height));
+        List<String> problems = fx(() -> {
+            var v = h.lab.view();
+            v.lessonOpenProperty().set(true);
+            v.controlsOpenProperty().set(true);
+            h.lab.scene().getRoot().applyCss();
+            h.lab.scene().getRoot().layout();
+            var tabs = v.chartsView();
+            List<String> out = new ArrayList<>();
+            if (tabs.getTabs().size() != 11) {
+                out.add(tabs.getTabs().size() + " tabs, 11 expected");
+            }
+            Node menu = tabs.lookup(".control-buttons-tab");
+            if (menu != null && menu.isVisible()) {
+                out.add("the overflow menu shows");
+            }
+            Bounds pane = tabs.localToScene(tabs.getLayoutBounds());
+            for (Node header : tabs.lookupAll(".tab")) {
+                Bounds b = header.localToScene(header.getLayoutBounds());
+                if (b.getMinX() < pane.getMinX() || b.getMaxX() > pane.getMaxX()) {
+                    out.add(String.format(Locale.ROOT, "a tab header spans x %.0f..%.0f, outside the tab pane's"
+                            + " %.0f..%.0f", b.getMinX(), b.getMaxX(), pane.getMinX(), pane.getMaxX()));
+                }
+            }
+            for (Node n : tabs.lookupAll(".tab-label")) {
+                Labeled l = (Labeled) n;
+                if (l.getFont().getSize() < 12) {
+                    out.add("'" + l.getText() + "' is " + l.getFont().getSize() + " px, below 12");
+                }
+            }
+            System.out.println(preset + " " + width + "x" + height + ": tab names in "
+                    + ((Labeled) tabs.lookup(".tab-label")).getFont());
+            for (Node part : new Node[] {tabs.lookup(".tab-header-area"), v.getLeft(), v.getRight()}) {
+                for (Labeled l : cutLabels(part)) {
+                    out.add("'" + l.getText() + "' shows '" + shown(l) + "'");
+                }
+            }
+            return out;
+        });
+        snapshot(h.lab, String.format(Locale.ROOT, "desk-%.0fx%.0f-%s", width, height, preset.replace(".json", "")));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
      * In presenter mode the panels opened again (L, C) show their labels whole at the large font, also with two
      * client groups' controls open (dependency-isolation), whose scroll bar takes width from the panel.
      */
