@@ -41,19 +41,29 @@ final class TabNamesFit {
 
     /** Call at the start of the pane's layout: picks the steps if they may have changed (FX thread). */
     void beforeLayout() {
-        Node headers = pane.lookup(".headers-region");
-        if (!stale || headers == null || pane.getWidth() <= 0) {
+        if (!stale || pane.getWidth() <= 0) {
             return;
+        }
+        Node headers = pane.lookup(".headers-region");
+        if (headers == null) {
+            return; // no skin yet
         }
         stale = false;
         for (int steps = 0; steps <= STEPS.size(); steps++) {
-            pane.getStyleClass().removeAll(STEPS);
-            pane.getStyleClass().addAll(STEPS.subList(0, steps));
-            pane.applyCss();
+            take(STEPS.subList(0, steps));
             if (fits(headers)) {
                 return;
             }
         }
+    }
+
+    /** Sets the steps' style classes (only if they change, as that restyles the whole pane) and applies the CSS. */
+    private void take(List<String> steps) {
+        if (!pane.getStyleClass().stream().filter(STEPS::contains).toList().equals(steps)) {
+            pane.getStyleClass().removeAll(STEPS);
+            pane.getStyleClass().addAll(steps);
+        }
+        pane.applyCss();
     }
 
     private boolean fits(Node headers) {

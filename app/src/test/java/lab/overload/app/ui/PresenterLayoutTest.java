@@ -33,8 +33,9 @@ import org.testfx.api.FxToolkit;
  * The window as a room sees it: at 1280x720 in presenter mode and at 1920x1080 as a desk sees it, every chart of
  * every tab has room to plot (at least {@value #MIN_CHART_WIDTH} x {@value #MIN_CHART_HEIGHT} px), the charts get
  * most of the width, and no label of the window's frame (toolbar, message bars, side panels, status bar, tab
- * headers) shows cut text ("Sp...", "W..."): the text a label draws is its whole text. The
- * pictures are written to {@code target/layout/} for a look.
+ * headers) shows cut text ("Sp...", "W..."): the text a label draws is its whole text. The eleven tab names of a
+ * scenario with functions or queues fit both the presenter's 1280x720 and a desk's 1600x1000 and 1440x900 with both
+ * side panels open. The pictures are written to {@code target/layout/} for a look.
  */
 class PresenterLayoutTest {
     static final double MIN_CHART_WIDTH = 200;
