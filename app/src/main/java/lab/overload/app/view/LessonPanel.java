@@ -22,7 +22,7 @@ final class LessonPanel extends ScrollPane {
         getStyleClass().add(Styles.LESSON);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        setPrefWidth(310);
+        setPrefWidth(330);
         setContent(box);
         formulaValues.getStyleClass().add(Styles.FORMULA_VALUES);
         formulaValues.setWrapText(true);
