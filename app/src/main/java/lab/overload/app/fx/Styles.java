@@ -38,6 +38,10 @@ public final class Styles {
     public static final String ICON = "icon";
     public static final String SECTION = "section-title";
     public static final String SPEED_LABEL = "speed-label";
+    /** Steps a tab pane takes, one after another, when its tab names do not fit (see {@code TabNamesFit}). */
+    public static final String TABS_NARROW = "tabs-narrow";
+    public static final String TABS_REGULAR = "tabs-regular";
+    public static final String TABS_SMALL = "tabs-small";
 
     private Styles() {
     }

@@ -19,7 +19,8 @@ import lab.overload.app.chart.LiveChart;
  * the Platform tab, while it has a queue, the Queues tab, and last the Operate tab (traces, REPORT lines, Logs
  * Insights). A chart node can only have one parent, so the overview and
  * the single-chart tabs move the
- * same chart objects when the selection changes.
+ * same chart objects when the selection changes. The tab names shrink together to fit the width
+ * ({@link TabNamesFit}).
  */
 public final class ChartsView extends TabPane {
     private final DashboardCharts charts;
@@ -31,6 +32,7 @@ public final class ChartsView extends TabPane {
     private lab.overload.app.operate.OperateView operateView;
 
     private final lab.overload.app.queues.QueuesView queuesView;
+    private final TabNamesFit namesFit = new TabNamesFit(this);
 
     ChartsView(DashboardCharts charts, lab.overload.app.curve.TippingPointView tippingPoint,
                lab.overload.app.viewmodel.LabViewModel vm) {
@@ -124,6 +126,17 @@ public final class ChartsView extends TabPane {
     private void addStageTab(Tab tab) {
         int operate = operateTab == null ? -1 : getTabs().indexOf(operateTab);
         getTabs().add(operate < 0 ? getTabs().size() : operate, tab);
+    }
+
+    /** Fits the tab names to the width again at the next layout (the window's fonts changed: presenter mode). */
+    void refitTabNames() {
+        namesFit.refit();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        namesFit.beforeLayout();
+        super.layoutChildren();
     }
 
     /** The Operate tab's content (traces, REPORT lines, Logs Insights). */

@@ -87,6 +87,7 @@ public final class MainView extends BorderPane {
             }
             lessonSide.openProperty().set(!on);
             controlsSide.openProperty().set(!on);
+            chartsView.refitTabNames();
         });
         setBottom(new LabStatusBar(vm));
         BorderPane.setMargin(chartsView, new Insets(4));

@@ -34,7 +34,7 @@ final class ParameterPanel extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         setContent(content);
-        setPrefWidth(360);
+        setPrefWidth(300);
         vm.loadedProperty().addListener((o, a, b) -> rebuild(b));
         vm.scenarioProperty().addListener((o, a, b) -> refresh(current()));
         vm.ab().controlledProperty().addListener((o, a, b) -> refresh(current()));

@@ -33,8 +33,9 @@ import org.testfx.api.FxToolkit;
  * The window as a room sees it: at 1280x720 in presenter mode and at 1920x1080 as a desk sees it, every chart of
  * every tab has room to plot (at least {@value #MIN_CHART_WIDTH} x {@value #MIN_CHART_HEIGHT} px), the charts get
  * most of the width, and no label of the window's frame (toolbar, message bars, side panels, status bar, tab
- * headers) shows cut text ("Sp...", "W..."): the text a label draws is its whole text. The
- * pictures are written to {@code target/layout/} for a look.
+ * headers) shows cut text ("Sp...", "W..."): the text a label draws is its whole text. The eleven tab names of a
+ * scenario with functions or queues fit both the presenter's 1280x720 and a desk's 1600x1000 and 1440x900 with both
+ * side panels open. The pictures are written to {@code target/layout/} for a look.
  */
 class PresenterLayoutTest {
     static final double MIN_CHART_WIDTH = 200;
@@ -84,6 +85,60 @@ class PresenterLayoutTest {
                     + (menu != null && menu.isVisible() ? "shown" : "hidden");
         });
         assertEquals("11 tabs, overflow menu hidden", shown);
+    }
+
+    /**
+     * At the desk layout, both side panels open, the eleven tab names of a scenario with functions or queues fit too:
+     * no overflow menu, every header inside the tab pane, no name cut, none below the presenter's 12 px; nor does
+     * either side panel, which give the charts a little width for it, cut a label. The pictures of the tab strip go
+     * to {@code target/layout/}.
+     */
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @CsvSource({"dependency-isolation.json, 1600, 1000", "dependency-isolation.json, 1440, 900",
+        "shuffle-sharding.json, 1600, 1000", "shuffle-sharding.json, 1440, 900", "modal-cold-starts.json, 1440, 900"})
+    void elevenTabNamesFitTheDeskWithBothPanelsOpen(String preset, double width, double height) throws IOException {
+        stage = fx(Stage::new);
+        h = fx(() -> Ui.Harness.show(stage, Ui.preset(preset), width, height));
+        List<String> problems = fx(() -> {
+            var v = h.lab.view();
+            v.lessonOpenProperty().set(true);
+            v.controlsOpenProperty().set(true);
+            h.lab.scene().getRoot().applyCss();
+            h.lab.scene().getRoot().layout();
+            var tabs = v.chartsView();
+            List<String> out = new ArrayList<>();
+            if (tabs.getTabs().size() != 11) {
+                out.add(tabs.getTabs().size() + " tabs, 11 expected");
+            }
+            Node menu = tabs.lookup(".control-buttons-tab");
+            if (menu != null && menu.isVisible()) {
+                out.add("the overflow menu shows");
+            }
+            Bounds pane = tabs.localToScene(tabs.getLayoutBounds());
+            for (Node header : tabs.lookupAll(".tab")) {
+                Bounds b = header.localToScene(header.getLayoutBounds());
+                if (b.getMinX() < pane.getMinX() || b.getMaxX() > pane.getMaxX()) {
+                    out.add(String.format(Locale.ROOT, "a tab header spans x %.0f..%.0f, outside the tab pane's"
+                            + " %.0f..%.0f", b.getMinX(), b.getMaxX(), pane.getMinX(), pane.getMaxX()));
+                }
+            }
+            for (Node n : tabs.lookupAll(".tab-label")) {
+                Labeled l = (Labeled) n;
+                if (l.getFont().getSize() < 12) {
+                    out.add("'" + l.getText() + "' is " + l.getFont().getSize() + " px, below 12");
+                }
+            }
+            System.out.println(preset + " " + width + "x" + height + ": tab names in "
+                    + ((Labeled) tabs.lookup(".tab-label")).getFont());
+            for (Node part : new Node[] {tabs.lookup(".tab-header-area"), v.getLeft(), v.getRight()}) {
+                for (Labeled l : cutLabels(part)) {
+                    out.add("'" + l.getText() + "' shows '" + shown(l) + "'");
+                }
+            }
+            return out;
+        });
+        snapshot(h.lab, String.format(Locale.ROOT, "desk-%.0fx%.0f-%s", width, height, preset.replace(".json", "")));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     /**
