@@ -30,18 +30,17 @@ public final class ServiceMapPane extends CanvasPane {
     static final String EDGE = "map-edge";
     static final String EDGE_TEXT = "map-edge-text";
     static final String SELECTED = "map-node-selected";
-    private static final double PAD = 10;
-    /** The smallest share of the CSS font sizes the box and edge texts shrink to before a line is cut. */
-    static final double MIN_TEXT_SCALE = 0.6;
 
     private ServiceMap map;
     private ServiceMap.Node selected;
     private Consumer<String> onSelect = owner -> { };
     private final List<String> cut = new ArrayList<>();
+    private final List<String> overflowing = new ArrayList<>();
+    private MapLayout layout;
 
     public ServiceMapPane() {
         getStyleClass().add(PANE);
-        setMinSize(240, 160);
+        setMinWidth(240);
         setPrefSize(800, 360);
         palette.prepare(EDGE);
         for (ServiceMap.Health h : ServiceMap.Health.values()) {
@@ -58,6 +57,8 @@ public final class ServiceMapPane extends CanvasPane {
     public void reset(Scenario scenario) {
         map = new ServiceMap(scenario);
         selected = null;
+        layout = null;
+        requestLayout(); // its least height follows its rows
         markDirty();
     }
 
@@ -93,18 +94,81 @@ public final class ServiceMapPane extends CanvasPane {
         return List.copyOf(cut);
     }
 
+    /** The box lines the last draw placed (partly) below the bottom of their box. */
+    public List<String> overflowingTexts() {
+        return List.copyOf(overflowing);
+    }
+
     /** A node's box in the pane: left, top, width, height. */
     public double[] box(ServiceMap.Node n) {
-        double top = PAD + 2.8 * palette.font(CAPTION).getSize();
-        int columns = map.columns();
-        double colW = (getWidth() - 2 * PAD) / columns;
-        double w = Math.min(colW * 0.8, 26 * palette.font(TEXT).getSize());
-        int rows = map.rows(n.column());
-        double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
-        double h = Math.min(rowH * 0.88, 7.2 * palette.font(TEXT).getSize());
-        double x = PAD + n.column() * colW + (colW - w) / 2;
-        double y = top + n.row() * rowH + (rowH - h) / 2;
-        return new double[] {x, y, w, h};
+        return mapLayout().box(n.column(), n.row());
+    }
+
+    /** The scale of the box texts and edge rates at the pane's size, of the CSS sizes (1 as styled). */
+    public double textScale() {
+        return mapLayout().scale();
+    }
+
+    /** How the boxes show their lines at the pane's size: 0 as styled, 1 and 2 split over more lines. */
+    public int lineForm() {
+        return mapLayout().form();
+    }
+
+    /** The least height that shows the boxes in their styled form at the smallest text scale. */
+    @Override
+    protected double computeMinHeight(double width) {
+        int mostRows = 1;
+        if (map != null) {
+            for (int c = 0; c < map.columns(); c++) {
+                mostRows = Math.max(mostRows, map.rows(c));
+            }
+        }
+        return MapLayout.minHeight(sizes(), mostRows, 4);
+    }
+
+    private MapLayout.Sizes sizes() {
+        return new MapLayout.Sizes(palette.font(CAPTION).getSize(), palette.font(NAME).getSize(),
+                palette.font(TEXT).getSize(), palette.font(EDGE_TEXT).getSize());
+    }
+
+    /** The layout at the pane's size for the numbers shown now (measured once per draw). */
+    private MapLayout mapLayout() {
+        if (layout == null) {
+            List<MapLayout.NodeTexts> texts = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            if (map != null) {
+                for (ServiceMap.Node n : map.nodes()) {
+                    ServiceMap.NodeStats st = map.stats(n);
+                    double[] widest = new double[MapLayout.FORMS];
+                    int[] count = new int[MapLayout.FORMS];
+                    for (int f = 0; f < MapLayout.FORMS; f++) {
+                        String[] lines = lines(n, st, f);
+                        widest[f] = MapLayout.widest(List.of(lines), t -> width(t, palette.font(TEXT)));
+                        count[f] = lines.length;
+                    }
+                    texts.add(new MapLayout.NodeTexts(n.column(), n.row(), width(n.name(), palette.font(NAME)),
+                            widest, count));
+                }
+                map.edges().forEach(e -> labels.add(edgeLabel(e)));
+            }
+            layout = new MapLayout(getWidth(), getHeight(), sizes(), texts,
+                    MapLayout.widest(List.of(caption()), t -> width(t, palette.font(CAPTION))),
+                    MapLayout.widest(labels, t -> width(t, palette.font(EDGE_TEXT))));
+        }
+        return layout;
+    }
+
+    private String edgeLabel(ServiceMap.Edge e) {
+        double rate = map.rate(e);
+        return Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
+    }
+
+    private static String[] caption() {
+        return new String[] {
+            String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
+                    ServiceMap.WINDOW_SECONDS),
+            String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
+                    100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE)};
     }
 
     /** The node whose box holds the point (pane coordinates), or null. */
@@ -142,18 +206,42 @@ public final class ServiceMapPane extends CanvasPane {
      * share; its error and throttle (or, for a client group, rejected) shares; p99.
      */
     static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
+        return lines(n, s, 0);
+    }
+
+    /**
+     * A node's lines of numbers in a form: 0 as {@link #lines(ServiceMap.Node, ServiceMap.NodeStats)}; 1 with the
+     * error and the throttle share on lines of their own; 2 with the utilisation on its own line too (a narrow box).
+     */
+    static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s, int form) {
         boolean client = n.section().equals("clients");
         String rate = Double.isNaN(s.ratePerSecond()) ? "\u2013" : Ticks.formatValue(s.ratePerSecond());
         String first = rate + (client ? " req/s" : " att/s");
         String bad = Double.isNaN(s.badShare()) ? "nothing ended"
                 : String.format(Locale.ROOT, "%.1f%% bad", 100 * s.badShare());
-        String parts = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%% \u00b7 %s %.1f%%",
-                100 * s.errorShare(), client ? "rej" : "thr", 100 * s.throttleShare());
+        String err = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%%", 100 * s.errorShare());
+        String thr = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "%s %.1f%%", client ? "rej" : "thr",
+                100 * s.throttleShare());
         String util = client || Double.isNaN(s.utilization()) ? ""
-                : String.format(Locale.ROOT, " \u00b7 util %.0f%%", 100 * s.utilization());
+                : String.format(Locale.ROOT, "util %.0f%%", 100 * s.utilization());
         String p99 = Double.isNaN(s.p99Millis()) ? (client ? "no successes" : "no useful answers")
                 : (s.p99UpperBound() ? "p99 \u2264 " : "p99 ") + Ticks.formatValue(s.p99Millis()) + " ms";
-        return new String[] {first + util, bad, parts, p99};
+        List<String> out = new ArrayList<>();
+        if (form < 2 || util.isEmpty()) {
+            out.add(util.isEmpty() ? first : first + " \u00b7 " + util);
+        } else {
+            out.add(first);
+            out.add(util);
+        }
+        out.add(bad);
+        if (form == 0 || err.isEmpty()) {
+            out.add(err.isEmpty() ? "" : err + " \u00b7 " + thr);
+        } else {
+            out.add(err);
+            out.add(thr);
+        }
+        out.add(p99);
+        return out.toArray(String[]::new);
     }
 
     @Override
@@ -161,25 +249,21 @@ public final class ServiceMapPane extends CanvasPane {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         cut.clear();
-        String[] caption = {
-            String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
-                    ServiceMap.WINDOW_SECONDS),
-            String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
-                    100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE)};
-        double room = getWidth() - 2 * PAD;
-        double captionScale = 1;
-        for (String line : caption) {
-            captionScale = Math.min(captionScale, room / width(line, palette.font(CAPTION)));
-        }
-        Font captionFont = scaled(palette.font(CAPTION), Math.max(MIN_TEXT_SCALE, captionScale));
+        overflowing.clear();
+        layout = null; // measured again: the size or the numbers may have changed
+        MapLayout at = mapLayout();
+        double pad = MapLayout.PAD;
+        Font captionFont = scaled(palette.font(CAPTION), at.captionScale());
         g.setFont(captionFont);
         g.setFill(palette.textFill(CAPTION));
-        g.fillText(fit(caption[0], captionFont, room), PAD, PAD);
-        g.fillText(fit(caption[1], captionFont, room), PAD, PAD + 1.3 * palette.font(CAPTION).getSize());
+        String[] caption = caption();
+        for (int i = 0; i < caption.length; i++) {
+            g.fillText(fit(caption[i], captionFont, getWidth() - 2 * pad), pad, pad + i * 1.3 * captionFont.getSize());
+        }
         if (map == null) {
             return;
         }
-        double scale = textScale();
+        double scale = at.scale();
         Font nameFont = scaled(palette.font(NAME), scale);
         Font textFont = scaled(palette.font(TEXT), scale);
         Font edgeFont = scaled(palette.font(EDGE_TEXT), scale);
@@ -187,26 +271,7 @@ public final class ServiceMapPane extends CanvasPane {
         g.setLineWidth(palette.strokeWidth(EDGE));
         g.setFont(edgeFont);
         for (ServiceMap.Edge e : map.edges()) {
-            double[] a = box(e.from());
-            double[] b = box(e.to());
-            double x1 = a[0] + a[2];
-            double y1 = a[1] + a[3] / 2;
-            double x2 = b[0];
-            double y2 = b[1] + b[3] / 2;
-            g.strokeLine(x1, y1, x2, y2);
-            double ang = Math.atan2(y2 - y1, x2 - x1);
-            double head = 0.6 * edgeFont.getSize();
-            g.strokeLine(x2, y2, x2 - head * Math.cos(ang - 0.4), y2 - head * Math.sin(ang - 0.4));
-            g.strokeLine(x2, y2, x2 - head * Math.cos(ang + 0.4), y2 - head * Math.sin(ang + 0.4));
-            double rate = map.rate(e);
-            g.setFill(palette.textFill(EDGE_TEXT));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.BOTTOM);
-            String label = Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
-            if (width(label, edgeFont) > x2 - x1 - 4) {
-                cut.add(label);
-            }
-            g.fillText(label, (x1 + x2) / 2, (y1 + y2) / 2 - 2);
+            drawEdge(g, e, edgeFont);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -221,50 +286,53 @@ public final class ServiceMapPane extends CanvasPane {
             if (g.getStroke() != null) {
                 g.strokeRoundRect(b[0], b[1], b[2], b[3], 10, 10);
             }
-            double x = b[0] + 8;
-            double lh = textFont.getSize() * 1.25;
-            double y = b[1] + Math.max(4, (b[3] - nameFont.getSize() * 1.25 - 4 * lh) / 2);
+            String[] lines = lines(n, s, at.form());
+            double room = b[2] - 2 * at.inset();
+            double x = b[0] + at.inset();
+            double lh = textFont.getSize() * MapLayout.LINE;
+            double block = nameFont.getSize() * MapLayout.LINE + lines.length * lh;
+            double y = b[1] + Math.max(at.inset() / 2, (b[3] - block) / 2);
             g.setFont(nameFont);
             g.setFill(palette.textFill(NAME));
-            String title = width(title(n), nameFont) <= b[2] - 16 ? title(n) : n.name(); // the kind only if it fits
-            g.fillText(fit(title, nameFont, b[2] - 16), x, y);
+            String title = width(title(n), nameFont) <= room ? title(n) : n.name(); // the kind only if it fits
+            g.fillText(fit(title, nameFont, room), x, y);
             g.setFont(textFont);
             g.setFill(palette.textFill(TEXT));
-            String[] lines = lines(n, s);
-            y += nameFont.getSize() * 1.25;
+            y += nameFont.getSize() * MapLayout.LINE;
             for (int i = 0; i < lines.length; i++) {
-                g.fillText(fit(lines[i], textFont, b[2] - 16), x, y + i * lh);
+                g.fillText(fit(lines[i], textFont, room), x, y + i * lh);
+                if (y + i * lh + textFont.getSize() > b[1] + b[3]) {
+                    overflowing.add(lines[i]);
+                }
             }
         }
+    }
+
+    /** An arrow from box to box, its rate centred above it in the gap between the columns. */
+    private void drawEdge(GraphicsContext g, ServiceMap.Edge e, Font edgeFont) {
+        double[] a = box(e.from());
+        double[] b = box(e.to());
+        double x1 = a[0] + a[2];
+        double y1 = a[1] + a[3] / 2;
+        double x2 = b[0];
+        double y2 = b[1] + b[3] / 2;
+        g.strokeLine(x1, y1, x2, y2);
+        double ang = Math.atan2(y2 - y1, x2 - x1);
+        double head = 0.6 * edgeFont.getSize();
+        g.strokeLine(x2, y2, x2 - head * Math.cos(ang - 0.4), y2 - head * Math.sin(ang - 0.4));
+        g.strokeLine(x2, y2, x2 - head * Math.cos(ang + 0.4), y2 - head * Math.sin(ang + 0.4));
+        g.setFill(palette.textFill(EDGE_TEXT));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        String label = edgeLabel(e);
+        if (width(label, edgeFont) > x2 - x1 - 4) {
+            cut.add(label);
+        }
+        g.fillText(label, (x1 + x2) / 2, (y1 + y2) / 2 - 2);
     }
 
     private static String title(ServiceMap.Node n) {
         return n.name() + "  (" + kind(n) + ")";
-    }
-
-    /**
-     * The share of the CSS font sizes at which every box's lines and every edge's rate fit (1 when they fit as styled,
-     * never below {@link #MIN_TEXT_SCALE}): a small pane, such as the Operate tab in presenter mode at 1280x720, shrinks
-     * the map's text rather than cutting its numbers.
-     */
-    private double textScale() {
-        double scale = 1;
-        for (ServiceMap.Node n : map.nodes()) {
-            double room = box(n)[2] - 16;
-            scale = Math.min(scale, room / width(n.name(), palette.font(NAME)));
-            for (String line : lines(n, map.stats(n))) {
-                scale = Math.min(scale, room / width(line, palette.font(TEXT)));
-            }
-        }
-        for (ServiceMap.Edge e : map.edges()) {
-            double gap = box(e.to())[0] - box(e.from())[0] - box(e.from())[2] - 4;
-            double rate = map.rate(e);
-            String label = Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
-            if (gap > 0) {
-                scale = Math.min(scale, gap / width(label, palette.font(EDGE_TEXT)));
-            }
-        }
-        return Math.max(MIN_TEXT_SCALE, scale);
     }
 
     private static Font scaled(Font f, double scale) {
