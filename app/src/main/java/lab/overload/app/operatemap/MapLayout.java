@@ -20,7 +20,12 @@ final class MapLayout {
     static final double PAD = 10;
     static final double MIN_SCALE = 0.6;
     static final double STEP = 0.02;
-    static final int FORMS = 3;
+    /** The forms of a box's lines: three of one column, then the grid. */
+    static final int FORMS = 4;
+    /** The form of two columns: three rows of numbers instead of four. */
+    static final int GRID = 3;
+    /** How much larger the grid must let the texts be to be chosen over a form of one column. */
+    static final double GRID_GAIN = 0.1;
     /** Line height as a share of the font size. */
     static final double LINE = 1.2;
     /** The share of a row a box may fill; the rest keeps the rows apart. */
@@ -73,16 +78,17 @@ final class MapLayout {
     }
 
     private void choose() {
-        int steps = (int) Math.round((1 - MIN_SCALE) / STEP);
-        for (int i = 0; i <= steps; i++) {
-            double s = i == steps ? MIN_SCALE : 1 - i * STEP;
-            for (int f = 0; f < FORMS; f++) {
-                if (misfits(s, f) == 0) {
-                    scale = s;
-                    form = f;
-                    return;
-                }
+        double best = -1;
+        for (int f = 0; f < FORMS; f++) {
+            double s = largestFit(f);
+            if (s > best && (f != GRID || best < 0 || s >= best + GRID_GAIN - 1e-9)) {
+                best = s;
+                form = f;
             }
+        }
+        if (best >= 0) {
+            scale = best;
+            return;
         }
         int least = Integer.MAX_VALUE;
         for (int f = 0; f < FORMS; f++) {
@@ -93,6 +99,18 @@ final class MapLayout {
             }
         }
         scale = MIN_SCALE;
+    }
+
+    /** The largest scale, in steps from 1 down to the floor, at which form f fits; -1 when none does. */
+    private double largestFit(int f) {
+        int steps = (int) Math.round((1 - MIN_SCALE) / STEP);
+        for (int i = 0; i <= steps; i++) {
+            double s = i == steps ? MIN_SCALE : 1 - i * STEP;
+            if (misfits(s, f) == 0) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     /** How many names, lines (by box), box heights and the edge gap do not fit at scale s in form f. */
@@ -114,7 +132,7 @@ final class MapLayout {
         return scale;
     }
 
-    /** The form of the box lines: 0 as styled, 1 error and throttle apart, 2 utilisation apart too. */
+    /** The form of the box lines: 0 as styled, 1 error and throttle apart, 2 utilisation apart too, 3 the grid. */
     int form() {
         return form;
     }

@@ -9,8 +9,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.overload.app.chart.CanvasPane;
-import lab.overload.app.chart.ChartPalette;
-import lab.overload.app.chart.Ticks;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.models.scenario.Scenario;
 
@@ -104,6 +102,15 @@ public final class ServiceMapPane extends CanvasPane {
         return mapLayout().box(n.column(), n.row());
     }
 
+    /** The layout at the pane's size for the numbers shown now (measured once per draw). */
+    private MapLayout mapLayout() {
+        if (layout == null) {
+            layout = MapTexts.layout(map, palette.font(CAPTION), palette.font(NAME), palette.font(TEXT),
+                    palette.font(EDGE_TEXT), getWidth(), getHeight());
+        }
+        return layout;
+    }
+
     /** The scale of the box texts and edge rates at the pane's size, of the CSS sizes (1 as styled). */
     public double textScale() {
         return mapLayout().scale();
@@ -131,46 +138,6 @@ public final class ServiceMapPane extends CanvasPane {
                 palette.font(TEXT).getSize(), palette.font(EDGE_TEXT).getSize());
     }
 
-    /** The layout at the pane's size for the numbers shown now (measured once per draw). */
-    private MapLayout mapLayout() {
-        if (layout == null) {
-            List<MapLayout.NodeTexts> texts = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            if (map != null) {
-                for (ServiceMap.Node n : map.nodes()) {
-                    ServiceMap.NodeStats st = map.stats(n);
-                    double[] widest = new double[MapLayout.FORMS];
-                    int[] count = new int[MapLayout.FORMS];
-                    for (int f = 0; f < MapLayout.FORMS; f++) {
-                        String[] lines = lines(n, st, f);
-                        widest[f] = MapLayout.widest(List.of(lines), t -> width(t, palette.font(TEXT)));
-                        count[f] = lines.length;
-                    }
-                    texts.add(new MapLayout.NodeTexts(n.column(), n.row(), width(n.name(), palette.font(NAME)),
-                            widest, count));
-                }
-                map.edges().forEach(e -> labels.add(edgeLabel(e)));
-            }
-            layout = new MapLayout(getWidth(), getHeight(), sizes(), texts,
-                    MapLayout.widest(List.of(caption()), t -> width(t, palette.font(CAPTION))),
-                    MapLayout.widest(labels, t -> width(t, palette.font(EDGE_TEXT))));
-        }
-        return layout;
-    }
-
-    private String edgeLabel(ServiceMap.Edge e) {
-        double rate = map.rate(e);
-        return Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
-    }
-
-    private static String[] caption() {
-        return new String[] {
-            String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
-                    ServiceMap.WINDOW_SECONDS),
-            String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
-                    100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE)};
-    }
-
     /** The node whose box holds the point (pane coordinates), or null. */
     public ServiceMap.Node nodeAt(double x, double y) {
         if (map == null) {
@@ -185,63 +152,8 @@ public final class ServiceMapPane extends CanvasPane {
         return null;
     }
 
-    /** A node's kind in a word: client, service, API, function, queue. */
-    static String kind(ServiceMap.Node n) {
-        return switch (n.section()) {
-            case "clients" -> "client";
-            case "services" -> "service";
-            case "apis" -> "API";
-            case "functions" -> "function";
-            case "queues" -> "queue";
-            default -> n.section();
-        };
-    }
-
     static String healthClass(ServiceMap.Health h) {
         return "map-node-" + h.name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The four lines of numbers under a node's name: rate, with the utilisation for a stage that has workers; bad
-     * share; its error and throttle (or, for a client group, rejected) shares; p99.
-     */
-    static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
-        return lines(n, s, 0);
-    }
-
-    /**
-     * A node's lines of numbers in a form: 0 as {@link #lines(ServiceMap.Node, ServiceMap.NodeStats)}; 1 with the
-     * error and the throttle share on lines of their own; 2 with the utilisation on its own line too (a narrow box).
-     */
-    static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s, int form) {
-        boolean client = n.section().equals("clients");
-        String rate = Double.isNaN(s.ratePerSecond()) ? "\u2013" : Ticks.formatValue(s.ratePerSecond());
-        String first = rate + (client ? " req/s" : " att/s");
-        String bad = Double.isNaN(s.badShare()) ? "nothing ended"
-                : String.format(Locale.ROOT, "%.1f%% bad", 100 * s.badShare());
-        String err = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%%", 100 * s.errorShare());
-        String thr = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "%s %.1f%%", client ? "rej" : "thr",
-                100 * s.throttleShare());
-        String util = client || Double.isNaN(s.utilization()) ? ""
-                : String.format(Locale.ROOT, "util %.0f%%", 100 * s.utilization());
-        String p99 = Double.isNaN(s.p99Millis()) ? (client ? "no successes" : "no useful answers")
-                : (s.p99UpperBound() ? "p99 \u2264 " : "p99 ") + Ticks.formatValue(s.p99Millis()) + " ms";
-        List<String> out = new ArrayList<>();
-        if (form < 2 || util.isEmpty()) {
-            out.add(util.isEmpty() ? first : first + " \u00b7 " + util);
-        } else {
-            out.add(first);
-            out.add(util);
-        }
-        out.add(bad);
-        if (form == 0 || err.isEmpty()) {
-            out.add(err.isEmpty() ? "" : err + " \u00b7 " + thr);
-        } else {
-            out.add(err);
-            out.add(thr);
-        }
-        out.add(p99);
-        return out.toArray(String[]::new);
     }
 
     @Override
@@ -256,7 +168,7 @@ public final class ServiceMapPane extends CanvasPane {
         Font captionFont = scaled(palette.font(CAPTION), at.captionScale());
         g.setFont(captionFont);
         g.setFill(palette.textFill(CAPTION));
-        String[] caption = caption();
+        String[] caption = MapTexts.caption();
         for (int i = 0; i < caption.length; i++) {
             g.fillText(fit(caption[i], captionFont, getWidth() - 2 * pad), pad, pad + i * 1.3 * captionFont.getSize());
         }
@@ -286,7 +198,7 @@ public final class ServiceMapPane extends CanvasPane {
             if (g.getStroke() != null) {
                 g.strokeRoundRect(b[0], b[1], b[2], b[3], 10, 10);
             }
-            String[] lines = lines(n, s, at.form());
+            String[] lines = MapTexts.lines(n, s, at.form());
             double room = b[2] - 2 * at.inset();
             double x = b[0] + at.inset();
             double lh = textFont.getSize() * MapLayout.LINE;
@@ -294,15 +206,21 @@ public final class ServiceMapPane extends CanvasPane {
             double y = b[1] + Math.max(at.inset() / 2, (b[3] - block) / 2);
             g.setFont(nameFont);
             g.setFill(palette.textFill(NAME));
-            String title = width(title(n), nameFont) <= room ? title(n) : n.name(); // the kind only if it fits
+            String title = MapTexts.width(MapTexts.title(n), nameFont) <= room ? MapTexts.title(n) : n.name(); // the kind only if it fits
             g.fillText(fit(title, nameFont, room), x, y);
             g.setFont(textFont);
             g.setFill(palette.textFill(TEXT));
             y += nameFont.getSize() * MapLayout.LINE;
+            double left = at.form() == MapLayout.GRID ? MapTexts.gridLeft(lines, textFont) : room;
+            double right = left + MapTexts.GRID_GAP_EMS * textFont.getSize();
             for (int i = 0; i < lines.length; i++) {
-                g.fillText(fit(lines[i], textFont, room), x, y + i * lh);
+                String[] cells = lines[i].split("\t", -1);
+                g.fillText(fit(cells[0], textFont, left), x, y + i * lh);
+                if (cells.length > 1) {
+                    g.fillText(fit(cells[1], textFont, room - right), x + right, y + i * lh);
+                }
                 if (y + i * lh + textFont.getSize() > b[1] + b[3]) {
-                    overflowing.add(lines[i]);
+                    overflowing.add(lines[i].replace('\t', ' '));
                 }
             }
         }
@@ -324,36 +242,26 @@ public final class ServiceMapPane extends CanvasPane {
         g.setFill(palette.textFill(EDGE_TEXT));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        String label = edgeLabel(e);
-        if (width(label, edgeFont) > x2 - x1 - 4) {
+        String label = MapTexts.edgeLabel(map.rate(e));
+        if (MapTexts.width(label, edgeFont) > x2 - x1 - 4) {
             cut.add(label);
         }
         g.fillText(label, (x1 + x2) / 2, (y1 + y2) / 2 - 2);
-    }
-
-    private static String title(ServiceMap.Node n) {
-        return n.name() + "  (" + kind(n) + ")";
     }
 
     private static Font scaled(Font f, double scale) {
         return scale >= 1 ? f : new Font(f.getName(), f.getSize() * scale);
     }
 
-    private static double width(String text, Font font) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(font);
-        return probe.getLayoutBounds().getWidth();
-    }
-
     /** The text, cut with an ellipsis to fit the width at that font (and noted in {@link #cutTexts()}). */
     private String fit(String text, Font font, double width) {
-        if (width(text, font) <= width) {
+        if (MapTexts.width(text, font) <= width) {
             return text;
         }
         cut.add(text);
         for (int n = text.length() - 1; n > 0; n--) {
             String shorter = text.substring(0, n) + "\u2026";
-            if (width(shorter, font) <= width) {
+            if (MapTexts.width(shorter, font) <= width) {
                 return shorter;
             }
         }
