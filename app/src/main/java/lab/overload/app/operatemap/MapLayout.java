@@ -5,15 +5,17 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Where the service map puts its boxes in a pane of a given size, and how large it draws its texts: one scale of the
- * styled font sizes for the caption, the box texts and the edge rates, the largest in steps of {@value #STEP} (never
- * below {@value #MIN_SCALE}) at which every box's name and lines fit its width, every box's lines fit its height and
- * every edge rate fits the gap between the columns; the caption shrinks only as far as its own width asks.
+ * styled font sizes for the box texts and the edge rates, the largest in steps of {@value #STEP} (never below
+ * {@value #MIN_SCALE}) at which every box's name and lines fit its width, every box's lines fit its height and every
+ * edge rate fits the gap between the columns; the caption shrinks with them, and further only as its own width asks.
  *
- * <p>A box shows its lines in one of three forms, the first that fits at the largest scale: as styled (rate and
- * utilisation, bad share, error and throttle shares, p99), then with the error and the throttle share on lines of
- * their own, then with the utilisation on its own line too; so a narrow box (three columns in a small pane) trades
- * height for width instead of shrinking its numbers. The gaps between the columns are as wide as the widest edge rate
- * needs, the boxes take the rest of the width (at most {@value #MAX_BOX_EMS} text sizes each) and are as high as
+ * <p>A box shows its lines in one of four forms. Three have one column: as styled (rate and utilisation, bad share,
+ * error and throttle shares, p99), then with the error and the throttle share on lines of their own, then with the
+ * utilisation on its own line too; the first of them that fits at the largest scale is taken, so a narrow box (three
+ * columns in a small pane) trades height for width before it shrinks its numbers. The fourth, the {@link #GRID}, has
+ * two columns and three rows of numbers, for a wide and short box; it is taken only when it lets the texts be at
+ * least {@value #GRID_GAIN} of the styled size larger. The gaps between the columns are as wide as the widest edge
+ * rate needs, the boxes take the rest of the width (at most {@value #MAX_BOX_EMS} text sizes each) and are as high as
  * their lines, centred in their rows. Widths are measured once at the styled sizes and scale with the font.
  */
 final class MapLayout {
@@ -202,7 +204,7 @@ final class MapLayout {
     static double minHeight(Sizes sizes, int mostRows, int styledLines) {
         double top = PAD + 2.8 * sizes.caption() * MIN_SCALE;
         double box = (sizes.name() + styledLines * sizes.text()) * LINE * MIN_SCALE + 2 * INSET_TOP * MIN_SCALE;
-        return top + mostRows * box / ROW_FILL + PAD;
+        return Math.ceil(top + mostRows * box / ROW_FILL + PAD);
     }
 
     /** The widest of some texts by a measure. */

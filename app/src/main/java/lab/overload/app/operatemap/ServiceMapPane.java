@@ -17,8 +17,10 @@ import lab.overload.models.scenario.Scenario;
  * call depth, arrows for the calls with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
  * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share,
  * utilisation (stages) and p99 over the same window ({@link ServiceMap}: a client group's successes, a stage's useful
- * answers, a queue's message age; "p99 &le;" where it is the sole client group's, an upper bound). Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
- * {@code services.api}); clicking it again clears the selection (null). FX thread only.
+ * answers, a queue's message age; "p99 &le;" where it is the sole client group's, an upper bound). In a small pane
+ * the texts shrink together and a box's lines take another form ({@link MapLayout}) before anything is cut. Clicking a
+ * box selects it and tells {@link #onSelect} its parameter-path owner (e.g. {@code services.api}); clicking it again
+ * clears the selection (null). FX thread only.
  */
 public final class ServiceMapPane extends CanvasPane {
     static final String PANE = "service-map";
@@ -116,7 +118,7 @@ public final class ServiceMapPane extends CanvasPane {
         return mapLayout().scale();
     }
 
-    /** How the boxes show their lines at the pane's size: 0 as styled, 1 and 2 split over more lines. */
+    /** How the boxes show their lines at the pane's size: 0 as styled, 1 and 2 split over more lines, 3 the grid. */
     public int lineForm() {
         return mapLayout().form();
     }
