@@ -14,8 +14,9 @@ import lab.overload.models.scenario.Scenario;
 
 /**
  * The service map (titled by the Operate tab's pane): the scenario's client groups and stages as boxes in columns by
- * call depth, arrows for the calls with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
- * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share,
+ * call depth, arrows for the calls with their rate, each box coloured by its health over the last
+ * {@link ServiceMap#WINDOW_SECONDS} s (healthy, degraded, failing, idle; colours in {@code assets/chart.css},
+ * "Service map") and showing its rate, bad share,
  * utilisation (stages) and p99 over the same window ({@link ServiceMap}: a client group's successes, a stage's useful
  * answers, a queue's message age; "p99 &le;" where it is the sole client group's, an upper bound). In a small pane
  * the texts shrink together and a box's lines take another form ({@link MapLayout}) before anything is cut. Clicking a
@@ -208,7 +209,8 @@ public final class ServiceMapPane extends CanvasPane {
             double y = b[1] + Math.max(at.inset() / 2, (b[3] - block) / 2);
             g.setFont(nameFont);
             g.setFill(palette.textFill(NAME));
-            String title = MapTexts.width(MapTexts.title(n), nameFont) <= room ? MapTexts.title(n) : n.name(); // the kind only if it fits
+            String title = MapTexts.title(n);
+            title = MapTexts.width(title, nameFont) <= room ? title : n.name(); // the kind only if it fits
             g.fillText(fit(title, nameFont, room), x, y);
             g.setFont(textFont);
             g.setFill(palette.textFill(TEXT));
