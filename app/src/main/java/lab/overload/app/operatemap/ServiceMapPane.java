@@ -124,7 +124,10 @@ public final class ServiceMapPane extends CanvasPane {
         return mapLayout().form();
     }
 
-    /** The least height that shows the boxes in their styled form at the smallest text scale. */
+    /**
+     * The least height that shows the boxes in their styled form at the smallest text scale, but never more than half
+     * the window's height (a scenario of many client groups leaves the panes beside and above it some room).
+     */
     @Override
     protected double computeMinHeight(double width) {
         int mostRows = 1;
@@ -133,7 +136,8 @@ public final class ServiceMapPane extends CanvasPane {
                 mostRows = Math.max(mostRows, map.rows(c));
             }
         }
-        return MapLayout.minHeight(sizes(), mostRows, 4);
+        double least = MapLayout.minHeight(sizes(), mostRows, 4);
+        return getScene() == null || getScene().getHeight() <= 0 ? least : Math.min(least, getScene().getHeight() / 2);
     }
 
     private MapLayout.Sizes sizes() {
