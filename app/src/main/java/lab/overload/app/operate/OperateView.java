@@ -16,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.overload.engine.operate.Trace;
@@ -134,6 +135,7 @@ public final class OperateView extends VBox {
         VBox.setVgrow(content, Priority.ALWAYS);
         if (wide) {
             this.wide.add(box);
+            box.setMinHeight(Region.USE_COMPUTED_SIZE); // its row keeps the least height its content draws in
         }
         all.add(box);
         relevance.add(relevant);
@@ -176,7 +178,9 @@ public final class OperateView extends VBox {
             if (n + 1 < show.size()) {
                 row.add(show.get(n + 1), 1, 0);
             }
-            row.setMinHeight(0);
+            if (!wide.contains(show.get(n))) {
+                row.setMinHeight(0);
+            }
             VBox.setVgrow(row, Priority.ALWAYS);
             panes.getChildren().add(row);
         }

@@ -9,18 +9,19 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.overload.app.chart.CanvasPane;
-import lab.overload.app.chart.ChartPalette;
-import lab.overload.app.chart.Ticks;
 import lab.overload.engine.metrics.IntervalSnapshot;
 import lab.overload.models.scenario.Scenario;
 
 /**
  * The service map (titled by the Operate tab's pane): the scenario's client groups and stages as boxes in columns by
- * call depth, arrows for the calls with their rate, each box coloured by its health over the last {@link ServiceMap#WINDOW_SECONDS} s (healthy,
- * degraded, failing, idle; colours in {@code assets/chart.css}, "Service map") and showing its rate, bad share,
+ * call depth, arrows for the calls with their rate, each box coloured by its health over the last
+ * {@link ServiceMap#WINDOW_SECONDS} s (healthy, degraded, failing, idle; colours in {@code assets/chart.css},
+ * "Service map") and showing its rate, bad share,
  * utilisation (stages) and p99 over the same window ({@link ServiceMap}: a client group's successes, a stage's useful
- * answers, a queue's message age; "p99 &le;" where it is the sole client group's, an upper bound). Clicking a box selects it and tells {@link #onSelect} its parameter-path owner (e.g.
- * {@code services.api}); clicking it again clears the selection (null). FX thread only.
+ * answers, a queue's message age; "p99 &le;" where it is the sole client group's, an upper bound). In a small pane
+ * the texts shrink together and a box's lines take another form ({@link MapLayout}) before anything is cut. Clicking a
+ * box selects it and tells {@link #onSelect} its parameter-path owner (e.g. {@code services.api}); clicking it again
+ * clears the selection (null). FX thread only.
  */
 public final class ServiceMapPane extends CanvasPane {
     static final String PANE = "service-map";
@@ -30,18 +31,17 @@ public final class ServiceMapPane extends CanvasPane {
     static final String EDGE = "map-edge";
     static final String EDGE_TEXT = "map-edge-text";
     static final String SELECTED = "map-node-selected";
-    private static final double PAD = 10;
-    /** The smallest share of the CSS font sizes the box and edge texts shrink to before a line is cut. */
-    static final double MIN_TEXT_SCALE = 0.6;
 
     private ServiceMap map;
     private ServiceMap.Node selected;
     private Consumer<String> onSelect = owner -> { };
     private final List<String> cut = new ArrayList<>();
+    private final List<String> overflowing = new ArrayList<>();
+    private MapLayout layout;
 
     public ServiceMapPane() {
         getStyleClass().add(PANE);
-        setMinSize(240, 160);
+        setMinWidth(240);
         setPrefSize(800, 360);
         palette.prepare(EDGE);
         for (ServiceMap.Health h : ServiceMap.Health.values()) {
@@ -58,6 +58,8 @@ public final class ServiceMapPane extends CanvasPane {
     public void reset(Scenario scenario) {
         map = new ServiceMap(scenario);
         selected = null;
+        layout = null;
+        requestLayout(); // its least height follows its rows
         markDirty();
     }
 
@@ -93,18 +95,54 @@ public final class ServiceMapPane extends CanvasPane {
         return List.copyOf(cut);
     }
 
+    /** The box lines the last draw placed (partly) below the bottom of their box. */
+    public List<String> overflowingTexts() {
+        return List.copyOf(overflowing);
+    }
+
     /** A node's box in the pane: left, top, width, height. */
     public double[] box(ServiceMap.Node n) {
-        double top = PAD + 2.8 * palette.font(CAPTION).getSize();
-        int columns = map.columns();
-        double colW = (getWidth() - 2 * PAD) / columns;
-        double w = Math.min(colW * 0.8, 26 * palette.font(TEXT).getSize());
-        int rows = map.rows(n.column());
-        double rowH = (getHeight() - top - PAD) / Math.max(1, rows);
-        double h = Math.min(rowH * 0.88, 7.2 * palette.font(TEXT).getSize());
-        double x = PAD + n.column() * colW + (colW - w) / 2;
-        double y = top + n.row() * rowH + (rowH - h) / 2;
-        return new double[] {x, y, w, h};
+        return mapLayout().box(n.column(), n.row());
+    }
+
+    /** The layout at the pane's size for the numbers shown now (measured once per draw). */
+    private MapLayout mapLayout() {
+        if (layout == null) {
+            layout = MapTexts.layout(map, palette.font(CAPTION), palette.font(NAME), palette.font(TEXT),
+                    palette.font(EDGE_TEXT), getWidth(), getHeight());
+        }
+        return layout;
+    }
+
+    /** The scale of the box texts and edge rates at the pane's size, of the CSS sizes (1 as styled). */
+    public double textScale() {
+        return mapLayout().scale();
+    }
+
+    /** How the boxes show their lines at the pane's size: 0 as styled, 1 and 2 split over more lines, 3 the grid. */
+    public int lineForm() {
+        return mapLayout().form();
+    }
+
+    /**
+     * The least height that shows the boxes in their styled form at the smallest text scale, but never more than half
+     * the window's height (a scenario of many client groups leaves the panes beside and above it some room).
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+        int mostRows = 1;
+        if (map != null) {
+            for (int c = 0; c < map.columns(); c++) {
+                mostRows = Math.max(mostRows, map.rows(c));
+            }
+        }
+        double least = MapLayout.minHeight(sizes(), mostRows, 4);
+        return getScene() == null || getScene().getHeight() <= 0 ? least : Math.min(least, getScene().getHeight() / 2);
+    }
+
+    private MapLayout.Sizes sizes() {
+        return new MapLayout.Sizes(palette.font(CAPTION).getSize(), palette.font(NAME).getSize(),
+                palette.font(TEXT).getSize(), palette.font(EDGE_TEXT).getSize());
     }
 
     /** The node whose box holds the point (pane coordinates), or null. */
@@ -121,39 +159,8 @@ public final class ServiceMapPane extends CanvasPane {
         return null;
     }
 
-    /** A node's kind in a word: client, service, API, function, queue. */
-    static String kind(ServiceMap.Node n) {
-        return switch (n.section()) {
-            case "clients" -> "client";
-            case "services" -> "service";
-            case "apis" -> "API";
-            case "functions" -> "function";
-            case "queues" -> "queue";
-            default -> n.section();
-        };
-    }
-
     static String healthClass(ServiceMap.Health h) {
         return "map-node-" + h.name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The four lines of numbers under a node's name: rate, with the utilisation for a stage that has workers; bad
-     * share; its error and throttle (or, for a client group, rejected) shares; p99.
-     */
-    static String[] lines(ServiceMap.Node n, ServiceMap.NodeStats s) {
-        boolean client = n.section().equals("clients");
-        String rate = Double.isNaN(s.ratePerSecond()) ? "\u2013" : Ticks.formatValue(s.ratePerSecond());
-        String first = rate + (client ? " req/s" : " att/s");
-        String bad = Double.isNaN(s.badShare()) ? "nothing ended"
-                : String.format(Locale.ROOT, "%.1f%% bad", 100 * s.badShare());
-        String parts = Double.isNaN(s.badShare()) ? "" : String.format(Locale.ROOT, "err %.1f%% \u00b7 %s %.1f%%",
-                100 * s.errorShare(), client ? "rej" : "thr", 100 * s.throttleShare());
-        String util = client || Double.isNaN(s.utilization()) ? ""
-                : String.format(Locale.ROOT, " \u00b7 util %.0f%%", 100 * s.utilization());
-        String p99 = Double.isNaN(s.p99Millis()) ? (client ? "no successes" : "no useful answers")
-                : (s.p99UpperBound() ? "p99 \u2264 " : "p99 ") + Ticks.formatValue(s.p99Millis()) + " ms";
-        return new String[] {first + util, bad, parts, p99};
     }
 
     @Override
@@ -161,25 +168,21 @@ public final class ServiceMapPane extends CanvasPane {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         cut.clear();
-        String[] caption = {
-            String.format(Locale.ROOT, "last %.0f s \u00b7 bad: failed, shed, throttled, error, wasted",
-                    ServiceMap.WINDOW_SECONDS),
-            String.format(Locale.ROOT, "healthy < %.0f%% bad \u00b7 degraded < %.0f%% \u00b7 failing above",
-                    100 * ServiceMap.DEGRADED_SHARE, 100 * ServiceMap.FAILING_SHARE)};
-        double room = getWidth() - 2 * PAD;
-        double captionScale = 1;
-        for (String line : caption) {
-            captionScale = Math.min(captionScale, room / width(line, palette.font(CAPTION)));
-        }
-        Font captionFont = scaled(palette.font(CAPTION), Math.max(MIN_TEXT_SCALE, captionScale));
+        overflowing.clear();
+        layout = null; // measured again: the size or the numbers may have changed
+        MapLayout at = mapLayout();
+        double pad = MapLayout.PAD;
+        Font captionFont = scaled(palette.font(CAPTION), at.captionScale());
         g.setFont(captionFont);
         g.setFill(palette.textFill(CAPTION));
-        g.fillText(fit(caption[0], captionFont, room), PAD, PAD);
-        g.fillText(fit(caption[1], captionFont, room), PAD, PAD + 1.3 * palette.font(CAPTION).getSize());
+        String[] caption = MapTexts.caption();
+        for (int i = 0; i < caption.length; i++) {
+            g.fillText(fit(caption[i], captionFont, getWidth() - 2 * pad), pad, pad + i * 1.3 * captionFont.getSize());
+        }
         if (map == null) {
             return;
         }
-        double scale = textScale();
+        double scale = at.scale();
         Font nameFont = scaled(palette.font(NAME), scale);
         Font textFont = scaled(palette.font(TEXT), scale);
         Font edgeFont = scaled(palette.font(EDGE_TEXT), scale);
@@ -187,26 +190,7 @@ public final class ServiceMapPane extends CanvasPane {
         g.setLineWidth(palette.strokeWidth(EDGE));
         g.setFont(edgeFont);
         for (ServiceMap.Edge e : map.edges()) {
-            double[] a = box(e.from());
-            double[] b = box(e.to());
-            double x1 = a[0] + a[2];
-            double y1 = a[1] + a[3] / 2;
-            double x2 = b[0];
-            double y2 = b[1] + b[3] / 2;
-            g.strokeLine(x1, y1, x2, y2);
-            double ang = Math.atan2(y2 - y1, x2 - x1);
-            double head = 0.6 * edgeFont.getSize();
-            g.strokeLine(x2, y2, x2 - head * Math.cos(ang - 0.4), y2 - head * Math.sin(ang - 0.4));
-            g.strokeLine(x2, y2, x2 - head * Math.cos(ang + 0.4), y2 - head * Math.sin(ang + 0.4));
-            double rate = map.rate(e);
-            g.setFill(palette.textFill(EDGE_TEXT));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.BOTTOM);
-            String label = Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
-            if (width(label, edgeFont) > x2 - x1 - 4) {
-                cut.add(label);
-            }
-            g.fillText(label, (x1 + x2) / 2, (y1 + y2) / 2 - 2);
+            drawEdge(g, e, edgeFont);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -221,71 +205,71 @@ public final class ServiceMapPane extends CanvasPane {
             if (g.getStroke() != null) {
                 g.strokeRoundRect(b[0], b[1], b[2], b[3], 10, 10);
             }
-            double x = b[0] + 8;
-            double lh = textFont.getSize() * 1.25;
-            double y = b[1] + Math.max(4, (b[3] - nameFont.getSize() * 1.25 - 4 * lh) / 2);
+            String[] lines = MapTexts.lines(n, s, at.form());
+            double room = b[2] - 2 * at.inset();
+            double x = b[0] + at.inset();
+            double lh = textFont.getSize() * MapLayout.LINE;
+            double block = nameFont.getSize() * MapLayout.LINE + lines.length * lh;
+            double y = b[1] + Math.max(at.inset() / 2, (b[3] - block) / 2);
             g.setFont(nameFont);
             g.setFill(palette.textFill(NAME));
-            String title = width(title(n), nameFont) <= b[2] - 16 ? title(n) : n.name(); // the kind only if it fits
-            g.fillText(fit(title, nameFont, b[2] - 16), x, y);
+            String title = MapTexts.title(n);
+            title = MapTexts.width(title, nameFont) <= room ? title : n.name(); // the kind only if it fits
+            g.fillText(fit(title, nameFont, room), x, y);
             g.setFont(textFont);
             g.setFill(palette.textFill(TEXT));
-            String[] lines = lines(n, s);
-            y += nameFont.getSize() * 1.25;
+            y += nameFont.getSize() * MapLayout.LINE;
+            double left = at.form() == MapLayout.GRID ? MapTexts.gridLeft(lines, textFont) : room;
+            double right = left + MapTexts.GRID_GAP_EMS * textFont.getSize();
             for (int i = 0; i < lines.length; i++) {
-                g.fillText(fit(lines[i], textFont, b[2] - 16), x, y + i * lh);
+                String[] cells = lines[i].split("\t", -1);
+                g.fillText(fit(cells[0], textFont, left), x, y + i * lh);
+                if (cells.length > 1) {
+                    g.fillText(fit(cells[1], textFont, room - right), x + right, y + i * lh);
+                }
+                if (y + i * lh + textFont.getSize() > b[1] + b[3]) {
+                    overflowing.add(lines[i].replace('\t', ' '));
+                }
             }
         }
     }
 
-    private static String title(ServiceMap.Node n) {
-        return n.name() + "  (" + kind(n) + ")";
-    }
-
-    /**
-     * The share of the CSS font sizes at which every box's lines and every edge's rate fit (1 when they fit as styled,
-     * never below {@link #MIN_TEXT_SCALE}): a small pane, such as the Operate tab in presenter mode at 1280x720, shrinks
-     * the map's text rather than cutting its numbers.
-     */
-    private double textScale() {
-        double scale = 1;
-        for (ServiceMap.Node n : map.nodes()) {
-            double room = box(n)[2] - 16;
-            scale = Math.min(scale, room / width(n.name(), palette.font(NAME)));
-            for (String line : lines(n, map.stats(n))) {
-                scale = Math.min(scale, room / width(line, palette.font(TEXT)));
-            }
+    /** An arrow from box to box, its rate centred above it in the gap between the columns. */
+    private void drawEdge(GraphicsContext g, ServiceMap.Edge e, Font edgeFont) {
+        double[] a = box(e.from());
+        double[] b = box(e.to());
+        double x1 = a[0] + a[2];
+        double y1 = a[1] + a[3] / 2;
+        double x2 = b[0];
+        double y2 = b[1] + b[3] / 2;
+        g.strokeLine(x1, y1, x2, y2);
+        double ang = Math.atan2(y2 - y1, x2 - x1);
+        double head = 0.6 * edgeFont.getSize();
+        g.strokeLine(x2, y2, x2 - head * Math.cos(ang - 0.4), y2 - head * Math.sin(ang - 0.4));
+        g.strokeLine(x2, y2, x2 - head * Math.cos(ang + 0.4), y2 - head * Math.sin(ang + 0.4));
+        g.setFill(palette.textFill(EDGE_TEXT));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        String label = MapTexts.edgeLabel(map.rate(e));
+        if (MapTexts.width(label, edgeFont) > x2 - x1 - 4) {
+            cut.add(label);
         }
-        for (ServiceMap.Edge e : map.edges()) {
-            double gap = box(e.to())[0] - box(e.from())[0] - box(e.from())[2] - 4;
-            double rate = map.rate(e);
-            String label = Double.isNaN(rate) ? "split not measured" : Ticks.formatValue(rate) + "/s";
-            if (gap > 0) {
-                scale = Math.min(scale, gap / width(label, palette.font(EDGE_TEXT)));
-            }
-        }
-        return Math.max(MIN_TEXT_SCALE, scale);
+        g.fillText(label, (x1 + x2) / 2, (y1 + y2) / 2 - 2);
     }
 
     private static Font scaled(Font f, double scale) {
         return scale >= 1 ? f : new Font(f.getName(), f.getSize() * scale);
     }
 
-    private static double width(String text, Font font) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(font);
-        return probe.getLayoutBounds().getWidth();
-    }
-
     /** The text, cut with an ellipsis to fit the width at that font (and noted in {@link #cutTexts()}). */
     private String fit(String text, Font font, double width) {
-        if (width(text, font) <= width) {
+        if (MapTexts.width(text, font) <= width) {
             return text;
         }
         cut.add(text);
         for (int n = text.length() - 1; n > 0; n--) {
             String shorter = text.substring(0, n) + "\u2026";
-            if (width(shorter, font) <= width) {
+            if (MapTexts.width(shorter, font) <= width) {
                 return shorter;
             }
         }

@@ -77,11 +77,11 @@ class ServiceMapTest {
         assertEquals(663.8, aP99, 0.35 * 663.8, "a: b's time plus its own");
         assertEquals(aP99, m.stats(web).p99Millis(), 0, "web's successes are a's useful answers");
         assertTrue(!m.stats(b).p99UpperBound(), "recorded at b, not derived");
-        String[] lines = ServiceMapPane.lines(b, m.stats(b));
+        String[] lines = MapTexts.lines(b, m.stats(b));
         assertEquals("p99 " + lab.overload.app.chart.Ticks.formatValue(bP99) + " ms", lines[3], "b's last line");
         assertTrue(lines[0].matches("[\\d.,kM]+ att/s \u00b7 util \\d+%"), "b's first line: " + lines[0]);
         assertEquals("p99 " + lab.overload.app.chart.Ticks.formatValue(aP99) + " ms",
-                ServiceMapPane.lines(web, m.stats(web))[3]);
+                MapTexts.lines(web, m.stats(web))[3]);
         m.clear();
         assertTrue(Double.isNaN(m.stats(b).p99Millis()), "no seconds, no p99");
     }
@@ -100,8 +100,8 @@ class ServiceMapTest {
         ServiceMap.NodeStats st = m.stats(stage);
         assertTrue(st.p99UpperBound() && st.p99Millis() > 0, "stage: " + st);
         assertEquals(m.stats(client).p99Millis(), st.p99Millis(), 0);
-        assertTrue(ServiceMapPane.lines(stage, st)[3].endsWith("p99 \u2264 "
-                + lab.overload.app.chart.Ticks.formatValue(st.p99Millis()) + " ms"), ServiceMapPane.lines(stage, st)[3]);
+        assertTrue(MapTexts.lines(stage, st)[3].endsWith("p99 \u2264 "
+                + lab.overload.app.chart.Ticks.formatValue(st.p99Millis()) + " ms"), MapTexts.lines(stage, st)[3]);
     }
 
     @Test

@@ -172,6 +172,45 @@ class PresenterLayoutTest {
     }
 
     /**
+     * The service map of three columns with functions (dependency-isolation: client groups, APIs, functions in two
+     * rows) shares the Operate tab with five other panes; after checkout's dependency slowed (30 s: checkout
+     * throttled, the longest lines and the largest edge rates) it cuts no box line and no edge rate, and its boxes
+     * hold their lines (none drawn past a box's bottom), in presenter mode at 1280x720 as at a desk's 1920x1080.
+     */
+    @ParameterizedTest(name = "{0}x{1} presenter={2}")
+    @CsvSource({"1280, 720, true", "1920, 1080, true", "1920, 1080, false"})
+    void theMapOfThreeColumnsCutsNothingOnTheOperateTab(double width, double height, boolean presenter)
+            throws IOException {
+        stage = fx(Stage::new);
+        h = fx(() -> Ui.Harness.show(stage, Ui.preset("dependency-isolation.json"), width, height));
+        fxRun(() -> h.lab.view().presenterProperty().set(presenter));
+        h.fastForwardTo(30);
+        Lab lab = h.lab;
+        List<String> problems = fx(() -> {
+            var tabs = lab.view().chartsView();
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+            lab.scene().getRoot().applyCss();
+            lab.scene().getRoot().layout();
+            var map = lab.charts().serviceMap;
+            map.redraw();
+            List<String> out = new ArrayList<>();
+            System.out.printf(Locale.ROOT, "%.0fx%.0f presenter=%s: the service map is %.0f x %.0f, its texts at"
+                    + " %.0f %% in line form %d%n", width, height, presenter, map.getWidth(), map.getHeight(),
+                    100 * map.textScale(), map.lineForm());
+            for (String text : map.cutTexts()) {
+                out.add("the service map cuts '" + text + "'");
+            }
+            for (String text : map.overflowingTexts()) {
+                out.add("the service map draws '" + text + "' past the bottom of its box");
+            }
+            return out;
+        });
+        snapshot(lab, String.format(Locale.ROOT, "%s-%.0fx%.0f-operate-dependency-isolation",
+                presenter ? "presenter" : "desk", width, height));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
      * Inside each live chart, the plot itself keeps room next to the title, legend and axes (legends give up rows
      * before the plot goes). A chart with nothing to show (the policy charts of a preset without policies) draws a
      * sentence instead of axes and is exempt.
