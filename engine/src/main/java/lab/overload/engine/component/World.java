@@ -33,6 +33,12 @@ import lab.overload.models.scenario.Section;
  */
 public final class World extends EventHandler {
     private static final int SEAL = 0;
+    /**
+     * Intervals between two seals while nobody reads the snapshots and a seal is only bookkeeping
+     * ({@link Recorder#sealIsBookkeeping}): the summary does not depend on where intervals end, and sealing every 10 s
+     * instead of every 100 ms saves the events (M/M/10 has about nine requests per interval).
+     */
+    public static final int SPARSE_SEAL_INTERVALS = 100;
 
     final Simulation sim = new Simulation();
     final RandomStreams streams;
@@ -50,6 +56,11 @@ public final class World extends EventHandler {
     private final Timeline timeline;
     /** Receives the sealed intervals; null while nobody reads them (then no snapshot is built). */
     private Consumer<IntervalSnapshot> listener;
+    /** The current seal event's generation (a seal rescheduled when a listener arrives makes the old one stale). */
+    private long sealGeneration;
+    private long lastSealMicros;
+    /** The next seal closes a span nobody reads (the one in which a listener arrived): no snapshot for it. */
+    private boolean nextSealUnread;
     private final List<AppliedChange> changes = new ArrayList<>();
     /** The traces of requests: a listener's and the sampled ones. */
     final Traces traces;
@@ -68,6 +79,7 @@ public final class World extends EventHandler {
         this.scenario = scenario;
         this.streams = new RandomStreams(scenario.seed());
         this.recorder = new Recorder(scenario.warmupMicros());
+        recorder.readIntervals(false);
         this.traces = new Traces(sim, scenario.seed(), this::placementMicros);
         this.handlerId = sim.register(this);
         this.intervalMicros = scenario.intervalMillis() * 1000L;
@@ -82,7 +94,7 @@ public final class World extends EventHandler {
         for (ClientGroup c : clients.values()) {
             c.start(0);
         }
-        sim.schedule(intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
+        sim.schedule(intervalMicros, Phase.SEAL, handlerId, SEAL, 0, sealGeneration);
         timeline = new Timeline(this, handlerId, intervalMicros, scenario.timeline());
     }
 
@@ -113,11 +125,22 @@ public final class World extends EventHandler {
 
     /**
      * Receives every sealed interval, on the simulation thread (with the sections' per-second latencies). Until a
-     * listener is set, intervals are closed without building their snapshots; the summary is the same either way.
+     * listener is set, intervals are closed without building their snapshots, and while a seal is only bookkeeping
+     * they are closed every {@value #SPARSE_SEAL_INTERVALS} intervals; the summary is the same either way. Set before
+     * the run, the listener receives every interval; set part-way through a run, every whole interval from the next
+     * interval boundary on (the snapshots a listener set at the start receives from there).
      */
     public void onInterval(Consumer<IntervalSnapshot> intervalListener) {
         this.listener = java.util.Objects.requireNonNull(intervalListener, "intervalListener");
-        recorder.secondLatencies(true);
+        recorder.readIntervals(true);
+        long now = sim.nowMicros();
+        if (now > 0 || lastSealMicros > 0) {
+            // the span since the last seal was not (fully) recorded: close it unread at the next boundary
+            long boundary = Math.max(lastSealMicros + intervalMicros, (now + intervalMicros - 1) / intervalMicros
+                    * intervalMicros);
+            nextSealUnread = true;
+            sim.schedule(boundary, Phase.SEAL, handlerId, SEAL, 0, ++sealGeneration);
+        }
     }
 
     /** Receives a trace line for every step of every request (slow; for tests and sampled traces). */
@@ -215,23 +238,37 @@ public final class World extends EventHandler {
     public void handle(int type, int a, long b) {
         long now = sim.nowMicros();
         switch (type) {
-            case SEAL -> {
-                if (traces.sampler != null) {
-                    traces.sampler.expire(now);
-                }
-                if (listener == null) {
-                    recorder.sealUnread(now);
-                    sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
-                    return;
-                }
-                long oldest = graph.oldestQueuedMicros();
-                listener.accept(recorder.seal(now, oldest < 0 ? -1 : now - oldest));
-                sim.schedule(now + intervalMicros, Phase.SEAL, handlerId, SEAL, 0, 0);
-            }
+            case SEAL -> seal(b, now);
             case Timeline.STEP -> timeline.step(a, (int) b, now);
             case Timeline.RESTORE -> timeline.restore(a);
             default -> throw new IllegalStateException("event type " + type);
         }
+    }
+
+    /**
+     * The seal of the interval (or span of intervals) ending now: a snapshot for the listener, or closed unread; then
+     * the next seal, one interval on, or {@value #SPARSE_SEAL_INTERVALS} while nobody reads and a seal is only
+     * bookkeeping. A seal of an earlier generation (rescheduled since) does nothing.
+     */
+    private void seal(long generation, long now) {
+        if (generation != sealGeneration) {
+            return;
+        }
+        if (traces.sampler != null) {
+            traces.sampler.expire(now);
+        }
+        int intervals = (int) ((now - lastSealMicros) / intervalMicros);
+        lastSealMicros = now;
+        if (listener == null || nextSealUnread) {
+            nextSealUnread = false;
+            recorder.sealUnread(now, intervals);
+        } else {
+            long oldest = graph.oldestQueuedMicros();
+            listener.accept(recorder.seal(now, oldest < 0 ? -1 : now - oldest));
+        }
+        int next = listener == null && traces.sampler == null && recorder.sealIsBookkeeping() ? SPARSE_SEAL_INTERVALS
+                : 1;
+        sim.schedule(now + next * intervalMicros, Phase.SEAL, handlerId, SEAL, 0, sealGeneration);
     }
 
     Request takeRequest() {

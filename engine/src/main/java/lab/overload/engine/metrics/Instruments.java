@@ -25,6 +25,7 @@ final class Instruments {
     private final List<String> laneNames = new ArrayList<>();
     private final List<Supplier<LaneInterval>> laneSamplers = new ArrayList<>();
     private Supplier<PlatformInterval> platformSampler = () -> PlatformInterval.NONE;
+    private boolean platformSet;
     private LongFunction<Map<String, Object>> platformSummary = end -> Map.of();
 
     Counter counter(String name) {
@@ -49,6 +50,12 @@ final class Instruments {
     void platform(Supplier<PlatformInterval> sampler, LongFunction<Map<String, Object>> summaryBlock) {
         platformSampler = sampler;
         platformSummary = summaryBlock;
+        platformSet = true;
+    }
+
+    /** Nothing is registered: a seal has no counter to clear, no gauge to read, no lanes or sandboxes to sample. */
+    boolean isEmpty() {
+        return counters.isEmpty() && gauges.isEmpty() && laneNames.isEmpty() && !platformSet;
     }
 
     Map<String, Long> counterTotals() {

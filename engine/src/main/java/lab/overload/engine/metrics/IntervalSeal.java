@@ -77,7 +77,8 @@ final class IntervalSeal {
      * policy counters cleared without a map, and what the lanes, the platform and the tenant tables hand out is
      * dropped. (Building a snapshot nobody reads was a fifth of an M/M/10 run at 100 ms intervals.)
      */
-    void sealUnread(long nowMicros) {
+    void sealUnread(long nowMicros, int intervals) {
+        intervalIndex += intervals - 1; // startNext adds the last one
         closeLevels(nowMicros);
         sealSections(nowMicros, Math.max(1, nowMicros - intervalStart));
         r.instruments.sealPolicyUnread();

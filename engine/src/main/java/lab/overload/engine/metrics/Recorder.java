@@ -42,6 +42,12 @@ public final class Recorder {
     final List<StageMetrics> stages = new ArrayList<>();
     /** The latencies of the interval's successes, for its percentiles. */
     final IntervalLatencies intervalLatencies = new IntervalLatencies();
+    /**
+     * Whether someone reads the interval snapshots, so the interval's success latencies are kept for their
+     * percentiles (see {@link #readIntervals}). On for a recorder of its own; a world turns it off until it has an
+     * interval listener.
+     */
+    private boolean readingIntervals = true;
     /** Latency of attempts served in this interval (see {@link #attemptServed}): sum and count. */
     private long servedSumMicros;
     private long servedCount;
@@ -132,7 +138,9 @@ public final class Recorder {
     public void requestEnded(ClientMetrics client, RequestOutcome outcome, long timeMicros, boolean measured,
                              long nowMicros) {
         if (outcome == RequestOutcome.SUCCEEDED) {
-            intervalLatencies.record(Math.min(timeMicros, MAX_LATENCY_MICROS));
+            if (readingIntervals) {
+                intervalLatencies.record(Math.min(timeMicros, MAX_LATENCY_MICROS));
+            }
             if (client.latencies != null) {
                 client.latencies.record(timeMicros, nowMicros);
             }
@@ -169,6 +177,36 @@ public final class Recorder {
     }
 
     /**
+     * Whether the interval snapshots are read from now on: when they are, the interval's success latencies are kept
+     * for its percentiles and the sections' per-second latency histograms are made ({@link #secondLatencies}); when
+     * not, neither.
+     */
+    public void readIntervals(boolean on) {
+        readingIntervals = on;
+        if (!on) {
+            intervalLatencies.clear();
+        }
+        secondLatencies(on);
+    }
+
+    /**
+     * Whether a seal is only bookkeeping: nothing is registered that a seal reads or moves (no policy counter or gauge,
+     * no lanes, no platform) and no client group keeps per-tenant tables. A world whose snapshots nobody reads may then
+     * seal less often; the summary is the same.
+     */
+    public boolean sealIsBookkeeping() {
+        if (!instruments.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < clients.size(); i++) {
+            if (clients.get(i).tenants != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Makes the per-second latency histograms of every section from now on ({@link IntervalSnapshot#latencies()}), or
      * stops making them: they are made only for someone who reads the interval snapshots (a run whose snapshots go
      * nowhere, a sweep or a benchmark, pays nothing for them).
@@ -190,7 +228,12 @@ public final class Recorder {
      * summary, and every snapshot sealed later, are the same as after {@link #seal}.
      */
     public void sealUnread(long nowMicros) {
-        intervalSeal.sealUnread(nowMicros);
+        sealUnread(nowMicros, 1);
+    }
+
+    /** {@link #sealUnread(long)} of a span of {@code intervals} intervals (the snapshot index moves on by as many). */
+    public void sealUnread(long nowMicros, int intervals) {
+        intervalSeal.sealUnread(nowMicros, intervals);
         servedSumMicros = 0;
         servedCount = 0;
     }
