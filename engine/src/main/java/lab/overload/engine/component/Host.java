@@ -35,7 +35,8 @@ final class Host implements Execution.Site {
      * as the only bound (a FIXED limit: {@link Limit#NONE} learns nothing), no input size bound, no dequeue rule (no
      * deadline drop, no queue-time bound) and FIFO. Then an arrival, a finish and a dequeue take a short path that
      * skips the parts that can only say yes ({@link #acceptPlain}, {@link #finishPlain}, {@link #pullPlain}); what
-     * happens is the same as on the general path, event for event. (M/M/c and most lessons' services are plain.)
+     * happens is the same as on the general path, event for event. (M/M/c and littles-law are plain; a service with
+     * cores or contention is not.)
      */
     private boolean plain;
 
@@ -94,12 +95,7 @@ final class Host implements Execution.Site {
         switch (admission.atArrival(a.size, s.boundedWork().maxRequestSize(), execution.holding(),
                 s.workersPerHost(), queue.size(), s.queueCapacity())) {
             case START -> start(a, now);
-            case QUEUE -> {
-                queue.add(a, now);
-                if (service.world.tracing()) {
-                    service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "enqueue", null, a);
-                }
-            }
+            case QUEUE -> enqueue(a, now);
             case SHED -> reject(a, now);
             case TOO_LARGE -> {
                 service.count(service.tooLarge, now);
@@ -116,12 +112,16 @@ final class Host implements Execution.Site {
         if (execution.holding() < s.workersPerHost()) {
             start(a, now);
         } else if (queue.size() < s.queueCapacity()) {
-            queue.add(a, now);
-            if (service.world.tracing()) {
-                service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "enqueue", null, a);
-            }
+            enqueue(a, now);
         } else {
             reject(a, now);
+        }
+    }
+
+    private void enqueue(Attempt a, long now) {
+        queue.add(a, now);
+        if (service.world.tracing()) {
+            service.world.traces.attempt(Traces.clientOf(a), service.spec.name(), "enqueue", null, a);
         }
     }
 

@@ -224,14 +224,10 @@ public final class Recorder {
     }
 
     /**
-     * Closes the interval ending now without building its snapshot, for a run whose snapshots nobody reads: the
-     * summary, and every snapshot sealed later, are the same as after {@link #seal}.
+     * Closes the span of {@code intervals} intervals ending now without building a snapshot, for a run whose snapshots
+     * nobody reads: the summary, and every snapshot sealed later, are the same as after {@link #seal} (the snapshot
+     * index moves on by as many intervals).
      */
-    public void sealUnread(long nowMicros) {
-        sealUnread(nowMicros, 1);
-    }
-
-    /** {@link #sealUnread(long)} of a span of {@code intervals} intervals (the snapshot index moves on by as many). */
     public void sealUnread(long nowMicros, int intervals) {
         intervalSeal.sealUnread(nowMicros, intervals);
         servedSumMicros = 0;
